@@ -1,0 +1,11 @@
+/**
+ * Dexie store declarations, one frozen object per shipped version. Never edit a shipped version:
+ * add the next one in db.ts with an upgrade in migrations/.
+ */
+export const schemaV1 = {
+  documents: 'id, municipality.code',
+  focusAreas: 'id, documentId',
+  activities: 'id, documentId, focusAreaId',
+  features: 'id, layer, municipalityCode, *activityIds',
+  meta: 'key',
+} as const;

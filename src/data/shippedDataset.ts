@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { activitySchema } from '../domain/activity';
+import type { Dataset } from '../domain/dataset';
+import { focusAreaSchema } from '../domain/focusArea';
+import { promiseDocumentSchema } from '../domain/promiseDocument';
+import type { Issue, Result } from '../domain/result';
+import { safetyFeatureSchema, type SafetyFeature } from '../domain/safetyFeature';
+
+/** The shape of data/documents/<id>.json: one source document with its focus areas and activities. */
+const documentFileSchema = z.object({
+  document: promiseDocumentSchema,
+  focusAreas: z.array(focusAreaSchema),
+  activities: z.array(activitySchema),
+});
+
+/** data/features/<id>.geojson: plain GeoJSON so a planner can open it in QGIS as it is. */
+const featureFileSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string().min(1),
+      geometry: z.unknown(),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+export interface ShippedFiles {
+  documentFiles: Record<string, unknown>;
+  featureFiles: Record<string, unknown>;
+}
+
+/** Validates every shipped file; any problem fails the whole dataset so nothing half-valid is seeded. */
+export function parseShippedDataset(files: ShippedFiles): Result<Dataset, Issue[]> {
+  const issues: Issue[] = [];
+  const dataset: Dataset = { documents: [], focusAreas: [], activities: [], features: [] };
+  for (const [path, raw] of Object.entries(files.documentFiles)) {
+    const parsed = documentFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...zodIssues(path, parsed.error));
+      continue;
+    }
+    dataset.documents.push(parsed.data.document);
+    dataset.focusAreas.push(...parsed.data.focusAreas);
+    dataset.activities.push(...parsed.data.activities);
+  }
+  for (const [path, raw] of Object.entries(files.featureFiles)) {
+    const parsed = featureFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...zodIssues(path, parsed.error));
+      continue;
+    }
+    for (const geoJsonFeature of parsed.data.features) {
+      const feature = safetyFeatureSchema.safeParse({
+        ...geoJsonFeature.properties,
+        id: geoJsonFeature.id,
+        geometry: geoJsonFeature.geometry,
+      });
+      if (feature.success) dataset.features.push(feature.data);
+      else issues.push(...zodIssues(`${path} ${geoJsonFeature.id}`, feature.error));
+    }
+  }
+  return issues.length ? { ok: false, error: issues } : { ok: true, value: dataset };
+}
+
+/** The inverse of parsing a feature file entry: what the shipped files and GeoJSON exports hold. */
+export function toGeoJsonFeature(feature: SafetyFeature): GeoJSON.Feature {
+  const { id, geometry, ...properties } = feature;
+  return { type: 'Feature', id, geometry: geometry as GeoJSON.Geometry, properties };
+}
+
+function zodIssues(subject: string, error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => ({
+    code: 'schema',
+    severity: 'error',
+    subject: `${subject}${issue.path.length ? ` (${issue.path.join('.')})` : ''}`,
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,52 @@
+import type { Activity } from './activity';
+import type { FocusArea } from './focusArea';
+import type { PromiseDocument } from './promiseDocument';
+import type { SafetyFeature } from './safetyFeature';
+
+/** Everything the app knows, as plain records: what Dexie stores and what data/ ships. */
+export interface Dataset {
+  documents: PromiseDocument[];
+  focusAreas: FocusArea[];
+  activities: Activity[];
+  features: SafetyFeature[];
+}
+
+/** Lookup maps built once per data change, so resolving a chain never scans arrays. */
+export interface DatasetIndex {
+  documents: Map<string, PromiseDocument>;
+  focusAreas: Map<string, FocusArea>;
+  activities: Map<string, Activity>;
+  features: Map<string, SafetyFeature>;
+  featureIdsByDocument: Map<string, string[]>;
+  activityIdsByFocusArea: Map<string, string[]>;
+}
+
+export function indexDataset(dataset: Dataset): DatasetIndex {
+  const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r] as const));
+  const activities = byId(dataset.activities);
+  const featureIdsByDocument = new Map<string, string[]>();
+  for (const feature of dataset.features) {
+    const documentIds = new Set(feature.activityIds.map((id) => activities.get(id)?.documentId).filter(isString));
+    for (const documentId of documentIds) push(featureIdsByDocument, documentId, feature.id);
+  }
+  const activityIdsByFocusArea = new Map<string, string[]>();
+  for (const activity of dataset.activities) push(activityIdsByFocusArea, activity.focusAreaId, activity.id);
+  return {
+    documents: byId(dataset.documents),
+    focusAreas: byId(dataset.focusAreas),
+    activities,
+    features: byId(dataset.features),
+    featureIdsByDocument,
+    activityIdsByFocusArea,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** Longitude, latitude in WGS 84 (RFC 7946). Extra ordinates (elevation) are allowed and ignored. */
+const position = z
+  .array(z.number().finite())
+  .min(2)
+  .refine((p) => Math.abs(p[0]!) <= 180 && Math.abs(p[1]!) <= 90, 'koordinaten ligger utanför jordens lon/lat-intervall');
+
+const lineCoordinates = z.array(position).min(2, 'en linje behöver minst två punkter');
+const ring = z
+  .array(position)
+  .min(4, 'en polygonring behöver minst fyra punkter')
+  .refine((r) => samePosition(r[0]!, r[r.length - 1]!), 'polygonringen är inte sluten');
+
+export const pointSchema = z.object({ type: z.literal('Point'), coordinates: position });
+export const lineStringSchema = z.object({ type: z.literal('LineString'), coordinates: lineCoordinates });
+export const multiLineStringSchema = z.object({ type: z.literal('MultiLineString'), coordinates: z.array(lineCoordinates).min(1) });
+export const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) });
+export const multiPolygonSchema = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) });
+
+export const geometrySchema = z.discriminatedUnion('type', [
+  pointSchema,
+  lineStringSchema,
+  multiLineStringSchema,
+  polygonSchema,
+  multiPolygonSchema,
+]);
+export type SupportedGeometry = z.infer<typeof geometrySchema>;
+export type Position = [number, number, ...number[]];
+
+function samePosition(a: number[], b: number[]): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/** Every vertex of a geometry, flattened; used for bounds and containment checks. */
+export function positionsOf(geometry: SupportedGeometry): number[][] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+  }
+}
+
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+export function boundsOf(geometries: Iterable<SupportedGeometry>): Bounds | null {
+  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  for (const g of geometries) {
+    for (const [lon, lat] of positionsOf(g)) {
+      if (lon! < west) west = lon!;
+      if (lon! > east) east = lon!;
+      if (lat! < south) south = lat!;
+      if (lat! > north) north = lat!;
+    }
+  }
+  return Number.isFinite(west) ? [west, south, east, north] : null;
+}

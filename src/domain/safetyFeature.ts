@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { geometrySchema } from './geometry';
+import { LAYER_GEOMETRY, PROVENANCE_KINDS, TIMES_OF_DAY, type LayerKind } from './layers';
+
+const unsafePlaceDetails = z.object({
+  survey: z.string().nullable(),
+  year: z.number().int().min(1900).max(2100).nullable(),
+  timeOfDay: z.array(z.enum(TIMES_OF_DAY)),
+  reasons: z.array(z.string().min(1)),
+  responses: z.number().int().nonnegative().nullable(),
+});
+const safetyWalkDetails = z.object({
+  plannedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/).nullable(),
+  organisers: z.array(z.string().min(1)),
+  status: z.enum(['planned', 'done', 'unknown']),
+  findings: z.array(z.string().min(1)),
+});
+const watchAreaDetails = z.object({
+  households: z.number().int().nonnegative().nullable(),
+  startYear: z.number().int().min(1900).max(2100).nullable(),
+  contactRole: z.string().nullable(),
+});
+const speedControlDetails = z.object({
+  streetName: z.string().min(1),
+  speedLimit: z.number().positive().max(130).nullable(),
+  meanSpeedBefore: z.number().positive().nullable(),
+  meanSpeedAfter: z.number().positive().nullable(),
+  controlDates: z.array(z.string().min(1)),
+});
+const focusPlaceDetails = z.object({
+  placeKind: z.enum(['centrum', 'stadsdel', 'industriomrade', 'vallokal', 'kommun', 'annan']),
+  description: z.string().nullable(),
+});
+
+const common = {
+  id: z.string().min(1),
+  name: z.string().min(1),
+  municipalityCode: z.string().regex(/^\d{4}$/),
+  activityIds: z.array(z.string().min(1)).min(1, 'en plats måste höra till minst en aktivitet'),
+  provenance: z.enum(PROVENANCE_KINDS),
+  provenanceNote: z.string().min(1),
+  geometry: geometrySchema,
+};
+
+/** A place on the map (SafetyFeature): geometry + layer + the activities it serves + where it comes from. */
+export const safetyFeatureSchema = z
+  .discriminatedUnion('layer', [
+    z.object({ ...common, layer: z.literal('unsafe-place'), details: unsafePlaceDetails }),
+    z.object({ ...common, layer: z.literal('safety-walk'), details: safetyWalkDetails }),
+    z.object({ ...common, layer: z.literal('watch-area'), details: watchAreaDetails }),
+    z.object({ ...common, layer: z.literal('speed-control'), details: speedControlDetails }),
+    z.object({ ...common, layer: z.literal('focus-place'), details: focusPlaceDetails }),
+  ])
+  .refine((f) => LAYER_GEOMETRY[f.layer].includes(f.geometry.type), {
+    message: 'geometritypen passar inte lagret',
+    path: ['geometry', 'type'],
+  });
+export type SafetyFeature = z.infer<typeof safetyFeatureSchema>;
+export type FeatureDetails<L extends LayerKind> = Extract<SafetyFeature, { layer: L }>['details'];

@@ -1,0 +1,248 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import type { Bounds } from '../domain/geometry';
+import { LAYER_KINDS, type LayerKind } from '../domain/layers';
+import type { LayerCollections } from './features';
+import { createPlaceLabels, type PlaceLabels } from './placeLabels';
+import { dataLayers, offlineStyle, sourceId } from './style';
+
+setWorkerUrl(workerUrl);
+
+export interface MapHandlers {
+  /** A click on the map: the id of the topmost of our features under it, or null for empty map. */
+  onFeatureClick(featureId: string | null): void;
+  onLoad?(): void;
+}
+
+export interface MapOptions {
+  /** A deployment's online style; null keeps the offline basemap (no request leaves the machine). */
+  styleUrl: string | null;
+  /** Absolute URL of the folder with the built offline basemap, or null when it is missing. */
+  basemapUrl: string | null;
+  attribution: string | null;
+  dataAttribution: string;
+  initialBounds: Bounds;
+}
+
+/** The one owner of the MapLibre instance. React calls these setters; they do nothing when nothing changed. */
+export interface MapAdapter {
+  setFeatures(collections: LayerCollections): void;
+  setLayerVisibility(visible: Record<LayerKind, boolean>): void;
+  setSelection(featureId: string | null): void;
+  setHighlight(featureIds: readonly string[]): void;
+  setMunicipalitiesWithPromises(codes: readonly string[]): void;
+  fitBounds(bounds: Bounds): void;
+  resize(): void;
+  destroy(): void;
+  /** For browser tests: what is actually drawn, and where. */
+  debug: {
+    renderedFeatureIds(layer: LayerKind): string[];
+    screenPointOf(featureId: string): { x: number; y: number } | null;
+    isLoaded(): boolean;
+    /** Resolves once the map has stopped moving and drawn everything. */
+    whenIdle(): Promise<void>;
+  };
+}
+
+export function createMapAdapter(container: HTMLElement, handlers: { readonly current: MapHandlers }, options: MapOptions): MapAdapter {
+  const map = new MapLibreMap({
+    container,
+    style: options.styleUrl ?? offlineStyle(options.basemapUrl, options.attribution),
+    bounds: options.initialBounds,
+    fitBoundsOptions: { padding: 24 },
+    attributionControl: false,
+    // Keeps the drawing buffer so browser tests can read the canvas pixels of a screenshot.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    maxPitch: 0,
+    dragRotate: false,
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.addControl(
+    new AttributionControl({ compact: true, customAttribution: [options.dataAttribution, options.attribution ?? ''].filter(Boolean) }),
+    'bottom-right',
+  );
+
+  const layerSpecs = dataLayers();
+  const interactiveLayerIds = layerSpecs.filter((l) => !l.id.endsWith('-casing')).map((l) => l.id);
+  const layerOfFeature = new Map<string, LayerKind>();
+  let lastCollections: LayerCollections | null = null;
+  let visibility: Record<LayerKind, boolean> = Object.fromEntries(LAYER_KINDS.map((k) => [k, true])) as Record<LayerKind, boolean>;
+  let selectedId: string | null = null;
+  let highlightedIds: readonly string[] = [];
+  let municipalityCodes: readonly string[] = [];
+  let loaded = false;
+  let placeLabels: PlaceLabels | null = null;
+
+  // A new style drops every source: this puts ours back, with the last data and states.
+  function installDataLayers() {
+    for (const layer of LAYER_KINDS) {
+      if (!map.getSource(sourceId(layer)))
+        map.addSource(sourceId(layer), {
+          type: 'geojson',
+          data: lastCollections?.[layer] ?? { type: 'FeatureCollection', features: [] },
+          promoteId: 'id',
+        });
+    }
+    for (const { spec } of layerSpecs) if (!map.getLayer(spec.id)) map.addLayer(spec);
+    applyVisibility();
+    applyFeatureState('selected', [], selectedId ? [selectedId] : []);
+    applyFeatureState('highlighted', [], highlightedIds);
+    applyMunicipalityState([], municipalityCodes);
+  }
+
+  function applyVisibility() {
+    for (const { id, layer } of layerSpecs) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visibility[layer] ? 'visible' : 'none');
+  }
+
+  function applyFeatureState(key: 'selected' | 'highlighted', previous: readonly string[], next: readonly string[]) {
+    if (!loaded) return;
+    for (const id of previous) setState(id, { [key]: false });
+    for (const id of next) setState(id, { [key]: true });
+  }
+
+  function setState(featureId: string, state: Record<string, boolean>) {
+    const layer = layerOfFeature.get(featureId);
+    if (layer && map.getSource(sourceId(layer))) map.setFeatureState({ source: sourceId(layer), id: featureId }, state);
+  }
+
+  function applyMunicipalityState(previous: readonly string[], next: readonly string[]) {
+    if (!loaded || !map.getSource('municipalities')) return;
+    for (const code of previous) map.setFeatureState({ source: 'municipalities', id: code }, { hasPromises: false });
+    for (const code of next) map.setFeatureState({ source: 'municipalities', id: code }, { hasPromises: true });
+  }
+
+  map.on('load', () => {
+    loaded = true;
+    installDataLayers();
+    if (options.basemapUrl && !options.styleUrl) placeLabels = createPlaceLabels(map, new URL('places.geojson', options.basemapUrl).href);
+    handlers.current.onLoad?.();
+  });
+  map.on('style.load', () => {
+    if (loaded) installDataLayers();
+  });
+
+  const hitBox = (e: MapMouseEvent) =>
+    [
+      [e.point.x - 5, e.point.y - 5],
+      [e.point.x + 5, e.point.y + 5],
+    ] as [[number, number], [number, number]];
+  map.on('click', (e) => {
+    const hits = loaded ? map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds }) : [];
+    const id = hits[0]?.properties?.id;
+    handlers.current.onFeatureClick(typeof id === 'string' ? id : null);
+  });
+  map.on('mousemove', (e) => {
+    if (!loaded) return;
+    const over = map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds }).length > 0;
+    map.getCanvas().style.cursor = over ? 'pointer' : '';
+  });
+
+  return {
+    setFeatures(collections) {
+      if (collections === lastCollections) return;
+      const previous = lastCollections;
+      lastCollections = collections;
+      layerOfFeature.clear();
+      for (const layer of LAYER_KINDS)
+        for (const feature of collections[layer].features) layerOfFeature.set(String(feature.id), layer);
+      if (!loaded) return;
+      for (const layer of LAYER_KINDS) {
+        if (previous?.[layer] === collections[layer]) continue;
+        (map.getSource(sourceId(layer)) as GeoJSONSource | undefined)?.setData(collections[layer]);
+      }
+    },
+    setLayerVisibility(next) {
+      if (LAYER_KINDS.every((k) => next[k] === visibility[k])) return;
+      visibility = { ...next };
+      if (loaded) applyVisibility();
+    },
+    setSelection(featureId) {
+      if (featureId === selectedId) return;
+      applyFeatureState('selected', selectedId ? [selectedId] : [], featureId ? [featureId] : []);
+      selectedId = featureId;
+    },
+    setHighlight(featureIds) {
+      applyFeatureState('highlighted', highlightedIds, featureIds);
+      highlightedIds = [...featureIds];
+    },
+    setMunicipalitiesWithPromises(codes) {
+      applyMunicipalityState(municipalityCodes, codes);
+      municipalityCodes = [...codes];
+    },
+    fitBounds(bounds) {
+      const [w, s, e, n] = bounds;
+      // A single point has no extent: pad it so the map shows its surroundings.
+      const pad = w === e && s === n ? 0.01 : 0;
+      map.fitBounds([w - pad, s - pad, e + pad, n + pad], { padding: 48, maxZoom: 15, duration: 400 });
+    },
+    resize() {
+      map.resize();
+    },
+    destroy() {
+      placeLabels?.destroy();
+      map.remove();
+    },
+    debug: {
+      renderedFeatureIds(layer) {
+        if (!loaded) return [];
+        const ids = layerSpecs.filter((l) => l.layer === layer && !l.id.endsWith('-casing')).map((l) => l.id);
+        const rendered = map.queryRenderedFeatures({ layers: ids });
+        return [...new Set(rendered.map((f) => String(f.properties?.id)))].sort();
+      },
+      screenPointOf(featureId) {
+        const layer = layerOfFeature.get(featureId);
+        const feature = layer && lastCollections?.[layer].features.find((f) => f.id === featureId);
+        if (!feature) return null;
+        const anchor = anchorOf(feature.geometry);
+        if (!anchor) return null;
+        const point = map.project(anchor as [number, number]);
+        return { x: point.x, y: point.y };
+      },
+      isLoaded: () => loaded && map.loaded(),
+      whenIdle: () =>
+        new Promise<void>((resolve) => {
+          if (loaded && !map.isMoving() && map.loaded()) resolve();
+          else map.once('idle', () => resolve());
+        }),
+    },
+  };
+}
+
+/** A point on the geometry itself (a vertex midway along a line, a point, a polygon's first vertex inward). */
+function anchorOf(geometry: GeoJSON.Geometry): number[] | null {
+  switch (geometry.type) {
+    case 'Point':
+      return geometry.coordinates;
+    case 'LineString':
+      return geometry.coordinates[Math.floor(geometry.coordinates.length / 2)] ?? null;
+    case 'MultiLineString':
+      return geometry.coordinates[0]?.[Math.floor((geometry.coordinates[0]?.length ?? 0) / 2)] ?? null;
+    case 'Polygon':
+      return centreOfRing(geometry.coordinates[0] ?? []);
+    case 'MultiPolygon':
+      return centreOfRing(geometry.coordinates[0]?.[0] ?? []);
+    default:
+      return null;
+  }
+}
+
+function centreOfRing(ring: number[][]): number[] | null {
+  if (!ring.length) return null;
+  let lon = 0;
+  let lat = 0;
+  for (const position of ring) {
+    lon += position[0] ?? 0;
+    lat += position[1] ?? 0;
+  }
+  return [lon / ring.length, lat / ring.length];
+}

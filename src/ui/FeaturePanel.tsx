@@ -1,0 +1,149 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ActivityLink, FeatureChain } from '../domain/chain';
+import { formatDate, useI18n } from './i18n';
+
+interface Props {
+  chain: FeatureChain;
+  onClose(): void;
+  onShowPromise(documentId: string): void;
+}
+
+/** The whole chain for one place: place → activity → focus area → promise document. */
+export function FeaturePanel({ chain, onClose, onShowPromise }: Props) {
+  const { t } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { feature } = chain;
+
+  // Focus moves to the panel when it opens or shows another place, so keyboard users land on it.
+  useEffect(() => headingRef.current?.focus(), [feature.id]);
+
+  return (
+    <aside className="panel" aria-labelledby="panel-heading" data-testid="feature-panel" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="panel-head">
+        <h2 id="panel-heading" tabIndex={-1} ref={headingRef}>
+          {feature.name}
+        </h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t.close}>
+          ×
+        </button>
+      </div>
+      <p className="layer-tag">{t.layerNames[feature.layer]}</p>
+
+      <section aria-labelledby="panel-place">
+        <h3 id="panel-place">{t.place}</h3>
+        <dl>
+          <Row label={t.provenance}>
+            <span className={`provenance provenance-${feature.provenance}`}>{t.provenanceNames[feature.provenance]}</span>
+            <br />
+            {feature.provenanceNote}
+          </Row>
+          {Object.entries(feature.details).map(([key, value]) => (
+            <Row key={key} label={t.detailLabels[key] ?? key}>
+              {formatDetail(value, t.notGiven)}
+            </Row>
+          ))}
+        </dl>
+      </section>
+
+      {chain.missingActivityIds.map((id) => (
+        <p key={id} className="warning">
+          {t.missingActivity(id)}
+        </p>
+      ))}
+      {chain.links.map((link) => (
+        <LinkSection key={link.activity.id} link={link} onShowPromise={onShowPromise} />
+      ))}
+    </aside>
+  );
+}
+
+function LinkSection({ link, onShowPromise }: { link: ActivityLink; onShowPromise(documentId: string): void }) {
+  const { t, language } = useI18n();
+  const { activity, focusArea, document } = link;
+  return (
+    <>
+      <section aria-labelledby={`activity-${activity.id}`}>
+        <h3 id={`activity-${activity.id}`}>
+          {t.activity}: {activity.title}
+        </h3>
+        <dl>
+          <Row label={t.challenge}>{activity.challenge ?? t.notGiven}</Row>
+          <Row label={t.measures}>
+            {activity.measures.length ? (
+              <ul>
+                {activity.measures.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            ) : (
+              t.notGiven
+            )}
+          </Row>
+          <Row label={t.responsible}>
+            {activity.responsible.map((r) => [t.parties[r.party], r.unit].filter(Boolean).join(' / ')).join(', ')}
+          </Row>
+          <Row label={t.status}>{t.statusNames[activity.status]}</Row>
+          {activity.target && <Row label={t.target}>{activity.target}</Row>}
+        </dl>
+      </section>
+      {focusArea && (
+        <section aria-labelledby={`focus-${activity.id}`}>
+          <h3 id={`focus-${activity.id}`}>
+            {t.focusArea}: {focusArea.title}
+          </h3>
+          <dl>
+            {focusArea.purpose && <Row label={t.purpose}>{focusArea.purpose}</Row>}
+            {focusArea.goal && <Row label={t.goal}>{focusArea.goal}</Row>}
+          </dl>
+        </section>
+      )}
+      {document && (
+        <section aria-labelledby={`document-${activity.id}`}>
+          <h3 id={`document-${activity.id}`}>
+            {t.promise}: {document.title}
+          </h3>
+          <dl>
+            <Row label={t.municipality}>
+              {document.municipality.name} ({document.municipality.code})
+            </Row>
+            <Row label={t.policeArea}>{document.policeArea}</Row>
+            <Row label={t.period}>
+              {formatDate(document.period.from, language)} – {formatDate(document.period.to, language)}
+              {document.periodNote && <span className="muted"> ({document.periodNote})</span>}
+            </Row>
+            {document.signedDate && <Row label={t.signed}>{formatDate(document.signedDate, language)}</Row>}
+            {document.signatories.length > 0 && (
+              <Row label={t.signatories}>{document.signatories.map((s) => t.people(s.name, s.role)).join('; ')}</Row>
+            )}
+            {document.followUp && <Row label={t.followUp}>{document.followUp}</Row>}
+            <Row label={t.sourceFile}>
+              {t.documentKinds[document.kind]}, {document.sourceFile}
+            </Row>
+          </dl>
+          <figure className="quote">
+            <blockquote>{activity.quote}</blockquote>
+            <figcaption>{t.sourceQuote}</figcaption>
+          </figure>
+          <button type="button" className="primary" onClick={() => onShowPromise(document.id)}>
+            {t.showAllOfPromise}
+          </button>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function formatDetail(value: unknown, notGiven: string): string {
+  if (value === null || value === undefined) return notGiven;
+  if (Array.isArray(value)) return value.length ? value.join(', ') : notGiven;
+  return String(value);
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { LayerKind } from '../domain/layers';
+import { createMapAdapter, type MapAdapter, type MapHandlers } from '../map/adapter';
+import type { LayerCollections } from '../map/features';
+import type { RuntimeConfig } from './useRuntimeConfig';
+import { useI18n } from './i18n';
+
+export interface MapViewProps {
+  adapterRef: RefObject<MapAdapter | null>;
+  config: RuntimeConfig;
+  collections: LayerCollections;
+  visibility: Record<LayerKind, boolean>;
+  selectedId: string | null;
+  highlightedIds: readonly string[];
+  municipalityCodes: readonly string[];
+  dataAttribution: string;
+  onFeatureClick(featureId: string | null): void;
+  onLoad(): void;
+}
+
+declare global {
+  interface Window {
+    __trygghetskartan?: { map: MapAdapter['debug'] };
+  }
+}
+
+const SWEDEN: [number, number, number, number] = [10.9, 55.3, 24.2, 69.1];
+
+/** Creates the map once; afterwards React only pushes state through the adapter's setters. */
+export function MapView(props: MapViewProps) {
+  const { adapterRef, config } = props;
+  const { t } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const handlersRef = useRef<MapHandlers>({ onFeatureClick: props.onFeatureClick, onLoad: props.onLoad });
+  handlersRef.current = { onFeatureClick: props.onFeatureClick, onLoad: props.onLoad };
+
+  useEffect(() => {
+    const adapter = createMapAdapter(containerRef.current!, handlersRef, {
+      styleUrl: config.basemapStyleUrl,
+      basemapUrl: config.basemapUrl,
+      attribution: config.attribution,
+      dataAttribution: props.dataAttribution,
+      initialBounds: SWEDEN,
+    });
+    adapterRef.current = adapter;
+    window.__trygghetskartan = { map: adapter.debug };
+    const observer = new ResizeObserver(() => adapter.resize());
+    observer.observe(containerRef.current!);
+    return () => {
+      observer.disconnect();
+      adapter.destroy();
+      adapterRef.current = null;
+    };
+    // The map is created once per config; data and state arrive through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [config]);
+
+  useEffect(() => adapterRef.current?.setFeatures(props.collections), [adapterRef, props.collections]);
+  useEffect(() => adapterRef.current?.setLayerVisibility(props.visibility), [adapterRef, props.visibility]);
+  useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);
+  useEffect(() => adapterRef.current?.setHighlight(props.highlightedIds), [adapterRef, props.highlightedIds]);
+  useEffect(() => adapterRef.current?.setMunicipalitiesWithPromises(props.municipalityCodes), [adapterRef, props.municipalityCodes]);
+
+  return <div ref={containerRef} className="map" role="region" aria-label={t.mapLabel} data-testid="map" />;
+}

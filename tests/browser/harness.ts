@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const SCREENSHOT_DIR = 'tests/browser/screenshots';
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: LAUNCH_ARGS });
+}
+
+export interface AppPage {
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  /** Every request the page made to another origin: the app must make none by default. */
+  foreignRequests: string[];
+  pageErrors: string[];
+}
+
+/** A fresh context (fresh IndexedDB) with the app loaded and its map ready. */
+export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
+  const baseUrl = inject('baseUrl');
+  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(baseUrl);
+  await waitForMap(page);
+  return { context, page, baseUrl, foreignRequests, pageErrors };
+}
+
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__trygghetskartan?.map.isLoaded() === true, null, { timeout: 30_000 });
+  await page.getByRole('navigation', { name: /Platser på kartan|Places on the map/ }).getByRole('button').first().waitFor();
+}
+
+/** Waits until the map has finished moving and drawing (fitBounds animates). */
+export async function waitForIdle(page: Page): Promise<void> {
+  // fitBounds animates for 400 ms; wait past it, then for MapLibre's own idle.
+  await page.waitForTimeout(600);
+  await page.evaluate(() => window.__trygghetskartan?.map.whenIdle());
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
