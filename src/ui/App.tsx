@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { resolveChain, featuresOfDocument } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
 import { boundsOf } from '../domain/geometry';
@@ -22,9 +22,28 @@ const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features
 const ALL_VISIBLE = Object.fromEntries(LAYER_KINDS.map((k) => [k, true])) as Record<LayerKind, boolean>;
 const DATA_ATTRIBUTION = 'Löften: Nacka, Värmdö, Ekerö och Nordmalings kommuner med Polisen';
 
+const LANGUAGE_KEY = 'trygghetskartan.language';
+
+function initialLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'sv';
+  } catch {
+    return 'sv';
+  }
+}
+
 export function App() {
-  const [language, setLanguage] = useState<Language>('sv');
+  const [language, setLanguage] = useState<Language>(initialLanguage);
   const t = DICTIONARIES[language];
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t.appTitle;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, language);
+    } catch {
+      // Private mode may refuse storage; the choice then lasts for this visit only.
+    }
+  }, [language, t]);
   const config = useRuntimeConfig();
   const storage = useStoredData();
   const adapterRef = useRef<MapAdapter | null>(null);
@@ -111,7 +130,7 @@ export function App() {
 
   return (
     <I18nContext.Provider value={{ t, language }}>
-      <div className="app" lang={language}>
+      <div className="app">
         <header className="app-header">
           <div className="brand">
             <h1>{t.appTitle}</h1>

@@ -1,0 +1,119 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippedDataset } from '../../src/data/shipped';
+import { LAYER_KINDS } from '../../src/domain/layers';
+import { launchBrowser, openApp, screenshot, waitForIdle } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const dataset = shippedDataset.ok ? shippedDataset.value : null;
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function clickFeature(page: Page, featureId: string) {
+  const point = await page.evaluate((id) => window.__trygghetskartan!.map.screenPointOf(id), featureId);
+  expect(point, featureId).not.toBeNull();
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.click(box.x + point!.x, box.y + point!.y);
+}
+
+describe('clicking a place shows its whole chain', () => {
+  it('shows activity, focus area and promise for Kummelbergets industriområde, then all places of the promise', async () => {
+    const { page, context, foreignRequests } = await openApp(browser);
+    await page.getByLabel('Kommun').selectOption('0182');
+    await waitForIdle(page);
+    await clickFeature(page, 'nacka-2022-f-kummelberget');
+
+    const panel = page.getByTestId('feature-panel');
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe('Kummelbergets industriområde');
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('Platsen namnges i dokumentet');
+    expect(text).toContain('Aktivitet: Platssamverkan i Industriområde');
+    expect(text).toContain('Industriområden är generellt en brottsdrabbad plats.');
+    expect(text).toContain('Fokusområde: Platssamverkan');
+    expect(text).toContain('Löftet: Plan för samverkan Nacka kommun / polisen');
+    expect(text).toContain('001_31426a8171599e31.txt');
+    expect(text).toMatch(/Polisen/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'panel-kummelberget');
+
+    await panel.getByRole('button', { name: 'Visa alla platser för detta löfte' }).click();
+    const expected = dataset!.features
+      .filter((f) => f.activityIds.some((id) => id.startsWith('nacka-2022-')))
+      .map((f) => f.id)
+      .sort();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`${expected.length} platser för löftet är markerade på kartan.`);
+    await waitForIdle(page);
+    const rendered = (
+      await Promise.all(LAYER_KINDS.map((l) => page.evaluate((layer) => window.__trygghetskartan!.map.renderedFeatureIds(layer), l)))
+    ).flat();
+    expect(rendered).toEqual(expect.arrayContaining(expected));
+    await screenshot(page, 'promise-highlighted');
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('clicking empty map closes the panel', async () => {
+    const { page, context } = await openApp(browser);
+    await page.getByLabel('Kommun').selectOption('0120');
+    await waitForIdle(page);
+    await clickFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
+    await page.getByTestId('feature-panel').waitFor();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + 30, box.y + box.height - 120);
+    await page.getByTestId('feature-panel').waitFor({ state: 'detached' });
+    await context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('opens a place from the list, moves focus into the panel, and back on Escape', async () => {
+    const { page, context } = await openApp(browser);
+    const listButton = page.getByRole('navigation', { name: 'Platser på kartan' }).getByRole('button', { name: 'Gustavsbergs Centrum' });
+    await listButton.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('feature-panel');
+    await panel.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('panel-heading');
+    expect(await panel.textContent()).toContain('Situations- och platsanpassade insatser');
+
+    // Every control in the panel is reachable with Tab.
+    const reached: string[] = [];
+    while (reached.length < 10 && reached.at(-1) !== 'Visa alla platser för detta löfte') {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+    }
+    expect(reached).toEqual(['×', 'Visa alla platser för detta löfte']);
+
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Gustavsbergs Centrum');
+    await context.close();
+  });
+});
+
+describe('layers and language', () => {
+  it('hides a layer from map and list with its toggle, and switches to English', async () => {
+    const { page, context } = await openApp(browser);
+    await page.getByRole('checkbox', { name: /Otrygga platser/ }).uncheck();
+    await waitForIdle(page);
+    expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('unsafe-place'))).toEqual([]);
+    expect(await page.getByRole('navigation', { name: 'Platser på kartan' }).getByRole('region', { name: 'Otrygga platser' }).count()).toBe(0);
+
+    await page.getByLabel('Språk').selectOption('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('checkbox', { name: /Speed controls/ }).isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

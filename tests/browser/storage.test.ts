@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippedDataset } from '../../src/data/shipped';
+import { launchBrowser, openApp, screenshot, waitForMap } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const total = shippedDataset.ok ? shippedDataset.value.features.length : 0;
+const listButtons = (page: Page) => page.getByRole('navigation', { name: 'Platser på kartan' }).getByRole('button');
+
+/** Deletes a stored record behind the app's back, as another tab or an older session might have. */
+function deleteStoredFeature(page: Page, id: string) {
+  return page.evaluate(
+    (featureId) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('trygghetskartan');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('features', 'readwrite');
+          tx.objectStore('features').delete(featureId);
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    id,
+  );
+}
+
+describe('stored data in the browser', () => {
+  it('seeds on first start, keeps changes over a reload, and restores shipped data only after asking', async () => {
+    const { page, context } = await openApp(browser);
+    await expect.poll(() => listButtons(page).count()).toBe(total);
+
+    await deleteStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => listButtons(page).count()).toBe(total - 1);
+    expect(await page.getByRole('button', { name: 'Gustavsbergs Centrum' }).count()).toBe(0);
+
+    // Cancel changes nothing.
+    await page.getByRole('button', { name: 'Återställ levererade data' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Återställa levererade data?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`(${total - 1} platser)`);
+    await screenshot(page, 'restore-dialog');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await listButtons(page).count()).toBe(total - 1);
+
+    // Confirm replaces, and says so.
+    await page.getByRole('button', { name: 'Återställ levererade data' }).click();
+    await dialog.getByRole('button', { name: 'Ja, ersätt' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Levererade data är återställda.');
+    await expect.poll(() => listButtons(page).count()).toBe(total);
+
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => listButtons(page).count()).toBe(total);
+    await context.close();
+  });
+});
+
+describe('without the offline basemap', () => {
+  it('still shows the places and says plainly that the basemap is missing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/basemap/manifest.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ available: false, reason: 'test' }) }),
+    );
+    const { inject } = await import('vitest');
+    await page.goto(inject('baseUrl'));
+    await waitForMap(page);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Bakgrundskartan saknas');
+    expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('speed-control'))).not.toEqual([]);
+    await context.close();
+  });
+});
+
+describe('on a phone', () => {
+  it('shows map, list and the panel as a bottom sheet at 375×812', async () => {
+    const { page, context } = await openApp(browser, { width: 375, height: 812 });
+    await page.getByRole('button', { name: 'Gustavsbergs Centrum' }).click();
+    const panel = page.getByTestId('feature-panel');
+    await panel.waitFor();
+    const box = (await panel.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(375);
+    expect(box.y + box.height).toBeCloseTo(812, -1);
+    await screenshot(page, 'phone-panel');
+    await context.close();
+  });
+});
