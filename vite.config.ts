@@ -28,6 +28,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          benchmark: { include: ['tests/bench/**/*.bench.ts'] },
         },
       },
       {

@@ -4,6 +4,7 @@ import type { Dataset } from '../domain/dataset';
 import { focusAreaSchema } from '../domain/focusArea';
 import { promiseDocumentSchema } from '../domain/promiseDocument';
 import type { Issue, Result } from '../domain/result';
+import { checkIntegrity } from '../domain/rules/integrity';
 import { safetyFeatureSchema, type SafetyFeature } from '../domain/safetyFeature';
 
 /** The shape of data/documents/<id>.json: one source document with its focus areas and activities. */
@@ -61,6 +62,8 @@ export function parseShippedDataset(files: ShippedFiles): Result<Dataset, Issue[
       else issues.push(...zodIssues(`${path} ${geoJsonFeature.id}`, feature.error));
     }
   }
+  // Broken links or a sensitive activity with a place must never reach the database.
+  if (!issues.length) issues.push(...checkIntegrity(dataset));
   return issues.length ? { ok: false, error: issues } : { ok: true, value: dataset };
 }
 

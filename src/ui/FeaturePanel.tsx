@@ -10,9 +10,20 @@ interface Props {
 
 /** The whole chain for one place: place → activity → focus area → promise document. */
 export function FeaturePanel({ chain, onClose, onShowPromise }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { feature } = chain;
+
+  function formatDetail(key: string, value: unknown): string {
+    const one = (v: unknown) => {
+      const text = String(v);
+      if (key === 'plannedDate' || key === 'controlDates') return formatDate(text, language);
+      return t.detailValues[key]?.[text] ?? text;
+    };
+    if (value === null || value === undefined) return t.notGiven;
+    if (Array.isArray(value)) return value.length ? value.map(one).join(', ') : t.notGiven;
+    return one(value);
+  }
 
   // Focus moves to the panel when it opens or shows another place, so keyboard users land on it.
   useEffect(() => headingRef.current?.focus(), [feature.id]);
@@ -27,7 +38,7 @@ export function FeaturePanel({ chain, onClose, onShowPromise }: Props) {
           ×
         </button>
       </div>
-      <p className="layer-tag">{t.layerNames[feature.layer]}</p>
+      <p className="layer-tag">{t.layerSingular[feature.layer]}</p>
 
       <section aria-labelledby="panel-place">
         <h3 id="panel-place">{t.place}</h3>
@@ -39,7 +50,7 @@ export function FeaturePanel({ chain, onClose, onShowPromise }: Props) {
           </Row>
           {Object.entries(feature.details).map(([key, value]) => (
             <Row key={key} label={t.detailLabels[key] ?? key}>
-              {formatDetail(value, t.notGiven)}
+              {formatDetail(key, value)}
             </Row>
           ))}
         </dl>
@@ -142,8 +153,3 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function formatDetail(value: unknown, notGiven: string): string {
-  if (value === null || value === undefined) return notGiven;
-  if (Array.isArray(value)) return value.length ? value.join(', ') : notGiven;
-  return String(value);
-}

@@ -100,6 +100,18 @@ const sv = {
     description: 'Beskrivning',
   } as Record<string, string>,
   notGiven: 'uppges inte',
+  layerSingular: {
+    'unsafe-place': 'Otrygg plats',
+    'safety-walk': 'Trygghetsvandring',
+    'watch-area': 'Grannsamverkansområde',
+    'speed-control': 'Hastighetskontroll',
+    'focus-place': 'Fokusplats',
+  } satisfies Record<LayerKind, string>,
+  detailValues: {
+    placeKind: { centrum: 'Centrum', stadsdel: 'Stadsdel', industriomrade: 'Industriområde', vallokal: 'Vallokal', kommun: 'Hela kommunen', annan: 'Annan plats' },
+    timeOfDay: { dag: 'dag', kvall: 'kväll', natt: 'natt' },
+    status: { planned: 'Planerad', done: 'Genomförd', unknown: 'Okänd' },
+  } as Record<string, Record<string, string>>,
 };
 
 export type Dictionary = typeof sv;
@@ -196,6 +208,18 @@ const en: Dictionary = {
     description: 'Description',
   },
   notGiven: 'not given',
+  layerSingular: {
+    'unsafe-place': 'Unsafe place',
+    'safety-walk': 'Safety walk',
+    'watch-area': 'Neighbourhood watch area',
+    'speed-control': 'Speed control',
+    'focus-place': 'Focus place',
+  },
+  detailValues: {
+    placeKind: { centrum: 'Centre', stadsdel: 'District', industriomrade: 'Industrial area', vallokal: 'Polling station', kommun: 'The whole municipality', annan: 'Other place' },
+    timeOfDay: { dag: 'day', kvall: 'evening', natt: 'night' },
+    status: { planned: 'Planned', done: 'Done', unknown: 'Unknown' },
+  },
 };
 
 export const DICTIONARIES: Record<Language, Dictionary> = { sv, en };

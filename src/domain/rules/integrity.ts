@@ -36,7 +36,7 @@ export function checkIntegrity(dataset: Dataset): Issue[] {
         issues.push(error('missing-activity', feature.id, `aktiviteten ${activityId} finns inte`));
         continue;
       }
-      if (isSensitive(activity.id, dataset))
+      if (activity.sensitive || focusAreas.get(activity.focusAreaId)?.sensitive)
         issues.push(error('sensitive-geometry', feature.id, `känslig aktivitet ${activityId} får ingen plats på kartan`));
       const document = documents.get(activity.documentId);
       if (document && document.municipality.code !== feature.municipalityCode)
