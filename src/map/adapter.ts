@@ -73,7 +73,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   );
 
   const layerSpecs = dataLayers();
-  const interactiveLayerIds = layerSpecs.filter((l) => !l.id.endsWith('-casing')).map((l) => l.id);
+  const isDecoration = (id: string) => id.endsWith('-casing') || id.includes('-halo-');
+  const interactiveLayerIds = layerSpecs.filter((l) => !isDecoration(l.id)).map((l) => l.id);
   const layerOfFeature = new Map<string, LayerKind>();
   let lastCollections: LayerCollections | null = null;
   let visibility: Record<LayerKind, boolean> = Object.fromEntries(LAYER_KINDS.map((k) => [k, true])) as Record<LayerKind, boolean>;
@@ -195,7 +196,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     debug: {
       renderedFeatureIds(layer) {
         if (!loaded) return [];
-        const ids = layerSpecs.filter((l) => l.layer === layer && !l.id.endsWith('-casing')).map((l) => l.id);
+        const ids = layerSpecs.filter((l) => l.layer === layer && !isDecoration(l.id)).map((l) => l.id);
         const rendered = map.queryRenderedFeatures({ layers: ids });
         return [...new Set(rendered.map((f) => String(f.properties?.id)))].sort();
       },

@@ -42,9 +42,35 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
   const out: { id: string; layer: LayerKind; spec: LayerSpecification }[] = [];
   const emphasis = (normal: unknown, bold: unknown) => ['case', selected, bold, highlighted, bold, normal];
   const stroke = (layer: LayerKind) => ['case', selected, SELECTED_COLOUR, highlighted, HIGHLIGHT_COLOUR, LAYER_COLOURS[layer]];
+  const haloOpacity = ['case', selected, 0.6, highlighted, 0.4, 0];
   for (const layer of LAYER_ORDER) {
     const source = sourceId(layer);
     const colour = LAYER_COLOURS[layer];
+    // A dark halo under selected and highlighted features: visible on every layer colour and
+    // independent of colour vision, without touching the data.
+    out.push({
+      id: `${source}-halo-line`,
+      layer,
+      spec: {
+        id: `${source}-halo-line`,
+        type: 'line',
+        source,
+        filter: ['!=', ['geometry-type'], 'Point'] as never,
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': '#1a1a1a', 'line-width': 13, 'line-blur': 3, 'line-opacity': haloOpacity as never },
+      },
+    });
+    out.push({
+      id: `${source}-halo-point`,
+      layer,
+      spec: {
+        id: `${source}-halo-point`,
+        type: 'circle',
+        source,
+        filter: isPoint as never,
+        paint: { 'circle-color': '#1a1a1a', 'circle-radius': 17, 'circle-blur': 0.6, 'circle-opacity': haloOpacity as never },
+      },
+    });
     if (layer === 'focus-place' || layer === 'watch-area' || layer === 'unsafe-place') {
       out.push({
         id: `${source}-fill`,
