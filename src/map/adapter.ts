@@ -6,6 +6,8 @@ import {
   NavigationControl,
   ScaleControl,
   setWorkerUrl,
+  type ExpressionSpecification,
+  type FilterSpecification,
   type GeoJSONSource,
   type MapMouseEvent,
 } from 'maplibre-gl';
@@ -21,6 +23,16 @@ export interface MapHandlers {
   /** A click on the map: the id of the topmost of our features under it, or null for empty map. */
   onFeatureClick(featureId: string | null): void;
   onLoad?(): void;
+  /** The pointer entered or left one of our features (null when over nothing). */
+  onFeatureHover?(featureId: string | null): void;
+  /** The map came to rest after a move: its view, for the URL and "only what is in view". */
+  onViewChange?(view: MapView): void;
+}
+
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+  bounds: Bounds;
 }
 
 export interface MapOptions {
@@ -31,14 +43,20 @@ export interface MapOptions {
   attribution: string | null;
   dataAttribution: string;
   initialBounds: Bounds;
+  /** A view to open at instead of initialBounds, e.g. from a shared link. */
+  initialView?: { center: [number, number]; zoom: number } | null;
 }
 
 /** The one owner of the MapLibre instance. React calls these setters; they do nothing when nothing changed. */
 export interface MapAdapter {
   setFeatures(collections: LayerCollections): void;
-  setLayerVisibility(visible: Record<LayerKind, boolean>): void;
   setSelection(featureId: string | null): void;
   setHighlight(featureIds: readonly string[]): void;
+  setHover(featureId: string | null): void;
+  /** A filter expression over the data layers' properties (see filterExpression.ts); null shows all. */
+  setFilter(expression: ExpressionSpecification | null): void;
+  jumpTo(view: { center: [number, number]; zoom: number }): void;
+  getView(): MapView | null;
   setMunicipalitiesWithPromises(codes: readonly string[]): void;
   fitBounds(bounds: Bounds): void;
   resize(): void;
@@ -48,6 +66,7 @@ export interface MapAdapter {
     renderedFeatureIds(layer: LayerKind): string[];
     screenPointOf(featureId: string): { x: number; y: number } | null;
     isLoaded(): boolean;
+    featureState(featureId: string): Record<string, unknown>;
     /** Resolves once the map has stopped moving and drawn everything. */
     whenIdle(): Promise<void>;
   };
@@ -57,7 +76,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const map = new MapLibreMap({
     container,
     style: options.styleUrl ?? offlineStyle(options.basemapUrl, options.attribution),
-    bounds: options.initialBounds,
+    ...(options.initialView ? { center: options.initialView.center, zoom: options.initialView.zoom } : { bounds: options.initialBounds }),
     fitBoundsOptions: { padding: 24 },
     attributionControl: false,
     // Keeps the drawing buffer so browser tests can read the canvas pixels of a screenshot.
@@ -77,10 +96,11 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const interactiveLayerIds = layerSpecs.filter((l) => !isDecoration(l.id)).map((l) => l.id);
   const layerOfFeature = new Map<string, LayerKind>();
   let lastCollections: LayerCollections | null = null;
-  let visibility: Record<LayerKind, boolean> = Object.fromEntries(LAYER_KINDS.map((k) => [k, true])) as Record<LayerKind, boolean>;
   let selectedId: string | null = null;
   let highlightedIds: readonly string[] = [];
   let municipalityCodes: readonly string[] = [];
+  let hoveredId: string | null = null;
+  let dataFilter: ExpressionSpecification | null = null;
   let loaded = false;
   let placeLabels: PlaceLabels | null = null;
 
@@ -95,17 +115,29 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         });
     }
     for (const { spec } of layerSpecs) if (!map.getLayer(spec.id)) map.addLayer(spec);
-    applyVisibility();
+    applyFilter();
     applyFeatureState('selected', [], selectedId ? [selectedId] : []);
     applyFeatureState('highlighted', [], highlightedIds);
     applyMunicipalityState([], municipalityCodes);
   }
 
-  function applyVisibility() {
-    for (const { id, layer } of layerSpecs) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visibility[layer] ? 'visible' : 'none');
+  // Each style layer keeps its own geometry filter; the data filter is added to it.
+  function applyFilter() {
+    for (const { id, spec } of layerSpecs) {
+      if (!map.getLayer(id)) continue;
+      const base = 'filter' in spec ? (spec.filter as FilterSpecification | undefined) : undefined;
+      const combined = base && dataFilter ? (['all', base, dataFilter] as FilterSpecification) : (base ?? dataFilter ?? null);
+      map.setFilter(id, combined as FilterSpecification | null);
+    }
   }
 
-  function applyFeatureState(key: 'selected' | 'highlighted', previous: readonly string[], next: readonly string[]) {
+  function currentView(): MapView {
+    const b = map.getBounds();
+    const c = map.getCenter();
+    return { center: [c.lng, c.lat], zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+  }
+
+  function applyFeatureState(key: 'selected' | 'highlighted' | 'hovered', previous: readonly string[], next: readonly string[]) {
     if (!loaded) return;
     for (const id of previous) setState(id, { [key]: false });
     for (const id of next) setState(id, { [key]: true });
@@ -124,9 +156,14 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
 
   map.on('load', () => {
     loaded = true;
+    // The attribution starts expanded over a fifth of a small map: fold it to its (i) button,
+    // through the control's own toggle, so one click shows it again.
+    const attribution = container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
+    attribution?.querySelector<HTMLElement>('.maplibregl-ctrl-attrib-button')?.click();
     installDataLayers();
     if (options.basemapUrl && !options.styleUrl) placeLabels = createPlaceLabels(map, new URL('places.geojson', options.basemapUrl).href);
     handlers.current.onLoad?.();
+    handlers.current.onViewChange?.(currentView());
   });
   map.on('style.load', () => {
     if (loaded) installDataLayers();
@@ -144,9 +181,15 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   });
   map.on('mousemove', (e) => {
     if (!loaded) return;
-    const over = map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds }).length > 0;
+    const id = map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds })[0]?.properties?.id;
+    const over = typeof id === 'string' ? id : null;
     map.getCanvas().style.cursor = over ? 'pointer' : '';
+    if (over !== hoveredId) handlers.current.onFeatureHover?.(over);
   });
+  map.on('mouseout', () => {
+    if (hoveredId) handlers.current.onFeatureHover?.(null);
+  });
+  map.on('moveend', () => handlers.current.onViewChange?.(currentView()));
 
   return {
     setFeatures(collections) {
@@ -162,11 +205,6 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         (map.getSource(sourceId(layer)) as GeoJSONSource | undefined)?.setData(collections[layer]);
       }
     },
-    setLayerVisibility(next) {
-      if (LAYER_KINDS.every((k) => next[k] === visibility[k])) return;
-      visibility = { ...next };
-      if (loaded) applyVisibility();
-    },
     setSelection(featureId) {
       if (featureId === selectedId) return;
       applyFeatureState('selected', selectedId ? [selectedId] : [], featureId ? [featureId] : []);
@@ -176,6 +214,20 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       applyFeatureState('highlighted', highlightedIds, featureIds);
       highlightedIds = [...featureIds];
     },
+    setHover(featureId) {
+      if (featureId === hoveredId) return;
+      applyFeatureState('hovered', hoveredId ? [hoveredId] : [], featureId ? [featureId] : []);
+      hoveredId = featureId;
+    },
+    setFilter(expression) {
+      if (JSON.stringify(expression) === JSON.stringify(dataFilter)) return;
+      dataFilter = expression;
+      if (loaded) applyFilter();
+    },
+    jumpTo(view) {
+      map.jumpTo(view);
+    },
+    getView: () => (loaded ? currentView() : null),
     setMunicipalitiesWithPromises(codes) {
       applyMunicipalityState(municipalityCodes, codes);
       municipalityCodes = [...codes];
@@ -210,6 +262,10 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         return { x: point.x, y: point.y };
       },
       isLoaded: () => loaded && map.loaded(),
+      featureState(featureId) {
+        const layer = layerOfFeature.get(featureId);
+        return layer && loaded ? map.getFeatureState({ source: sourceId(layer), id: featureId }) : {};
+      },
       whenIdle: () =>
         new Promise<void>((resolve) => {
           if (loaded && !map.isMoving() && map.loaded()) resolve();

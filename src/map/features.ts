@@ -1,23 +1,28 @@
+import type { FeatureRow } from '../domain/featureRows';
+import { FACETS, facetValues } from '../domain/filters';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
-import type { SafetyFeature } from '../domain/safetyFeature';
 
 export type LayerCollections = Record<LayerKind, GeoJSON.FeatureCollection>;
 
 /**
- * Splits features into one slim FeatureCollection per layer: the map needs only the geometry, the
- * id (for feature-state) and what its styles and labels read; the panel reads the full record.
+ * Multi-valued facet values as one delimited string ("|nacka-2017|nacka-2022|"): GeoJSON sources
+ * flatten arrays, and MapLibre's `in` finds a substring, so a filter expression can test membership.
  */
-export function toLayerCollections(features: readonly SafetyFeature[]): LayerCollections {
+export const packValues = (values: readonly string[]) => `|${values.join('|')}|`;
+
+/**
+ * One slim FeatureCollection per layer: the geometry, the id (for feature-state), and the facet
+ * values and search text that filter expressions read. The panel reads the full record instead.
+ * Built once per data change; filters never rebuild it.
+ */
+export function toLayerCollections(rows: readonly FeatureRow[]): LayerCollections {
   const collections = Object.fromEntries(
     LAYER_KINDS.map((layer) => [layer, { type: 'FeatureCollection', features: [] as GeoJSON.Feature[] }]),
   ) as LayerCollections;
-  for (const feature of features) {
-    collections[feature.layer].features.push({
-      type: 'Feature',
-      id: feature.id,
-      geometry: feature.geometry as GeoJSON.Geometry,
-      properties: { id: feature.id, name: feature.name, provenance: feature.provenance },
-    });
+  for (const row of rows) {
+    const properties: Record<string, string> = { id: row.id, name: row.name, provenance: row.provenance, search: row.searchText };
+    for (const facet of FACETS) properties[facet] = packValues(facetValues(row, facet));
+    collections[row.layer].features.push({ type: 'Feature', id: row.id, geometry: row.feature.geometry as GeoJSON.Geometry, properties });
   }
   return collections;
 }

@@ -33,7 +33,8 @@ export function offlineStyle(basemapUrl: string | null, attribution: string | nu
 }
 
 const selected = ['boolean', ['feature-state', 'selected'], false];
-const highlighted = ['boolean', ['feature-state', 'highlighted'], false];
+// Hovering (from the table or the pointer) emphasises like a highlight.
+const highlighted = ['any', ['boolean', ['feature-state', 'highlighted'], false], ['boolean', ['feature-state', 'hovered'], false]];
 const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isPoint = ['==', ['geometry-type'], 'Point'];
 

@@ -1,73 +1,66 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { resolveChain, featuresOfDocument } from '../domain/chain';
+import { RESPONSIBLE_PARTIES } from '../domain/activity';
+import { featuresOfDocument, resolveChain } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
-import { boundsOf } from '../domain/geometry';
-import { LAYER_KINDS, type LayerKind } from '../domain/layers';
-import type { Municipality } from '../domain/promiseDocument';
-import { restoreShippedData } from '../data/seed';
-import { SHIPPED_DATASET_VERSION, shippedDataset } from '../data/shipped';
-import type { MapAdapter } from '../map/adapter';
+import { buildFeatureRows } from '../domain/featureRows';
+import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
+import { boundsOf, type Bounds } from '../domain/geometry';
+import { ACTIVITY_STATUSES, TIMES_OF_DAY } from '../domain/layers';
+import type { MapAdapter, MapView as MapViewState } from '../map/adapter';
 import { toLayerCollections } from '../map/features';
+import { filterExpression } from '../map/filterExpression';
+import { DataViews } from './DataViews';
 import { FeaturePanel } from './FeaturePanel';
-import { DICTIONARIES, I18nContext, useI18n, type Language } from './i18n';
-import { LayerLegend } from './LayerLegend';
+import type { FacetOption } from './FilterPanel';
+import { FilterPanel } from './FilterPanel';
+import { Header } from './Header';
+import { DICTIONARIES, I18nContext, type Language } from './i18n';
 import { MapView } from './MapView';
-import { MunicipalityPicker } from './MunicipalityPicker';
-import { PlaceList } from './PlaceList';
-import { RestoreDialog } from './RestoreDialog';
-import { getDatabase, useStoredData } from './useStoredData';
+import { Notices } from './Notices';
+import { useLanguage } from './useLanguage';
+import { useMediaQuery } from './useMediaQuery';
 import { useRuntimeConfig } from './useRuntimeConfig';
+import { useStoredData } from './useStoredData';
+import { parseUrlState, type TableTab, type UrlState } from './urlState';
+import { useUrlSync } from './useUrlSync';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [] };
-const ALL_VISIBLE = Object.fromEntries(LAYER_KINDS.map((k) => [k, true])) as Record<LayerKind, boolean>;
 const DATA_ATTRIBUTION = 'Löften: Nacka, Värmdö, Ekerö och Nordmalings kommuner med Polisen';
-
-const LANGUAGE_KEY = 'trygghetskartan.language';
-
-function initialLanguage(): Language {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'sv';
-  } catch {
-    return 'sv';
-  }
-}
+const collator = new Intl.Collator('sv');
 
 export function App() {
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const initial = useMemo(() => parseUrlState(window.location.search), []);
+  const [language, setLanguage] = useLanguage(initial.language);
   const t = DICTIONARIES[language];
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.title = t.appTitle;
-    try {
-      localStorage.setItem(LANGUAGE_KEY, language);
-    } catch {
-      // Private mode may refuse storage; the choice then lasts for this visit only.
-    }
-  }, [language, t]);
   const config = useRuntimeConfig();
   const storage = useStoredData();
   const adapterRef = useRef<MapAdapter | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<FilterState>(initial.filter);
+  const [selectedId, setSelectedId] = useState<string | null>(initial.selectedId);
+  const [tab, setTab] = useState<TableTab>(initial.tab);
   const [highlightedIds, setHighlightedIds] = useState<readonly string[]>([]);
-  const [visibility, setVisibility] = useState(ALL_VISIBLE);
-  const [municipalityCode, setMunicipalityCode] = useState('');
-  const [restoreOpen, setRestoreOpen] = useState(false);
+  const [hoveredId, setHoveredId] = useState<string | null>(null);
+  const [mapView, setMapView] = useState<MapViewState | null>(null);
   const [status, setStatus] = useState('');
   const [mapLoaded, setMapLoaded] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const wide = useMediaQuery('(min-width: 761px)');
   const lastFocusRef = useRef<HTMLElement | null>(null);
 
+  // Stored records → derived view state → map and table, in one direction.
   const dataset = storage.kind === 'loading' ? EMPTY : (storage.stored?.dataset ?? EMPTY);
   const index = useMemo(() => indexDataset(dataset), [dataset]);
-  const collections = useMemo(() => toLayerCollections(dataset.features), [dataset.features]);
+  const rows = useMemo(() => buildFeatureRows(index), [index]);
+  const collections = useMemo(() => toLayerCollections(rows), [rows]);
+  const viewBounds: Bounds | null = filter.inView ? (mapView?.bounds ?? null) : null;
+  const shownRows = useMemo(() => filterRows(rows, filter, viewBounds), [rows, filter, viewBounds]);
+  const counts = useMemo(() => facetCounts(rows, filter, viewBounds), [rows, filter, viewBounds]);
+  const expression = useMemo(() => filterExpression(filter), [filter]);
+  const options = useMemo(() => facetOptions(dataset, t), [dataset, t]);
+  const municipalityCodes = useMemo(() => options.municipality.map((m) => m.value), [options]);
   const chain = selectedId ? resolveChain(index, selectedId) : null;
-  const counts = useMemo(
-    () => Object.fromEntries(LAYER_KINDS.map((k) => [k, collections[k].features.length])) as Record<LayerKind, number>,
-    [collections],
-  );
-  const municipalities = useMemo(() => uniqueMunicipalities(dataset), [dataset]);
-  const municipalityCodes = useMemo(() => municipalities.map((m) => m.code), [municipalities]);
 
-  const fitTo = useCallback((bounds: ReturnType<typeof boundsOf>) => bounds && adapterRef.current?.fitBounds(bounds), []);
+  const fitTo = useCallback((bounds: Bounds | null) => bounds && adapterRef.current?.fitBounds(bounds), []);
 
   const select = useCallback(
     (featureId: string | null, { fit = false } = {}) => {
@@ -85,125 +78,143 @@ export function App() {
   const closePanel = useCallback(() => {
     setSelectedId(null);
     setHighlightedIds([]);
-    // Give focus back to where the user was, e.g. the list button that opened the panel.
     const previous = lastFocusRef.current;
     if (previous && document.contains(previous)) previous.focus();
   }, []);
 
-  const showPromise = useCallback(
-    (documentId: string) => {
-      const features = featuresOfDocument(index, documentId);
-      setHighlightedIds(features.map((f) => f.id));
-      setStatus(t.highlightedCount(features.length));
-      fitTo(boundsOf(features.map((f) => f.geometry)));
+  const highlight = useCallback(
+    (featureIds: string[]) => {
+      setHighlightedIds(featureIds);
+      setStatus(t.highlightedCount(featureIds.length));
+      fitTo(boundsOf(featureIds.map((id) => index.features.get(id)!.geometry)));
     },
     [index, t, fitTo],
   );
+  const showPromise = (documentId: string) => highlight(featuresOfDocument(index, documentId).map((f) => f.id));
+  const showActivity = (activityId: string) =>
+    highlight(shownRows.filter((r) => r.activityIds.includes(activityId)).map((r) => r.id));
 
-  const pickMunicipality = (code: string) => {
-    setMunicipalityCode(code);
+  const changeFilter = (next: FilterState) => setFilter(next);
+  const clearFilters = () => {
+    setFilter(EMPTY_FILTER);
+    setStatus(t.filtersCleared);
+  };
+
+  const goToMunicipality = (code: string) => {
     const known = config?.municipalityBounds[code]?.bounds;
-    const fromFeatures = boundsOf(dataset.features.filter((f) => !code || f.municipalityCode === code).map((f) => f.geometry));
-    fitTo(code && known ? known : fromFeatures);
+    fitTo(code && known ? known : boundsOf(dataset.features.filter((f) => !code || f.municipalityCode === code).map((f) => f.geometry)));
   };
 
-  const onMapLoad = useCallback(() => setMapLoaded(true), []);
-  // Fit to the data once the map and the stored data are both there.
-  const fittedRef = useRef(false);
-  if (mapLoaded && storage.kind !== 'loading' && dataset.features.length && !fittedRef.current) {
+  useUrlSync({ filter, selectedId, tab, language: language === 'en' ? 'en' : null }, mapView && { center: mapView.center, zoom: mapView.zoom }, (next: UrlState) => {
+    setFilter(next.filter);
+    setSelectedId(next.selectedId);
+    setTab(next.tab);
+    if (next.view) adapterRef.current?.jumpTo(next.view);
+  });
+
+  // First view: the shared link's view, else the selected place, else all the data.
+  const fittedRef = useRef(Boolean(initial.view));
+  useEffect(() => {
+    if (!mapLoaded || storage.kind === 'loading' || !dataset.features.length || fittedRef.current) return;
     fittedRef.current = true;
-    queueMicrotask(() => fitTo(boundsOf(dataset.features.map((f) => f.geometry))));
-  }
-
-  const restore = async () => {
-    setRestoreOpen(false);
-    if (!shippedDataset.ok) return setStatus(t.datasetInvalid);
-    try {
-      await restoreShippedData(getDatabase(), shippedDataset.value, SHIPPED_DATASET_VERSION);
-      setSelectedId(null);
-      setHighlightedIds([]);
-      setStatus(t.restored);
-    } catch (error) {
-      setStatus(t.restoreFailed(error instanceof Error ? error.message : String(error)));
-    }
-  };
+    const selected = selectedId ? index.features.get(selectedId) : undefined;
+    fitTo(boundsOf(selected ? [selected.geometry] : dataset.features.map((f) => f.geometry)));
+  }, [mapLoaded, storage.kind, dataset, index, selectedId, fitTo]);
 
   return (
     <I18nContext.Provider value={{ t, language }}>
       <div className="app">
-        <header className="app-header">
-          <div className="brand">
-            <h1>{t.appTitle}</h1>
-            <p>{t.appTagline}</p>
-          </div>
-          <div className="toolbar">
-            <MunicipalityPicker municipalities={municipalities} value={municipalityCode} onChange={pickMunicipality} />
-            <div className="field">
-              <label htmlFor="language">{t.language}</label>
-              <select id="language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as Language)}>
-                <option value="sv">Svenska</option>
-                <option value="en">English</option>
-              </select>
-            </div>
-            <button type="button" onClick={() => setRestoreOpen(true)} disabled={storage.kind !== 'ready'}>
-              {t.restore}
-            </button>
-          </div>
-        </header>
+        <Header
+          municipalities={options.municipality}
+          onMunicipality={goToMunicipality}
+          language={language}
+          onLanguage={(l: Language) => setLanguage(l)}
+          storage={storage}
+          storedFeatureCount={dataset.features.length}
+          onStatus={setStatus}
+          onRestored={() => {
+            setSelectedId(null);
+            setHighlightedIds([]);
+          }}
+        />
         <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />
         <main className="layout">
           <div className="sidebar">
-            <LayerLegend visibility={visibility} counts={counts} onToggle={(layer, visible) => setVisibility((v) => ({ ...v, [layer]: visible }))} />
-            {storage.kind === 'loading' ? (
-              <p>{t.loading}</p>
-            ) : (
-              <PlaceList features={dataset.features} visibility={visibility} selectedId={selectedId} onSelect={(id) => select(id, { fit: true })} />
-            )}
+            <details className="filters-details" open={wide || filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+              <summary>
+                {t.showFilters}
+                {isFilterActive(filter) && ' •'}
+              </summary>
+              <FilterPanel
+                filter={filter}
+                counts={counts}
+                options={options}
+                shown={shownRows.length}
+                total={rows.length}
+                active={isFilterActive(filter)}
+                onChange={changeFilter}
+                onClear={clearFilters}
+              />
+            </details>
           </div>
-          {config ? (
-            <MapView
-              adapterRef={adapterRef}
-              config={config}
-              collections={collections}
-              visibility={visibility}
+          <div className="centre">
+            {config ? (
+              <MapView
+                adapterRef={adapterRef}
+                config={config}
+                initialView={initial.view}
+                collections={collections}
+                filter={expression}
+                selectedId={selectedId}
+                hoveredId={hoveredId}
+                highlightedIds={highlightedIds}
+                municipalityCodes={municipalityCodes}
+                dataAttribution={DATA_ATTRIBUTION}
+                onFeatureClick={(id) => (id ? select(id) : closePanel())}
+                onFeatureHover={setHoveredId}
+                onViewChange={setMapView}
+                onLoad={() => setMapLoaded(true)}
+              />
+            ) : (
+              <div className="map" />
+            )}
+            <DataViews
+              tab={tab}
+              onTab={setTab}
+              rows={shownRows}
+              index={index}
+              documents={dataset.documents}
               selectedId={selectedId}
-              highlightedIds={highlightedIds}
-              municipalityCodes={municipalityCodes}
-              dataAttribution={DATA_ATTRIBUTION}
-              onFeatureClick={(id) => (id ? select(id) : closePanel())}
-              onLoad={onMapLoad}
+              hoveredId={hoveredId}
+              onSelect={(id) => select(id, { fit: true })}
+              onHover={setHoveredId}
+              onShowActivity={showActivity}
+              onStatus={setStatus}
             />
-          ) : (
-            <div className="map" />
-          )}
+          </div>
           {chain && <FeaturePanel chain={chain} onClose={closePanel} onShowPromise={showPromise} />}
         </main>
         <p className="visually-hidden" role="status" aria-live="polite">
           {status}
         </p>
-        <RestoreDialog open={restoreOpen} storedFeatureCount={dataset.features.length} onConfirm={restore} onCancel={() => setRestoreOpen(false)} />
       </div>
     </I18nContext.Provider>
   );
 }
 
-function Notices({ storage, basemapMissing }: { storage: ReturnType<typeof useStoredData>; basemapMissing: boolean }) {
-  const { t } = useI18n();
-  const messages: string[] = [];
-  if (storage.kind === 'unavailable') messages.push(storage.reason === 'shipped-invalid' ? t.datasetInvalid : t.storageFailed(storage.reason));
-  if (storage.kind === 'ready' && storage.stored.issues.length) messages.push(t.storedIssues(storage.stored.issues.length));
-  if (basemapMissing) messages.push(t.basemapMissing);
-  if (!messages.length) return null;
-  return (
-    <div className="notices" role="alert">
-      {messages.map((m) => (
-        <p key={m}>{m}</p>
-      ))}
-    </div>
-  );
-}
-
-function uniqueMunicipalities(dataset: Dataset): Municipality[] {
-  const byCode = new Map(dataset.documents.map((d) => [d.municipality.code, d.municipality]));
-  return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+function facetOptions(dataset: Dataset, t: (typeof DICTIONARIES)['sv']): Record<'municipality' | 'document' | 'focusArea' | 'responsible' | 'status' | 'timeOfDay', FacetOption[]> {
+  const byLabel = (a: FacetOption, b: FacetOption) => collator.compare(a.label, b.label);
+  const municipalities = new Map(dataset.documents.map((d) => [d.municipality.code, d.municipality.name]));
+  const documents = new Map(dataset.documents.map((d) => [d.id, d]));
+  return {
+    municipality: [...municipalities].map(([value, label]) => ({ value, label })).sort(byLabel),
+    document: dataset.documents.map((d) => ({ value: d.id, label: `${d.municipality.name}: ${d.title} (${d.period.from.slice(0, 4)})` })).sort(byLabel),
+    focusArea: dataset.focusAreas
+      .filter((f) => !f.sensitive)
+      .map((f) => ({ value: f.id, label: `${f.title} (${documents.get(f.documentId)?.municipality.name ?? ''})` }))
+      .sort(byLabel),
+    responsible: RESPONSIBLE_PARTIES.map((p) => ({ value: p, label: t.parties[p] ?? p })),
+    status: ACTIVITY_STATUSES.map((s) => ({ value: s, label: t.statusNames[s] })),
+    timeOfDay: TIMES_OF_DAY.map((d) => ({ value: d, label: t.timeOfDayNames[d] ?? d })),
+  };
 }

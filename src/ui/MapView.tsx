@@ -1,20 +1,24 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { LayerKind } from '../domain/layers';
-import { createMapAdapter, type MapAdapter, type MapHandlers } from '../map/adapter';
+import { createMapAdapter, type MapAdapter, type MapHandlers, type MapView as MapViewState } from '../map/adapter';
 import type { LayerCollections } from '../map/features';
-import type { RuntimeConfig } from './useRuntimeConfig';
+import type { MapFilter } from '../map/filterExpression';
 import { useI18n } from './i18n';
+import type { RuntimeConfig } from './useRuntimeConfig';
 
 export interface MapViewProps {
   adapterRef: RefObject<MapAdapter | null>;
   config: RuntimeConfig;
+  initialView: { center: [number, number]; zoom: number } | null;
   collections: LayerCollections;
-  visibility: Record<LayerKind, boolean>;
+  filter: MapFilter | null;
   selectedId: string | null;
+  hoveredId: string | null;
   highlightedIds: readonly string[];
   municipalityCodes: readonly string[];
   dataAttribution: string;
   onFeatureClick(featureId: string | null): void;
+  onFeatureHover(featureId: string | null): void;
+  onViewChange(view: MapViewState): void;
   onLoad(): void;
 }
 
@@ -31,8 +35,14 @@ export function MapView(props: MapViewProps) {
   const { adapterRef, config } = props;
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
-  const handlersRef = useRef<MapHandlers>({ onFeatureClick: props.onFeatureClick, onLoad: props.onLoad });
-  handlersRef.current = { onFeatureClick: props.onFeatureClick, onLoad: props.onLoad };
+  const handlersRef = useRef<MapHandlers>(props);
+  handlersRef.current = {
+    onFeatureClick: props.onFeatureClick,
+    onFeatureHover: props.onFeatureHover,
+    onViewChange: props.onViewChange,
+    onLoad: props.onLoad,
+  };
+  const initialViewRef = useRef(props.initialView);
 
   useEffect(() => {
     const adapter = createMapAdapter(containerRef.current!, handlersRef, {
@@ -41,6 +51,7 @@ export function MapView(props: MapViewProps) {
       attribution: config.attribution,
       dataAttribution: props.dataAttribution,
       initialBounds: SWEDEN,
+      initialView: initialViewRef.current,
     });
     adapterRef.current = adapter;
     window.__trygghetskartan = { map: adapter.debug };
@@ -56,8 +67,9 @@ export function MapView(props: MapViewProps) {
   }, [config]);
 
   useEffect(() => adapterRef.current?.setFeatures(props.collections), [adapterRef, props.collections]);
-  useEffect(() => adapterRef.current?.setLayerVisibility(props.visibility), [adapterRef, props.visibility]);
+  useEffect(() => adapterRef.current?.setFilter(props.filter), [adapterRef, props.filter]);
   useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);
+  useEffect(() => adapterRef.current?.setHover(props.hoveredId), [adapterRef, props.hoveredId]);
   useEffect(() => adapterRef.current?.setHighlight(props.highlightedIds), [adapterRef, props.highlightedIds]);
   useEffect(() => adapterRef.current?.setMunicipalitiesWithPromises(props.municipalityCodes), [adapterRef, props.municipalityCodes]);
 

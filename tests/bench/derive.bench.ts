@@ -2,6 +2,8 @@ import { bench, describe } from 'vitest';
 import { resolveChain, featuresOfDocument } from '../../src/domain/chain';
 import { indexDataset, type Dataset } from '../../src/domain/dataset';
 import type { SafetyFeature } from '../../src/domain/safetyFeature';
+import { buildFeatureRows } from '../../src/domain/featureRows';
+import { EMPTY_FILTER, facetCounts, filterRows } from '../../src/domain/filters';
 import { toLayerCollections } from '../../src/map/features';
 import { activity, document, focusArea, unsafePlace } from '../unit/fixtures';
 
@@ -17,14 +19,28 @@ const features: SafetyFeature[] = Array.from({ length: N }, (_, i) =>
 );
 const dataset: Dataset = { documents: [document], focusAreas: [focusArea()], activities, features };
 const index = indexDataset(dataset);
+const rows = buildFeatureRows(index);
+const filter = { ...EMPTY_FILTER, timeOfDay: ['kvall' as const], text: 'torget' };
 const probeIds = Array.from({ length: 100 }, (_, i) => `f-${(i * 997) % N}`);
 
 describe(`derive view state, ${N} features`, () => {
   bench('indexDataset (once per data change)', () => {
     indexDataset(dataset);
   });
+  bench('buildFeatureRows (once per data change)', () => {
+    buildFeatureRows(index);
+  });
   bench('toLayerCollections (once per data change)', () => {
-    toLayerCollections(features);
+    toLayerCollections(rows);
+  });
+});
+
+describe(`one filter change, ${N} rows`, () => {
+  bench('filterRows (the table)', () => {
+    filterRows(rows, filter, null);
+  });
+  bench('facetCounts (counts per filter value)', () => {
+    facetCounts(rows, filter, null);
   });
 });
 

@@ -48,7 +48,18 @@ export async function openApp(browser: Browser, viewport = { width: 1280, height
 
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__trygghetskartan?.map.isLoaded() === true, null, { timeout: 30_000 });
-  await page.getByRole('navigation', { name: /Platser på kartan|Places on the map/ }).getByRole('button').first().waitFor();
+  await page.locator('.row-button').first().waitFor();
+}
+
+/** Ids of the places in the table, on the current page, in table order. */
+export async function tableRowIds(page: Page): Promise<string[]> {
+  return page.locator('.places-table tbody tr').evaluateAll((rows) => rows.map((r) => r.id.replace(/^row-/, '')));
+}
+
+export async function renderedIds(page: Page): Promise<string[]> {
+  const layers = ['unsafe-place', 'safety-walk', 'watch-area', 'speed-control', 'focus-place'] as const;
+  const ids = await Promise.all(layers.map((l) => page.evaluate((layer) => window.__trygghetskartan!.map.renderedFeatureIds(layer), l)));
+  return ids.flat().sort();
 }
 
 /** Waits until the map has finished moving and drawing (fitBounds animates). */

@@ -21,7 +21,7 @@ describe('the map on the shipped data', () => {
     expect(dataset).not.toBeNull();
     const app = await openApp(browser);
     const { page } = app;
-    const picker = page.getByLabel('Kommun');
+    const picker = page.getByLabel('Gå till kommun');
     for (const code of municipalityCodes) {
       await picker.selectOption(code);
       await waitForIdle(page);

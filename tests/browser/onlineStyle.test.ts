@@ -28,7 +28,7 @@ describe('a deployment with an online basemap style', () => {
     );
     await page.goto(inject('baseUrl'));
     await waitForMap(page);
-    await page.getByLabel('Kommun').selectOption('2401');
+    await page.getByLabel('Gå till kommun').selectOption('2401');
     await waitForIdle(page);
     expect(requested).toContain(styleUrl);
     expect(requested.some((url) => url.endsWith('basemap/water.geojson'))).toBe(false);

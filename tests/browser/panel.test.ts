@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../src/data/shipped';
 import { LAYER_KINDS } from '../../src/domain/layers';
-import { launchBrowser, openApp, screenshot, waitForIdle } from './harness';
+import { launchBrowser, openApp, screenshot, tableRowIds, waitForIdle } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ async function clickFeature(page: Page, featureId: string) {
 describe('clicking a place shows its whole chain', () => {
   it('shows activity, focus area and promise for Kummelbergets industriområde, then all places of the promise', async () => {
     const { page, context, foreignRequests } = await openApp(browser);
-    await page.getByLabel('Kommun').selectOption('0182');
+    await page.getByLabel('Gå till kommun').selectOption('0182');
     await waitForIdle(page);
     await clickFeature(page, 'nacka-2022-f-kummelberget');
 
@@ -65,7 +65,7 @@ describe('clicking a place shows its whole chain', () => {
 
   it('clicking empty map closes the panel', async () => {
     const { page, context } = await openApp(browser);
-    await page.getByLabel('Kommun').selectOption('0120');
+    await page.getByLabel('Gå till kommun').selectOption('0120');
     await waitForIdle(page);
     await clickFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
     await page.getByTestId('feature-panel').waitFor();
@@ -79,7 +79,7 @@ describe('clicking a place shows its whole chain', () => {
 describe('keyboard', () => {
   it('opens a place from the list, moves focus into the panel, and back on Escape', async () => {
     const { page, context } = await openApp(browser);
-    const listButton = page.getByRole('navigation', { name: 'Platser på kartan' }).getByRole('button', { name: 'Gustavsbergs Centrum' });
+    const listButton = page.locator('.row-button', { hasText: 'Gustavsbergs Centrum' });
     await listButton.focus();
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('feature-panel');
@@ -103,12 +103,15 @@ describe('keyboard', () => {
 });
 
 describe('layers and language', () => {
-  it('hides a layer from map and list with its toggle, and switches to English', async () => {
+  it('hides a layer from map and table with its toggle, and switches to English', async () => {
     const { page, context } = await openApp(browser);
     await page.getByRole('checkbox', { name: /Otrygga platser/ }).uncheck();
     await waitForIdle(page);
     expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('unsafe-place'))).toEqual([]);
-    expect(await page.getByRole('navigation', { name: 'Platser på kartan' }).getByRole('region', { name: 'Otrygga platser' }).count()).toBe(0);
+    const unsafe = dataset!.features.filter((f) => f.layer === 'unsafe-place').map((f) => f.id);
+    const rows = await tableRowIds(page);
+    expect(rows.length).toBe(dataset!.features.length - unsafe.length);
+    expect(rows.filter((id) => unsafe.includes(id))).toEqual([]);
 
     await page.getByLabel('Språk').selectOption('en');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');

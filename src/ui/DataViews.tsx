@@ -1,0 +1,115 @@
+import { useRef, type KeyboardEvent } from 'react';
+import type { DatasetIndex } from '../domain/dataset';
+import type { FeatureRow } from '../domain/featureRows';
+import type { PromiseDocument } from '../domain/promiseDocument';
+import { rowsToCsv, rowsToGeoJson } from '../io/exportRows';
+import { downloadText } from './download';
+import { useI18n } from './i18n';
+import { PlacesTable } from './PlacesTable';
+import { PromiseTree } from './PromiseTree';
+import type { TableTab } from './urlState';
+
+interface Props {
+  tab: TableTab;
+  onTab(tab: TableTab): void;
+  rows: readonly FeatureRow[];
+  index: DatasetIndex;
+  documents: readonly PromiseDocument[];
+  selectedId: string | null;
+  hoveredId: string | null;
+  onSelect(id: string): void;
+  onHover(id: string | null): void;
+  onShowActivity(activityId: string): void;
+  onStatus(message: string): void;
+}
+
+const TABS: TableTab[] = ['places', 'promises'];
+
+/** Tabs for the table of places and the promise tree, with export of exactly the rows shown. */
+export function DataViews(props: Props) {
+  const { t } = useI18n();
+  const tabRefs = useRef<Record<TableTab, HTMLButtonElement | null>>({ places: null, promises: null });
+  const placesPerActivity = new Map<string, number>();
+  for (const row of props.rows) for (const id of row.activityIds) placesPerActivity.set(id, (placesPerActivity.get(id) ?? 0) + 1);
+
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next = TABS[(TABS.indexOf(props.tab) + 1) % TABS.length]!;
+    props.onTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  const exportCsv = () => {
+    const csv = rowsToCsv(props.rows, {
+      header: [
+        'id',
+        t.columns.name!,
+        t.columns.layer!,
+        t.columns.municipality!,
+        t.municipality + ' (kod)',
+        t.columns.promise!,
+        t.columns.focusArea!,
+        t.columns.activity!,
+        t.columns.responsible!,
+        t.columns.status!,
+        `${t.columns.period} (från)`,
+        `${t.columns.period} (till)`,
+        t.columns.provenance!,
+        'lat (WGS 84)',
+        'lon (WGS 84)',
+      ],
+      layer: (row) => t.layerSingular[row.layer],
+      status: (row) => row.statuses.map((s) => t.statusNames[s]).join(', '),
+      responsible: (row) => row.responsibleText.join(', '),
+      provenance: (row) => t.provenanceShort[row.provenance] ?? row.provenance,
+    });
+    downloadText('trygghetskartan-platser.csv', csv, 'text/csv;charset=utf-8');
+    props.onStatus(t.exported(props.rows.length, 'CSV'));
+  };
+  const exportGeoJson = () => {
+    downloadText('trygghetskartan-platser.geojson', rowsToGeoJson(props.rows), 'application/geo+json');
+    props.onStatus(t.exported(props.rows.length, 'GeoJSON'));
+  };
+
+  return (
+    <section className="data-views" aria-label={t.tabPlaces}>
+      <div className="tabs-bar">
+        <div role="tablist" aria-label={t.tabPlaces}>
+          {TABS.map((tab) => (
+            <button
+              key={tab}
+              ref={(el) => {
+                tabRefs.current[tab] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${tab}`}
+              aria-selected={props.tab === tab}
+              aria-controls={`tabpanel-${tab}`}
+              tabIndex={props.tab === tab ? 0 : -1}
+              onClick={() => props.onTab(tab)}
+              onKeyDown={onTabKey}
+            >
+              {tab === 'places' ? t.tabPlaces : t.tabPromises}
+            </button>
+          ))}
+        </div>
+        <div className="export-buttons">
+          <button type="button" onClick={exportCsv} disabled={!props.rows.length}>
+            {t.exportCsv}
+          </button>
+          <button type="button" onClick={exportGeoJson} disabled={!props.rows.length}>
+            {t.exportGeoJson}
+          </button>
+        </div>
+      </div>
+      <div role="tabpanel" id={`tabpanel-${props.tab}`} aria-labelledby={`tab-${props.tab}`} className="tabpanel">
+        {props.tab === 'places' ? (
+          <PlacesTable rows={props.rows} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
+        ) : (
+          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} />
+        )}
+      </div>
+    </section>
+  );
+}

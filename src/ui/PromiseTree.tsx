@@ -1,0 +1,67 @@
+import type { Activity } from '../domain/activity';
+import type { DatasetIndex } from '../domain/dataset';
+import type { PromiseDocument } from '../domain/promiseDocument';
+import { formatDate, useI18n } from './i18n';
+
+interface Props {
+  index: DatasetIndex;
+  documents: readonly PromiseDocument[];
+  /** How many places (after filters) each activity has; absent means none. */
+  placesPerActivity: ReadonlyMap<string, number>;
+  onShowActivity(activityId: string): void;
+}
+
+const collator = new Intl.Collator('sv');
+
+/** The second view: promise → focus areas → activities, including those with no place yet. */
+export function PromiseTree({ index, documents, placesPerActivity, onShowActivity }: Props) {
+  const { t, language } = useI18n();
+  const sorted = [...documents].sort(
+    (a, b) => collator.compare(a.municipality.name, b.municipality.name) || b.period.from.localeCompare(a.period.from),
+  );
+  return (
+    <div className="promise-tree" role="region" aria-label={t.promisesLabel} tabIndex={0}>
+      {sorted.map((document) => (
+        <section key={document.id} aria-labelledby={`doc-${document.id}`} className="tree-document">
+          <h3 id={`doc-${document.id}`}>
+            {document.municipality.name}: {document.title}
+          </h3>
+          <p className="muted">
+            {t.documentKinds[document.kind]} · {formatDate(document.period.from, language)} – {formatDate(document.period.to, language)} ·{' '}
+            {document.policeArea}
+          </p>
+          {focusAreasOf(index, document).map((area) => (
+            <div key={area.id} className="tree-area">
+              <h4>{area.title}</h4>
+              <ul>
+                {(index.activityIdsByFocusArea.get(area.id) ?? []).map((id) => index.activities.get(id)).filter(isActivity).map((activity) => (
+                  <li key={activity.id}>
+                    <span className="tree-activity">{activity.title}</span>{' '}
+                    <ActivityPlaces activity={activity} sensitive={activity.sensitive || area.sensitive} count={placesPerActivity.get(activity.id) ?? 0} onShow={onShowActivity} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ActivityPlaces({ activity, sensitive, count, onShow }: { activity: Activity; sensitive: boolean; count: number; onShow(id: string): void }) {
+  const { t } = useI18n();
+  if (sensitive) return <span className="tag tag-sensitive">{t.sensitiveNoPlace}</span>;
+  if (!count) return <span className="tag tag-none">{t.noPlaceYet}</span>;
+  return (
+    <button type="button" className="link-button" onClick={() => onShow(activity.id)} aria-label={`${t.showPlaces}: ${activity.title}`}>
+      {t.placesOfActivity(count)}
+    </button>
+  );
+}
+
+function focusAreasOf(index: DatasetIndex, document: PromiseDocument) {
+  return [...index.focusAreas.values()].filter((f) => f.documentId === document.id);
+}
+
+const isActivity = (a: Activity | undefined): a is Activity => a !== undefined;

@@ -1,0 +1,55 @@
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { shippedDataset } from '../../../src/data/shipped';
+import { indexDataset } from '../../../src/domain/dataset';
+import { buildFeatureRows } from '../../../src/domain/featureRows';
+import { EMPTY_FILTER, filterRows, type FilterState } from '../../../src/domain/filters';
+import { LAYER_KINDS } from '../../../src/domain/layers';
+import { toLayerCollections } from '../../../src/map/features';
+import { filterExpression } from '../../../src/map/filterExpression';
+
+if (!shippedDataset.ok) throw new Error('invalid');
+const rows = buildFeatureRows(indexDataset(shippedDataset.value));
+const collections = toLayerCollections(rows);
+const mapFeatures = LAYER_KINDS.flatMap((layer) => collections[layer].features);
+
+/** What MapLibre itself would draw for a filter: its own expression evaluator over our properties. */
+function idsOnMap(filter: FilterState): string[] {
+  const expression = filterExpression(filter);
+  if (!expression) return mapFeatures.map((f) => String(f.id)).sort();
+  const compiled = featureFilter(expression, 'layers[0].filter');
+  return mapFeatures
+    .filter((f) => compiled.filter({ zoom: 12 }, { type: 1, properties: f.properties ?? {}, geometry: [] } as never))
+    .map((f) => String(f.id))
+    .sort();
+}
+const idsInTable = (filter: FilterState) => filterRows(rows, filter, null).map((r) => r.id).sort();
+
+const cases: [string, Partial<FilterState>][] = [
+  ['nothing', {}],
+  ['one municipality', { municipality: ['0182'] }],
+  ['two municipalities', { municipality: ['0125', '2401'] }],
+  ['a document', { document: ['nacka-2022'] }],
+  ['a focus area', { focusArea: ['nacka-2022-platssamverkan'] }],
+  ['two layers', { layer: ['speed-control', 'watch-area'] }],
+  ['responsible party', { responsible: ['annan'] }],
+  ['status', { status: ['unknown'] }],
+  ['time of day', { timeOfDay: ['kvall', 'natt'] }],
+  ['free text, two words', { text: 'Fisksätra trygghetsvandring' }],
+  ['free text, upper case and å ä ö', { text: 'ÖRMINGE' }],
+  ['everything at once', { municipality: ['0182'], layer: ['focus-place'], status: ['unknown'], text: 'centrum' }],
+];
+
+describe('the map filter expression and the table filter agree', () => {
+  it.each(cases)('%s', (_name, partial) => {
+    const filter = { ...EMPTY_FILTER, ...partial };
+    expect(idsOnMap(filter)).toEqual(idsInTable(filter));
+  });
+  it('is null when nothing is filtered, so the map draws everything without evaluating', () => {
+    expect(filterExpression(EMPTY_FILTER)).toBeNull();
+  });
+  it('selects something in most cases (the cases are not vacuous)', () => {
+    const nonEmpty = cases.filter(([, p]) => idsInTable({ ...EMPTY_FILTER, ...p }).length > 0);
+    expect(nonEmpty.length).toBeGreaterThanOrEqual(cases.length - 2);
+  });
+});
