@@ -29,6 +29,23 @@ export interface MapHandlers {
   onViewChange?(view: MapView): void;
 }
 
+/** MapLibre's own control labels, in the UI language. */
+export interface MapUiStrings {
+  zoomIn: string;
+  zoomOut: string;
+  toggleAttribution: string;
+  mapTitle: string;
+}
+
+const LOCALE_KEYS: Record<keyof MapUiStrings, string> = {
+  zoomIn: 'NavigationControl.ZoomIn',
+  zoomOut: 'NavigationControl.ZoomOut',
+  toggleAttribution: 'AttributionControl.ToggleAttribution',
+  mapTitle: 'Map.Title',
+};
+const localeOf = (strings: MapUiStrings) =>
+  Object.fromEntries(Object.entries(LOCALE_KEYS).map(([key, id]) => [id, strings[key as keyof MapUiStrings]]));
+
 export interface MapView {
   center: [number, number];
   zoom: number;
@@ -43,6 +60,7 @@ export interface MapOptions {
   attribution: string | null;
   dataAttribution: string;
   initialBounds: Bounds;
+  uiStrings: MapUiStrings;
   /** A view to open at instead of initialBounds, e.g. from a shared link. */
   initialView?: { center: [number, number]; zoom: number } | null;
 }
@@ -56,6 +74,8 @@ export interface MapAdapter {
   /** A filter expression over the data layers' properties (see filterExpression.ts); null shows all. */
   setFilter(expression: ExpressionSpecification | null): void;
   jumpTo(view: { center: [number, number]; zoom: number }): void;
+  /** Relabels MapLibre's controls when the user switches language (the map itself stays). */
+  setUiStrings(strings: MapUiStrings): void;
   getView(): MapView | null;
   setMunicipalitiesWithPromises(codes: readonly string[]): void;
   fitBounds(bounds: Bounds): void;
@@ -82,6 +102,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     // Keeps the drawing buffer so browser tests can read the canvas pixels of a screenshot.
     canvasContextAttributes: { preserveDrawingBuffer: true },
     maxPitch: 0,
+    locale: localeOf(options.uiStrings),
     dragRotate: false,
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -228,6 +249,17 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       map.jumpTo(view);
     },
     getView: () => (loaded ? currentView() : null),
+    setUiStrings(strings) {
+      const label = (selector: string, text: string) =>
+        container.querySelectorAll<HTMLElement>(selector).forEach((el) => {
+          el.title = text;
+          el.setAttribute('aria-label', text);
+        });
+      label('.maplibregl-ctrl-zoom-in', strings.zoomIn);
+      label('.maplibregl-ctrl-zoom-out', strings.zoomOut);
+      label('.maplibregl-ctrl-attrib-button', strings.toggleAttribution);
+      map.getCanvas().setAttribute('aria-label', strings.mapTitle);
+    },
     setMunicipalitiesWithPromises(codes) {
       applyMunicipalityState(municipalityCodes, codes);
       municipalityCodes = [...codes];

@@ -25,7 +25,6 @@ import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [] };
-const DATA_ATTRIBUTION = 'Löften: Nacka, Värmdö, Ekerö och Nordmalings kommuner med Polisen';
 const collator = new Intl.Collator('sv');
 
 export function App() {
@@ -169,7 +168,6 @@ export function App() {
                 hoveredId={hoveredId}
                 highlightedIds={highlightedIds}
                 municipalityCodes={municipalityCodes}
-                dataAttribution={DATA_ATTRIBUTION}
                 onFeatureClick={(id) => (id ? select(id) : closePanel())}
                 onFeatureHover={setHoveredId}
                 onViewChange={setMapView}

@@ -46,14 +46,14 @@ export function DataViews(props: Props) {
         t.columns.name!,
         t.columns.layer!,
         t.columns.municipality!,
-        t.municipality + ' (kod)',
+        t.csvMunicipalityCode,
         t.columns.promise!,
         t.columns.focusArea!,
         t.columns.activity!,
         t.columns.responsible!,
         t.columns.status!,
-        `${t.columns.period} (från)`,
-        `${t.columns.period} (till)`,
+        t.csvPeriodFrom,
+        t.csvPeriodTo,
         t.columns.provenance!,
         'lat (WGS 84)',
         'lon (WGS 84)',
@@ -72,9 +72,12 @@ export function DataViews(props: Props) {
   };
 
   return (
-    <section className="data-views" aria-label={t.tabPlaces}>
+    <section className="data-views" aria-labelledby="data-views-heading">
+      <h2 id="data-views-heading" className="visually-hidden">
+        {t.dataViewsHeading}
+      </h2>
       <div className="tabs-bar">
-        <div role="tablist" aria-label={t.tabPlaces}>
+        <div role="tablist" aria-labelledby="data-views-heading">
           {TABS.map((tab) => (
             <button
               key={tab}

@@ -31,7 +31,10 @@ export function FilterPanel({ filter, counts, options, shown, total, active, onC
   const count = (facet: Facet, value: string) => formatNumber(counts[facet].get(value) ?? 0, language);
 
   return (
-    <section className="filters" aria-label={t.filterRegion}>
+    <section className="filters" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" className="visually-hidden">
+        {t.filterRegion}
+      </h2>
       <div className="field search">
         <label htmlFor={searchId}>{t.search}</label>
         <input

@@ -15,7 +15,6 @@ export interface MapViewProps {
   hoveredId: string | null;
   highlightedIds: readonly string[];
   municipalityCodes: readonly string[];
-  dataAttribution: string;
   onFeatureClick(featureId: string | null): void;
   onFeatureHover(featureId: string | null): void;
   onViewChange(view: MapViewState): void;
@@ -49,9 +48,10 @@ export function MapView(props: MapViewProps) {
       styleUrl: config.basemapStyleUrl,
       basemapUrl: config.basemapUrl,
       attribution: config.attribution,
-      dataAttribution: props.dataAttribution,
+      dataAttribution: t.dataAttribution,
       initialBounds: SWEDEN,
       initialView: initialViewRef.current,
+      uiStrings: t.mapControls,
     });
     adapterRef.current = adapter;
     window.__trygghetskartan = { map: adapter.debug };
@@ -66,6 +66,7 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config]);
 
+  useEffect(() => adapterRef.current?.setUiStrings(t.mapControls), [adapterRef, t]);
   useEffect(() => adapterRef.current?.setFeatures(props.collections), [adapterRef, props.collections]);
   useEffect(() => adapterRef.current?.setFilter(props.filter), [adapterRef, props.filter]);
   useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);

@@ -44,6 +44,7 @@ describe('clicking a place shows its whole chain', () => {
     expect(text).toContain('Löftet: Plan för samverkan Nacka kommun / polisen');
     expect(text).toContain('001_31426a8171599e31.txt');
     expect(text).toMatch(/Polisen/);
+    expect(await page.locator('#row-nacka-2022-f-kummelberget').getAttribute('class')).toContain('selected');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'panel-kummelberget');
 

@@ -3,6 +3,12 @@ import type { DocumentKind } from '../../domain/promiseDocument';
 
 export const sv = {
   goToMunicipality: 'Gå till kommun',
+  dataViewsHeading: 'Platser och löften i listform',
+  mapControls: { zoomIn: 'Zooma in', zoomOut: 'Zooma ut', toggleAttribution: 'Visa eller dölj källor', mapTitle: 'Karta' },
+  dataAttribution: 'Löften: Nacka, Värmdö, Ekerö och Nordmalings kommuner med Polisen',
+  csvMunicipalityCode: 'Kommunkod',
+  csvPeriodFrom: 'Period från',
+  csvPeriodTo: 'Period till',
   filters: 'Filter',
   search: 'Sök',
   searchHint: 'Namn, löfte, aktivitet, gata…',
