@@ -61,33 +61,50 @@ export function isFilterActive(filter: FilterState): boolean {
   return FACETS.some((f) => filter[f].length > 0) || searchWords(filter.text).length > 0 || filter.inView;
 }
 
-export function rowMatches(row: FeatureRow, filter: FilterState, view: Bounds | null, skip?: Facet): boolean {
-  for (const facet of FACETS) {
-    if (facet === skip) continue;
-    const chosen = filter[facet] as readonly string[];
-    if (chosen.length && !facetValues(row, facet).some((v) => chosen.includes(v))) return false;
-  }
-  for (const word of searchWords(filter.text)) if (!row.searchText.includes(word)) return false;
-  if (filter.inView && view && !intersects(row.bounds, view)) return false;
-  return true;
+/**
+ * A filter prepared once per change: the chosen values as sets and the search words split once,
+ * so that testing 100 000 rows does no repeated work.
+ */
+function compile(filter: FilterState, view: Bounds | null) {
+  const chosen = FACETS.map((facet) => [facet, new Set(filter[facet] as readonly string[])] as const).filter(([, set]) => set.size > 0);
+  const words = searchWords(filter.text);
+  const viewBounds = filter.inView ? view : null;
+  /** Rows failing the text or view test match nothing; otherwise which facets they fail. */
+  return (row: FeatureRow): Facet[] | null => {
+    for (const word of words) if (!row.searchText.includes(word)) return null;
+    if (viewBounds && !intersects(row.bounds, viewBounds)) return null;
+    const failed: Facet[] = [];
+    for (const [facet, set] of chosen) if (!facetValues(row, facet).some((v) => set.has(v))) failed.push(facet);
+    return failed;
+  };
+}
+
+export function rowMatches(row: FeatureRow, filter: FilterState, view: Bounds | null): boolean {
+  return compile(filter, view)(row)?.length === 0;
 }
 
 export function filterRows(rows: readonly FeatureRow[], filter: FilterState, view: Bounds | null): FeatureRow[] {
-  return rows.filter((row) => rowMatches(row, filter, view));
+  const failures = compile(filter, view);
+  return rows.filter((row) => failures(row)?.length === 0);
 }
 
 /**
  * For each facet, how many rows each value would give: counted with every other facet applied
- * (so the numbers say what choosing that value would show) but not the facet itself.
+ * (so the numbers say what choosing that value would show) but not the facet itself. One pass:
+ * a row that fails no facet counts everywhere, a row failing exactly one counts only for that one.
  */
 export function facetCounts(rows: readonly FeatureRow[], filter: FilterState, view: Bounds | null): Record<Facet, Map<string, number>> {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+  const failures = compile(filter, view);
+  const add = (row: FeatureRow, facet: Facet) => {
+    const map = counts[facet];
+    for (const value of facetValues(row, facet)) map.set(value, (map.get(value) ?? 0) + 1);
+  };
   for (const row of rows) {
-    for (const facet of FACETS) {
-      if (!rowMatches(row, filter, view, facet)) continue;
-      const map = counts[facet];
-      for (const value of facetValues(row, facet)) map.set(value, (map.get(value) ?? 0) + 1);
-    }
+    const failed = failures(row);
+    if (!failed || failed.length > 1) continue;
+    if (failed.length === 1) add(row, failed[0]!);
+    else for (const facet of FACETS) add(row, facet);
   }
   return counts;
 }

@@ -110,8 +110,8 @@ describe('layers and language', () => {
     await waitForIdle(page);
     expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('unsafe-place'))).toEqual([]);
     const unsafe = dataset!.features.filter((f) => f.layer === 'unsafe-place').map((f) => f.id);
+    await expect.poll(() => tableRowIds(page).then((ids) => ids.length)).toBe(dataset!.features.length - unsafe.length);
     const rows = await tableRowIds(page);
-    expect(rows.length).toBe(dataset!.features.length - unsafe.length);
     expect(rows.filter((id) => unsafe.includes(id))).toEqual([]);
 
     await page.getByLabel('Språk').selectOption('en');
