@@ -13,20 +13,20 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FeatureRow } from '../domain/featureRows';
 import { formatDate, formatNumber, useI18n, type Dictionary, type Language } from './i18n';
 
-const features = tableFeatures({
+export const placesTableFeatures = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   rowPaginationFeature,
   paginatedRowModel: createPaginatedRowModel(),
   columnVisibilityFeature,
 });
-const helper = createColumnHelper<typeof features, FeatureRow>();
+const helper = createColumnHelper<typeof placesTableFeatures, FeatureRow>();
 /** Swedish order: å, ä, ö after z. The collator is made once; sorting 100 000 rows calls it a lot. */
 const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
 export const compareSwedish = (a: string, b: string) => collator.compare(a, b);
 const PAGE_SIZE = 50;
 
-function buildColumns(t: Dictionary, language: Language) {
+export function buildColumns(t: Dictionary, language: Language) {
   const text = (value: string) => value;
   const sortFn = (a: { getValue: (id: string) => unknown }, b: { getValue: (id: string) => unknown }, id: string) =>
     compareSwedish(String(a.getValue(id) ?? ''), String(b.getValue(id) ?? ''));
@@ -68,7 +68,7 @@ export function PlacesTable({ rows, selectedId, hoveredId, onSelect, onHover }: 
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
   const data = useMemo(() => [...rows], [rows]);
   const table = useTable({
-    features,
+    features: placesTableFeatures,
     columns,
     data,
     getRowId: (row) => row.id,
