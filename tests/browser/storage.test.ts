@@ -80,7 +80,9 @@ describe('without the offline basemap', () => {
     await page.goto(inject('baseUrl'));
     await waitForMap(page);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Bakgrundskartan saknas');
-    expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('speed-control'))).not.toEqual([]);
+    await expect
+      .poll(() => page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('speed-control').length), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await context.close();
   });
 });
