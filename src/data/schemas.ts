@@ -9,3 +9,9 @@ export const schemaV1 = {
   features: 'id, layer, municipalityCode, *activityIds',
   meta: 'key',
 } as const;
+
+/** v2 (2026-11-25): the edit history, so undo/redo survive a reload and reach other tabs. */
+export const schemaV2 = {
+  ...schemaV1,
+  history: '++seq, undone',
+} as const;

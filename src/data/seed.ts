@@ -18,10 +18,12 @@ export async function seedIfEmpty(db: TrygghetsDatabase, dataset: Dataset, datas
   });
 }
 
-/** Replaces everything stored with the shipped dataset, in one transaction (all or nothing). */
+/** Replaces everything stored (and the edit history) with the shipped dataset, in one transaction. */
 export async function restoreShippedData(db: TrygghetsDatabase, dataset: Dataset, datasetVersion: string): Promise<void> {
-  await db.transaction('rw', [...db.recordTables, db.meta], async () => {
+  await db.transaction('rw', [...db.recordTables, db.meta, db.history], async () => {
     await Promise.all(db.recordTables.map((t) => t.clear()));
+    // The old edits no longer apply to the restored records.
+    await db.history.clear();
     await writeAll(db, dataset);
     await db.meta.put({ key: 'seed', datasetVersion, seededAt: new Date().toISOString() });
   });

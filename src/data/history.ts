@@ -1,0 +1,91 @@
+import { invertChange, isEmptyChange, RECORD_TABLES, touchedIds, type ChangeSet, type RecordOf, type RecordTable } from '../domain/changes';
+import type { Issue } from '../domain/result';
+import { validateChange } from './validateChange';
+import type { HistoryEntry, TrygghetsDatabase } from './db';
+
+/** Undo reaches back this far; older entries are dropped. */
+export const HISTORY_LIMIT = 100;
+
+export class ChangeRejected extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((i) => `${i.subject}: ${i.message}`).join('; '));
+  }
+}
+
+/**
+ * Applies a change in one transaction with the history: either all of it is stored and recorded
+ * (clearing redo), or nothing is. Records are validated first; an invalid change is rejected whole.
+ */
+export async function perform(db: TrygghetsDatabase, change: ChangeSet): Promise<void> {
+  if (isEmptyChange(change)) return;
+  await db.transaction('rw', [...db.recordTables, db.history], async () => {
+    const issues = await validateChange(db, change);
+    if (issues.length) throw new ChangeRejected(issues);
+    const inverse = await apply(db, change);
+    await db.history.where('undone').equals(1).delete();
+    await db.history.add({ label: change.label, at: new Date().toISOString(), forward: change, inverse, undone: 0 });
+    const count = await db.history.count();
+    if (count > HISTORY_LIMIT) {
+      const oldest = await db.history.orderBy('seq').limit(count - HISTORY_LIMIT).primaryKeys();
+      await db.history.bulkDelete(oldest);
+    }
+  });
+}
+
+/** Undoes the latest done entry; returns its label, or null when there is nothing to undo. */
+export async function undo(db: TrygghetsDatabase): Promise<string | null> {
+  return db.transaction('rw', [...db.recordTables, db.history], async () => {
+    const entry = await db.history.where('undone').equals(0).last();
+    if (!entry) return null;
+    await apply(db, entry.inverse);
+    await db.history.update(entry.seq!, { undone: 1 });
+    return entry.label;
+  });
+}
+
+/** Redoes the earliest undone entry; returns its label, or null. */
+export async function redo(db: TrygghetsDatabase): Promise<string | null> {
+  return db.transaction('rw', [...db.recordTables, db.history], async () => {
+    const entry = await db.history.where('undone').equals(1).first();
+    if (!entry) return null;
+    await apply(db, entry.forward);
+    await db.history.update(entry.seq!, { undone: 0 });
+    return entry.label;
+  });
+}
+
+export interface HistoryState {
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export async function readHistoryState(db: TrygghetsDatabase): Promise<HistoryState> {
+  const [done, undone] = await Promise.all([db.history.where('undone').equals(0).last(), db.history.where('undone').equals(1).first()]);
+  return { undoLabel: done?.label ?? null, redoLabel: undone?.label ?? null };
+}
+
+export async function readHistory(db: TrygghetsDatabase): Promise<HistoryEntry[]> {
+  return db.history.orderBy('seq').toArray();
+}
+
+/** Writes a change and returns its inverse; must run inside a transaction over the tables. */
+async function apply(db: TrygghetsDatabase, change: ChangeSet): Promise<ChangeSet> {
+  const before: { [T in RecordTable]?: Map<string, RecordOf[T] | undefined> } = {};
+  for (const table of RECORD_TABLES) {
+    const ids = touchedIds(change, table);
+    if (!ids.length) continue;
+    const records = await tableOf(db, table).bulkGet(ids);
+    (before as Record<string, Map<string, unknown>>)[table] = new Map(ids.map((id, i) => [id, records[i]]));
+  }
+  for (const table of RECORD_TABLES) {
+    const removals = change.delete[table];
+    if (removals?.length) await tableOf(db, table).bulkDelete(removals);
+    const puts = change.put[table];
+    if (puts?.length) await tableOf(db, table).bulkPut(puts as never[]);
+  }
+  return invertChange(change, before);
+}
+
+function tableOf(db: TrygghetsDatabase, table: RecordTable) {
+  return db[table] as unknown as import('dexie').Table<{ id: string }, string>;
+}
