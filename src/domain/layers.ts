@@ -13,7 +13,11 @@ export const LAYER_GEOMETRY: Record<LayerKind, readonly GeometryType[]> = {
   'focus-place': ['Point', 'Polygon', 'MultiPolygon'],
 };
 
-export const PROVENANCE_KINDS = ['document', 'approximate', 'illustrative'] as const;
+/**
+ * Where a geometry comes from: the shipped data says how closely it follows its document
+ * (document / approximate / illustrative); a planner's own places are drawn or imported.
+ */
+export const PROVENANCE_KINDS = ['document', 'approximate', 'illustrative', 'drawn', 'imported'] as const;
 export type Provenance = (typeof PROVENANCE_KINDS)[number];
 
 export const ACTIVITY_STATUSES = ['planned', 'ongoing', 'done', 'unknown'] as const;

@@ -11,9 +11,10 @@ import {
   type GeoJSONSource,
   type MapMouseEvent,
 } from 'maplibre-gl';
-import type { Bounds } from '../domain/geometry';
+import type { Bounds, SupportedGeometry } from '../domain/geometry';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
 import type { LayerCollections } from './features';
+import { Drafting, type DrawableType } from './draw';
 import { createPlaceLabels, type PlaceLabels } from './placeLabels';
 import { dataLayers, offlineStyle, sourceId } from './style';
 
@@ -74,6 +75,11 @@ export interface MapAdapter {
   /** A filter expression over the data layers' properties (see filterExpression.ts); null shows all. */
   setFilter(expression: ExpressionSpecification | null): void;
   jumpTo(view: { center: [number, number]; zoom: number }): void;
+  /** Drawing and reshaping (terra-draw); while active, clicks draw instead of selecting. */
+  startDrawing(type: DrawableType, onFinish: (geometry: SupportedGeometry) => void): void;
+  startReshaping(geometry: SupportedGeometry): boolean;
+  draftGeometry(): SupportedGeometry | null;
+  stopDrafting(): void;
   /** Relabels MapLibre's controls when the user switches language (the map itself stays). */
   setUiStrings(strings: MapUiStrings): void;
   getView(): MapView | null;
@@ -124,6 +130,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   let dataFilter: ExpressionSpecification | null = null;
   let loaded = false;
   let placeLabels: PlaceLabels | null = null;
+  const drafting = new Drafting(map);
 
   // A new style drops every source: this puts ours back, with the last data and states.
   function installDataLayers() {
@@ -196,12 +203,13 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       [e.point.x + 5, e.point.y + 5],
     ] as [[number, number], [number, number]];
   map.on('click', (e) => {
+    if (drafting.active) return;
     const hits = loaded ? map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds }) : [];
     const id = hits[0]?.properties?.id;
     handlers.current.onFeatureClick(typeof id === 'string' ? id : null);
   });
   map.on('mousemove', (e) => {
-    if (!loaded) return;
+    if (!loaded || drafting.active) return;
     const id = map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds })[0]?.properties?.id;
     const over = typeof id === 'string' ? id : null;
     map.getCanvas().style.cursor = over ? 'pointer' : '';
@@ -249,6 +257,16 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       map.jumpTo(view);
     },
     getView: () => (loaded ? currentView() : null),
+    startDrawing(type, onFinish) {
+      map.getCanvas().style.cursor = 'crosshair';
+      drafting.startDrawing(type, onFinish);
+    },
+    startReshaping: (geometry) => drafting.startReshaping(geometry),
+    draftGeometry: () => drafting.currentGeometry(),
+    stopDrafting() {
+      drafting.stop();
+      map.getCanvas().style.cursor = '';
+    },
     setUiStrings(strings) {
       const label = (selector: string, text: string) =>
         container.querySelectorAll<HTMLElement>(selector).forEach((el) => {
@@ -274,6 +292,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       map.resize();
     },
     destroy() {
+      drafting.stop();
       placeLabels?.destroy();
       map.remove();
     },

@@ -10,6 +10,11 @@ import type { MapAdapter, MapView as MapViewState } from '../map/adapter';
 import { toLayerCollections } from '../map/features';
 import { filterExpression } from '../map/filterExpression';
 import { DataViews } from './DataViews';
+import { EditingToolbar } from './editing/EditingToolbar';
+import { FeatureForm } from './editing/FeatureForm';
+import { NewPlaceChooser } from './editing/NewPlaceChooser';
+import { useEditor } from './editing/useEditor';
+import { useHistoryControls } from './editing/useHistoryControls';
 import { FeaturePanel } from './FeaturePanel';
 import type { FacetOption } from './FilterPanel';
 import { FilterPanel } from './FilterPanel';
@@ -30,6 +35,15 @@ const collator = new Intl.Collator('sv');
 export function App() {
   const initial = useMemo(() => parseUrlState(window.location.search), []);
   const [language, setLanguage] = useLanguage(initial.language);
+  return (
+    <I18nContext.Provider value={{ t: DICTIONARIES[language], language }}>
+      <Explorer initial={initial} language={language} setLanguage={setLanguage} />
+    </I18nContext.Provider>
+  );
+}
+
+/** The whole app inside the language context, so every hook and component reads the same dictionary. */
+function Explorer({ initial, language, setLanguage }: { initial: UrlState; language: Language; setLanguage(l: Language): void }) {
   const t = DICTIONARIES[language];
   const config = useRuntimeConfig();
   const storage = useStoredData();
@@ -43,6 +57,7 @@ export function App() {
   const [status, setStatus] = useState('');
   const [mapLoaded, setMapLoaded] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const wide = useMediaQuery('(min-width: 761px)');
   const lastFocusRef = useRef<HTMLElement | null>(null);
 
@@ -106,6 +121,12 @@ export function App() {
     fitTo(code && known ? known : boundsOf(dataset.features.filter((f) => !code || f.municipalityCode === code).map((f) => f.geometry)));
   };
 
+  const editor = useEditor(adapterRef, setStatus, (featureId) => {
+    setSelectedId(featureId);
+    if (!featureId) setHighlightedIds([]);
+  });
+  const history = useHistoryControls(setStatus);
+
   useUrlSync({ filter, selectedId, tab, language: language === 'en' ? 'en' : null }, mapView && { center: mapView.center, zoom: mapView.zoom }, (next: UrlState) => {
     setFilter(next.filter);
     setSelectedId(next.selectedId);
@@ -123,7 +144,7 @@ export function App() {
   }, [mapLoaded, storage.kind, dataset, index, selectedId, fitTo]);
 
   return (
-    <I18nContext.Provider value={{ t, language }}>
+    <>
       <div className="app">
         <Header
           municipalities={options.municipality}
@@ -159,6 +180,18 @@ export function App() {
             </details>
           </div>
           <div className="centre">
+            <EditingToolbar
+              editor={editor.state}
+              undoLabel={history.undoLabel}
+              redoLabel={history.redoLabel}
+              onNew={editor.choose}
+              onImport={() => setImportOpen(true)}
+              onUndo={history.undo}
+              onRedo={history.redo}
+              onCancel={editor.cancel}
+              onSaveShape={editor.saveShape}
+              disabled={storage.kind !== 'ready'}
+            />
             {config ? (
               <MapView
                 adapterRef={adapterRef}
@@ -192,13 +225,32 @@ export function App() {
               onStatus={setStatus}
             />
           </div>
-          {chain && <FeaturePanel chain={chain} onClose={closePanel} onShowPromise={showPromise} />}
+          {editor.state.kind === 'choosing' && (
+            <aside className="panel">
+              <NewPlaceChooser onDraw={editor.draw} onEnterCoordinates={editor.enterCoordinates} onCancel={editor.cancel} />
+            </aside>
+          )}
+          {editor.state.kind === 'form' && (
+            <FeatureForm key={editor.state.draft.id ?? 'new'} draft={editor.state.draft} index={index} onSave={editor.save} onCancel={editor.cancel} />
+          )}
+          {chain && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
+            <FeaturePanel
+              chain={chain}
+              onClose={closePanel}
+              onShowPromise={showPromise}
+              actions={
+                storage.kind === 'ready' && editor.state.kind === 'idle'
+                  ? { onEdit: () => editor.editDetails(chain.feature), onReshape: () => editor.reshape(chain.feature), onRemove: () => editor.remove(chain.feature) }
+                  : undefined
+              }
+            />
+          )}
         </main>
         <p className="visually-hidden" role="status" aria-live="polite">
           {status}
         </p>
       </div>
-    </I18nContext.Provider>
+    </>
   );
 }
 

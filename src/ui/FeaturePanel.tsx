@@ -6,10 +6,12 @@ interface Props {
   chain: FeatureChain;
   onClose(): void;
   onShowPromise(documentId: string): void;
+  /** Planner actions; absent where editing is not offered. */
+  actions?: { onEdit(): void; onReshape(): void; onRemove(): void };
 }
 
 /** The whole chain for one place: place → activity → focus area → promise document. */
-export function FeaturePanel({ chain, onClose, onShowPromise }: Props) {
+export function FeaturePanel({ chain, onClose, onShowPromise, actions }: Props) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { feature } = chain;
@@ -39,6 +41,19 @@ export function FeaturePanel({ chain, onClose, onShowPromise }: Props) {
         </button>
       </div>
       <p className="layer-tag">{t.layerSingular[feature.layer]}</p>
+      {actions && (
+        <div className="panel-actions">
+          <button type="button" onClick={actions.onEdit}>
+            {t.edit.editDetails}
+          </button>
+          <button type="button" onClick={actions.onReshape}>
+            {t.edit.reshape}
+          </button>
+          <button type="button" className="danger" onClick={actions.onRemove}>
+            {t.edit.remove}
+          </button>
+        </div>
+      )}
 
       <section aria-labelledby="panel-place">
         <h3 id="panel-place">{t.place}</h3>

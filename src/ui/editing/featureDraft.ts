@@ -1,0 +1,164 @@
+import type { DatasetIndex } from '../../domain/dataset';
+import type { SupportedGeometry } from '../../domain/geometry';
+import { LAYER_GEOMETRY, type LayerKind, type Provenance } from '../../domain/layers';
+import { safetyFeatureSchema, type SafetyFeature } from '../../domain/safetyFeature';
+
+/** How a details field is entered in the form and converted to the record's value. */
+export type FieldType = 'text' | 'required-text' | 'int' | 'number' | 'list' | 'lines' | 'date' | 'select' | 'multi' | 'textarea';
+export interface FieldSpec {
+  key: string;
+  type: FieldType;
+  options?: readonly string[];
+}
+
+export const DETAIL_FIELDS: Record<LayerKind, FieldSpec[]> = {
+  'unsafe-place': [
+    { key: 'survey', type: 'text' },
+    { key: 'year', type: 'int' },
+    { key: 'timeOfDay', type: 'multi', options: ['dag', 'kvall', 'natt'] },
+    { key: 'reasons', type: 'list' },
+    { key: 'responses', type: 'int' },
+  ],
+  'safety-walk': [
+    { key: 'plannedDate', type: 'date' },
+    { key: 'organisers', type: 'list' },
+    { key: 'status', type: 'select', options: ['planned', 'done', 'unknown'] },
+    { key: 'findings', type: 'lines' },
+  ],
+  'watch-area': [
+    { key: 'households', type: 'int' },
+    { key: 'startYear', type: 'int' },
+    { key: 'contactRole', type: 'text' },
+  ],
+  'speed-control': [
+    { key: 'streetName', type: 'required-text' },
+    { key: 'speedLimit', type: 'int' },
+    { key: 'meanSpeedBefore', type: 'number' },
+    { key: 'meanSpeedAfter', type: 'number' },
+    { key: 'controlDates', type: 'list' },
+  ],
+  'focus-place': [
+    { key: 'placeKind', type: 'select', options: ['centrum', 'stadsdel', 'industriomrade', 'vallokal', 'kommun', 'annan'] },
+    { key: 'description', type: 'textarea' },
+  ],
+};
+
+export type FieldValues = Record<string, string | string[]>;
+
+/** What the form edits: text as typed, converted and validated only on save. */
+export interface FeatureDraft {
+  id: string | null;
+  layer: LayerKind;
+  name: string;
+  activityIds: string[];
+  geometry: SupportedGeometry;
+  details: FieldValues;
+  provenance: Provenance;
+  provenanceNote: string;
+}
+
+export function layersForGeometry(type: SupportedGeometry['type']): LayerKind[] {
+  return (Object.keys(LAYER_GEOMETRY) as LayerKind[]).filter((layer) => LAYER_GEOMETRY[layer].includes(type));
+}
+
+export function draftFromFeature(feature: SafetyFeature): FeatureDraft {
+  const details: FieldValues = {};
+  const values = feature.details as Record<string, unknown>;
+  for (const field of DETAIL_FIELDS[feature.layer]) details[field.key] = toFieldValue(field, values[field.key]);
+  return { ...feature, id: feature.id, details };
+}
+
+export function newDraft(layer: LayerKind, geometry: SupportedGeometry, provenanceNote: string): FeatureDraft {
+  const details: FieldValues = {};
+  for (const field of DETAIL_FIELDS[layer]) details[field.key] = field.type === 'multi' ? [] : field.type === 'select' ? field.options![field.options!.length - 1]! : '';
+  return { id: null, layer, name: '', activityIds: [], geometry, details, provenance: 'drawn', provenanceNote };
+}
+
+/** Same values under another layer: fields the layers share keep their text. */
+export function changeLayer(draft: FeatureDraft, layer: LayerKind): FeatureDraft {
+  const fresh = newDraft(layer, draft.geometry, draft.provenanceNote);
+  for (const key of Object.keys(fresh.details)) if (key in draft.details) fresh.details[key] = draft.details[key]!;
+  return { ...draft, layer, details: fresh.details };
+}
+
+export type FormErrors = Record<string, string>;
+
+/**
+ * Converts the form to a record and validates it with the same schema as every other door.
+ * Errors are keyed by field ("name", "activityIds", "details.year", "geometry") in Swedish.
+ */
+export function draftToFeature(draft: FeatureDraft, index: DatasetIndex, newId: () => string): { feature: SafetyFeature } | { errors: FormErrors } {
+  const errors: FormErrors = {};
+  const details: Record<string, unknown> = {};
+  for (const field of DETAIL_FIELDS[draft.layer]) {
+    const converted = fromFieldValue(field, draft.details[field.key]);
+    if ('error' in converted) errors[`details.${field.key}`] = converted.error;
+    else details[field.key] = converted.value;
+  }
+  if (!draft.name.trim()) errors.name = 'Ange ett namn.';
+  if (!draft.activityIds.length) errors.activityIds = 'Välj minst en aktivitet som platsen hör till.';
+  const documents = new Set(draft.activityIds.map((id) => index.activities.get(id)?.documentId));
+  const municipalities = new Set([...documents].map((id) => (id ? index.documents.get(id)?.municipality.code : undefined)));
+  if (municipalities.size > 1) errors.activityIds = 'Aktiviteterna hör till olika kommuner: en plats ligger i en kommun.';
+  if (Object.keys(errors).length) return { errors };
+
+  const candidate = {
+    id: draft.id ?? newId(),
+    layer: draft.layer,
+    name: draft.name.trim(),
+    municipalityCode: [...municipalities][0] ?? '',
+    activityIds: draft.activityIds,
+    provenance: draft.provenance,
+    provenanceNote: draft.provenanceNote,
+    geometry: draft.geometry,
+    details,
+  };
+  const parsed = safetyFeatureSchema.safeParse(candidate);
+  if (parsed.success) return { feature: parsed.data };
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] === 'details' ? `details.${String(issue.path[1])}` : String(issue.path[0] ?? 'form');
+    errors[key] ??= swedish(issue.message);
+  }
+  return { errors };
+}
+
+function swedish(message: string): string {
+  return /[åäö]|ska |en |är /.test(message) ? message : `ogiltigt värde (${message})`;
+}
+
+function toFieldValue(field: FieldSpec, value: unknown): string | string[] {
+  if (field.type === 'multi') return Array.isArray(value) ? value.map(String) : [];
+  if (field.type === 'lines') return Array.isArray(value) ? value.join('\n') : '';
+  if (field.type === 'list') return Array.isArray(value) ? value.join(', ') : '';
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+function fromFieldValue(field: FieldSpec, raw: string | string[] | undefined): { value: unknown } | { error: string } {
+  if (field.type === 'multi') return { value: Array.isArray(raw) ? raw : [] };
+  const text = (Array.isArray(raw) ? raw.join(',') : (raw ?? '')).trim();
+  switch (field.type) {
+    case 'int': {
+      if (!text) return { value: null };
+      return /^-?\d+$/.test(text) ? { value: Number(text) } : { error: 'Ange ett heltal.' };
+    }
+    case 'number': {
+      if (!text) return { value: null };
+      const n = Number(text.replace(',', '.'));
+      return Number.isFinite(n) ? { value: n } : { error: 'Ange ett tal, t.ex. 42,5.' };
+    }
+    case 'list':
+      return { value: text.split(',').map((s) => s.trim()).filter(Boolean) };
+    case 'lines':
+      return { value: text.split('\n').map((s) => s.trim()).filter(Boolean) };
+    case 'date':
+      if (!text) return { value: null };
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : { error: 'Ange datum som ÅÅÅÅ-MM-DD.' };
+    case 'required-text':
+      return text ? { value: text } : { error: 'Fältet måste fyllas i.' };
+    case 'select':
+      return { value: text };
+    default:
+      return { value: text || null };
+  }
+}
