@@ -20,11 +20,17 @@ async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Zooms in on the place with the mouse wheel, as a user would to tell neighbours apart, then clicks it. */
 async function clickFeature(page: Page, featureId: string) {
-  const point = await page.evaluate((id) => window.__trygghetskartan!.map.screenPointOf(id), featureId);
-  expect(point, featureId).not.toBeNull();
   const box = (await page.getByTestId('map').boundingBox())!;
-  await page.mouse.click(box.x + point!.x, box.y + point!.y);
+  const pointOf = () => page.evaluate((id) => window.__trygghetskartan!.map.screenPointOf(id), featureId);
+  const before = await pointOf();
+  expect(before, featureId).not.toBeNull();
+  await page.mouse.move(box.x + before!.x, box.y + before!.y);
+  await page.mouse.wheel(0, -500);
+  await waitForIdle(page);
+  const point = (await pointOf())!;
+  await page.mouse.click(box.x + point.x, box.y + point.y);
 }
 
 describe('clicking a place shows its whole chain', () => {
@@ -94,7 +100,7 @@ describe('keyboard', () => {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
     }
-    expect(reached).toEqual(['×', 'Visa alla platser för detta löfte']);
+    expect(reached).toEqual(['×', 'Redigera uppgifter', 'Ändra formen på kartan', 'Ta bort', 'Visa alla platser för detta löfte']);
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
