@@ -1,0 +1,282 @@
+import Papa from 'papaparse';
+import type { TimeOfDay } from '../domain/layers';
+import { err, ok, type Result } from '../domain/result';
+import { crsFromRanges, makeToWgs84, userChosenCrs } from './crs';
+import type { DecodedText } from './decodeText';
+import type {
+  CsvColumnMapping,
+  CsvInfo,
+  ImportCandidate,
+  ImportFailure,
+  ImportOptions,
+  ImportedValue,
+  ParsedImport,
+  RejectedItem,
+  SourceCrs,
+} from './importTypes';
+import { ImportNotes, sanitizeName, sanitizeValue } from './sanitize';
+import { validateGeometry } from './validateCandidate';
+
+/**
+ * CsvInfo plus the file line of each row: rows lose their line numbers once empty lines are
+ * skipped and quoted fields span lines, and "rad N" must point at the line the user sees in Excel.
+ */
+export interface CsvInfoWithLines extends CsvInfo {
+  lineNumbers?: number[];
+}
+
+/** Header synonyms, normalised (lower case, å/ä → a, ö → o), in order of preference. */
+const SYNONYMS: Record<keyof CsvColumnMapping, string[]> = {
+  name: ['namn', 'name', 'plats', 'titel', 'title', 'beskrivning'],
+  y: ['lat', 'latitud', 'latitude', 'y', 'n', 'northing', 'nord', 'nordkoordinat', 'y-koordinat', 'n-koordinat'],
+  x: ['lon', 'lng', 'long', 'longitud', 'longitude', 'x', 'e', 'easting', 'ost', 'ostkoordinat', 'x-koordinat', 'e-koordinat'],
+  timeOfDay: ['tid', 'tid pa dygnet', 'tidpunkt', 'time', 'dygn', 'tid pa dygn'],
+  reason: ['orsak', 'anledning', 'skal', 'reason', 'varfor'],
+  count: ['antal', 'svar', 'count', 'antal svar'],
+};
+
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/[åä]/g, 'a')
+    .replace(/ö/g, 'o')
+    .replace(/\(.*?\)/g, ' ') // "Latitud (WGS84)"
+    .replace(/[_\s]+/g, ' ')
+    .replace(/[?:.]/g, '')
+    .trim();
+}
+
+export function guessCsvMapping(headers: readonly string[]): CsvColumnMapping {
+  const normalised = headers.map(normaliseHeader);
+  const used = new Set<number>();
+  const find = (field: keyof CsvColumnMapping): number | null => {
+    for (const synonym of SYNONYMS[field]) {
+      const i = normalised.findIndex((h, j) => h === synonym && !used.has(j));
+      if (i >= 0) {
+        used.add(i);
+        return i;
+      }
+    }
+    return null;
+  };
+  // Coordinates first so "tid" or "namn" can never take a coordinate column.
+  const y = find('y');
+  const x = find('x');
+  return { name: find('name'), y, x, timeOfDay: find('timeOfDay'), reason: find('reason'), count: find('count') };
+}
+
+/** Counts a delimiter outside quotes on one line. */
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let inQuotes = false;
+  let n = 0;
+  for (const c of line) {
+    if (c === '"') inQuotes = !inQuotes;
+    else if (c === delimiter && !inQuotes) n++;
+  }
+  return n;
+}
+
+/**
+ * Picks the delimiter from the header line, where decimal commas do not occur; `;` wins ties
+ * because that is what Swedish Excel writes.
+ */
+export function detectDelimiter(text: string): CsvInfo['delimiter'] {
+  const header = text.split(/\r\n|\n|\r/, 20).find((l) => l.trim() !== '') ?? '';
+  const candidates: CsvInfo['delimiter'][] = [';', '\t', ','];
+  let best: CsvInfo['delimiter'] = ';';
+  let bestCount = 0;
+  for (const d of candidates) {
+    const count = countOutsideQuotes(header, d);
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
+
+/** "59,3105", " 6 580 822 ", "18.07" → number; null for text that is not a number. */
+export function parseNumber(cell: string): number | null {
+  // U+2212 minus comes from word processors; spaces (also no-break) are Swedish thousands separators.
+  let s = cell.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/°$/, '').replace(/^\u2212/, '-');
+  if (DECIMAL_COMMA.test(s)) s = s.replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function parseCsv(input: DecodedText, fileName: string, options: ImportOptions = {}): Result<ParsedImport, ImportFailure> {
+  const notes = new ImportNotes();
+  if (input.note) notes.add(input.note);
+  const text = input.text;
+  if (text.trim() === '') return err({ code: 'empty', message: 'Filen är tom.' });
+
+  const delimiter = detectDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
+  if (parsed.errors.some((e) => e.code === 'MissingQuotes')) {
+    notes.add('ett citattecken stängs aldrig; filen kan vara avkortad eller felaktigt citerad');
+  }
+  options.onProgress?.(0.2);
+
+  // File line of each parsed row: one line per row plus the line breaks inside quoted fields.
+  const breakChar = parsed.meta.linebreak === '\r' ? '\r' : '\n';
+  const all = parsed.data;
+  let line = 1;
+  let headers: string[] | null = null;
+  const rows: string[][] = [];
+  const lineNumbers: number[] = [];
+  let emptyLines = 0;
+  all.forEach((row, i) => {
+    const rowLine = line;
+    line += 1 + row.reduce((sum, cell) => sum + cell.split(breakChar).length - 1, 0);
+    const isEmpty = row.every((cell) => cell.trim() === '');
+    if (isEmpty) {
+      // Papaparse returns the final line break as one more empty row; that is no skipped line.
+      if (headers && i !== all.length - 1) emptyLines++;
+      return;
+    }
+    if (!headers) {
+      headers = row.map((h) => h.trim());
+      return;
+    }
+    rows.push(row);
+    lineNumbers.push(rowLine);
+  });
+  if (!headers) return err({ code: 'empty', message: 'Filen är tom.' });
+  if (emptyLines > 0) notes.add(`${emptyLines} ${emptyLines === 1 ? 'tom rad' : 'tomma rader'} hoppades över`);
+  if (rows.length === 0) return err({ code: 'no-features', message: 'CSV-filen har rubriker men inga rader med data.' });
+
+  const headerRow: string[] = headers;
+  const mapping = options.csvMapping ?? guessCsvMapping(headerRow);
+  const info: CsvInfoWithLines = {
+    headers: headerRow,
+    delimiter,
+    encoding: input.encoding,
+    decimalComma: usesDecimalComma(rows, mapping),
+    mapping,
+    rows,
+    lineNumbers,
+  };
+  const crs = options.crs ? userChosenCrs(options.crs) : crsFromRanges(sampleXY(info, mapping));
+  const built = csvToCandidates(info, mapping, crs.crs, (f) => options.onProgress?.(0.2 + 0.8 * f));
+  return ok({
+    format: 'csv',
+    fileName,
+    crs,
+    candidates: built.candidates,
+    rejected: built.rejected,
+    notes: [...notes.list(), ...built.notes],
+    csv: info,
+  });
+}
+
+function usesDecimalComma(rows: readonly string[][], mapping: CsvColumnMapping): boolean {
+  const cols = [mapping.x, mapping.y].filter((c): c is number => c !== null);
+  return rows.some((row) => cols.some((c) => DECIMAL_COMMA.test((row[c] ?? '').trim())));
+}
+
+function sampleXY(info: CsvInfo, mapping: CsvColumnMapping): [number, number][] {
+  if (mapping.x === null || mapping.y === null) return [];
+  const samples: [number, number][] = [];
+  for (const row of info.rows) {
+    const x = parseNumber(row[mapping.x] ?? '');
+    const y = parseNumber(row[mapping.y] ?? '');
+    if (x !== null && y !== null) samples.push([x, y]);
+  }
+  return samples;
+}
+
+const TIME_OF_DAY: Record<string, TimeOfDay> = {
+  dag: 'dag', dagtid: 'dag', day: 'dag', daytime: 'dag',
+  kvall: 'kvall', kvallstid: 'kvall', evening: 'kvall',
+  natt: 'natt', nattetid: 'natt', night: 'natt',
+};
+
+function mapTimeOfDay(cell: string | undefined): TimeOfDay | null {
+  if (!cell) return null;
+  return TIME_OF_DAY[normaliseHeader(cell)] ?? null;
+}
+
+function mapCount(cell: string | undefined): number | null {
+  const n = cell === undefined ? null : parseNumber(cell);
+  return n !== null && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+const ROWS_PER_CHUNK = 5000;
+
+/**
+ * Rows → candidates for a given mapping and CRS. Exported so the preview re-runs it when the user
+ * changes a column or the coordinate system, without reading the file again.
+ */
+export function csvToCandidates(
+  info: CsvInfoWithLines,
+  mapping: CsvColumnMapping,
+  crs: SourceCrs,
+  onProgress?: (fraction: number) => void,
+): { candidates: ImportCandidate[]; rejected: RejectedItem[]; notes: string[] } {
+  const notes = new ImportNotes();
+  const candidates: ImportCandidate[] = [];
+  const rejected: RejectedItem[] = [];
+  if (mapping.x === null || mapping.y === null) {
+    notes.add('välj vilka kolumner som innehåller koordinaterna');
+    onProgress?.(1);
+    return { candidates, rejected, notes: notes.list() };
+  }
+  if (crs !== 'EPSG:4326') notes.add(`omräknat från ${crs} till WGS 84`);
+  const toWgs84 = makeToWgs84(crs);
+  const xHeader = info.headers[mapping.x] ?? 'x';
+  const yHeader = info.headers[mapping.y] ?? 'y';
+  let decimalCommas = 0;
+
+  info.rows.forEach((row, i) => {
+    if (i > 0 && i % ROWS_PER_CHUNK === 0) onProgress?.(i / info.rows.length);
+    const line = info.lineNumbers?.[i] ?? i + 2;
+    const label = `rad ${line}`;
+    const rejectRow = (reason: RejectedItem['reason'], detail: string) => rejected.push({ index: line, label, reason, detail });
+    const xCell = (row[mapping.x!] ?? '').trim();
+    const yCell = (row[mapping.y!] ?? '').trim();
+    if (xCell === '' || yCell === '') {
+      rejectRow('missing-coordinates', xCell === '' && yCell === '' ? `${yHeader} och ${xHeader} saknas` : `${xCell === '' ? xHeader : yHeader} saknas`);
+      return;
+    }
+    const x = parseNumber(xCell);
+    const y = parseNumber(yCell);
+    if (x === null || y === null) {
+      rejectRow('non-numeric-coordinates', x === null ? `${xHeader} = ${xCell.slice(0, 40)}` : `${yHeader} = ${yCell.slice(0, 40)}`);
+      return;
+    }
+    if (DECIMAL_COMMA.test(xCell) || DECIMAL_COMMA.test(yCell)) decimalCommas++;
+    const check = validateGeometry({ type: 'Point', coordinates: toWgs84([x, y]) });
+    if (!check.ok) {
+      const detail = crs === 'EPSG:4326' ? check.detail : `${check.detail} (${yHeader} ${yCell}, ${xHeader} ${xCell})`;
+      rejectRow(check.reason, detail);
+      return;
+    }
+    const properties: Record<string, ImportedValue> = {};
+    info.headers.forEach((h, c) => {
+      if (!h || h === '__proto__' || h === 'constructor' || h === 'prototype' || Object.hasOwn(properties, h)) return;
+      properties[h] = sanitizeValue(row[c] ?? null, notes);
+    });
+    const candidate: ImportCandidate = {
+      index: line,
+      label,
+      geometry: check.geometry,
+      name: mapping.name === null ? null : sanitizeName(row[mapping.name] ?? '', notes),
+      properties,
+    };
+    const mapped: NonNullable<ImportCandidate['mapped']> = {};
+    if (mapping.timeOfDay !== null) mapped.timeOfDay = mapTimeOfDay(row[mapping.timeOfDay]);
+    if (mapping.reason !== null) {
+      const reason = sanitizeValue((row[mapping.reason] ?? '').trim(), notes);
+      mapped.reason = reason === '' ? null : (reason as string);
+    }
+    if (mapping.count !== null) mapped.count = mapCount(row[mapping.count]);
+    if (Object.keys(mapped).length > 0) candidate.mapped = mapped;
+    candidates.push(candidate);
+  });
+  if (decimalCommas > 0) notes.add('decimalkomma tolkat (t.ex. 59,3105 = 59.3105)');
+  onProgress?.(1);
+  return { candidates, rejected, notes: notes.list() };
+}

@@ -1,0 +1,113 @@
+import { err, ok, type Result } from '../domain/result';
+import { buildCandidates, reprojectionNote, type RawFeature } from './buildCandidates';
+import { detectCrs, forEachPosition, makeToWgs84, PositionSampler, userChosenCrs } from './crs';
+import type { DecodedText } from './decodeText';
+import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
+import { ImportNotes } from './sanitize';
+
+const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+export function parseGeoJson(input: DecodedText | string, fileName: string, options: ImportOptions = {}): Result<ParsedImport, ImportFailure> {
+  const text = typeof input === 'string' ? input : input.text;
+  const notes = new ImportNotes();
+  if (typeof input !== 'string' && input.note) notes.add(input.note);
+
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return err(jsonFailure(text, e));
+  }
+  options.onProgress?.(0.3);
+
+  const features = toFeatures(doc);
+  if (!features) {
+    return err({ code: 'unknown-format', message: 'Filen är JSON men inte GeoJSON: den saknar FeatureCollection, Feature eller geometri.' });
+  }
+  if (features.length === 0) return err({ code: 'no-features', message: 'GeoJSON-filen innehåller inga objekt.' });
+
+  const crs = options.crs
+    ? userChosenCrs(options.crs)
+    : detectCrs({ geoJsonCrs: (doc as { crs?: unknown }).crs, samples: samplePositions(features) });
+  const note = reprojectionNote(crs.crs);
+  if (note) notes.add(note);
+
+  const { candidates, rejected } = buildCandidates(features, {
+    convert: makeToWgs84(crs.crs),
+    notes,
+    label: (n) => `objekt ${n}`,
+    progress: (f) => options.onProgress?.(0.3 + 0.7 * f),
+  });
+  return ok({ format: 'geojson', fileName, crs, candidates, rejected, notes: notes.list() });
+}
+
+function toFeatures(doc: unknown): RawFeature[] | null {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return null;
+  const d = doc as { type?: unknown; features?: unknown; geometry?: unknown; properties?: unknown; id?: unknown };
+  if (d.type === 'FeatureCollection' && Array.isArray(d.features)) {
+    return d.features.map((f: unknown) => {
+      const feature = (f && typeof f === 'object' ? f : {}) as RawFeature;
+      return { geometry: feature.geometry ?? null, properties: feature.properties, id: feature.id };
+    });
+  }
+  if (d.type === 'Feature') return [{ geometry: d.geometry ?? null, properties: d.properties, id: d.id }];
+  if (typeof d.type === 'string' && GEOMETRY_TYPES.has(d.type)) return [{ geometry: doc, properties: {} }];
+  return null;
+}
+
+function samplePositions(features: readonly RawFeature[]): [number, number][] {
+  const sampler = new PositionSampler();
+  for (const f of features) {
+    const g = f.geometry as { coordinates?: unknown; geometries?: { coordinates?: unknown }[] } | null;
+    if (!g || typeof g !== 'object') continue;
+    forEachPosition(g.coordinates, sampler.add);
+    if (Array.isArray(g.geometries)) for (const part of g.geometries) forEachPosition(part?.coordinates, sampler.add);
+  }
+  return sampler.samples;
+}
+
+/**
+ * A download cut short is the common case, so it gets its own code and a message saying where the
+ * file ends; other syntax errors name the engine's position when it gives one.
+ */
+function jsonFailure(text: string, error: unknown): ImportFailure {
+  if (text.trim() === '') return { code: 'empty', message: 'Filen är tom.' };
+  if (endsInsideValue(text)) {
+    const end = text.trimEnd().length;
+    return {
+      code: 'truncated',
+      message: `GeoJSON-filen tar slut mitt i datat vid tecken ${end.toLocaleString('sv-SE')} (${lineColumn(text, end)}). Den är troligen avkortad: hämta eller exportera filen igen.`,
+    };
+  }
+  const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  const where = match ? ` vid tecken ${Number(match[1]).toLocaleString('sv-SE')} (${lineColumn(text, Number(match[1]))})` : '';
+  return { code: 'unreadable', message: `Filen är inte giltig JSON: syntaxfel${where}.` };
+}
+
+/** True when the text ends inside a string or with an unclosed object or array. */
+export function endsInsideValue(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return inString || depth > 0;
+}
+
+function lineColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `rad ${line}, kolumn ${offset - lineStart + 1}`;
+}

@@ -1,0 +1,66 @@
+import { kml } from '@tmcw/togeojson';
+import type { Element } from '@xmldom/xmldom';
+import { err, ok, type Result } from '../domain/result';
+import { buildCandidates, type RawFeature } from './buildCandidates';
+import type { DecodedText } from './decodeText';
+import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
+import { ImportNotes, sanitizeName } from './sanitize';
+import { parseXml } from './xml';
+
+/** KML is WGS 84 by definition (OGC KML 2.2), so there is nothing to detect or reproject. */
+export function parseKml(input: DecodedText, fileName: string, options: ImportOptions = {}): Result<ParsedImport, ImportFailure> {
+  const notes = new ImportNotes();
+  if (input.note) notes.add(input.note);
+  const xml = parseXml(input.text, 'kml', 'KML');
+  if (!xml.ok) return xml;
+  if (xml.value.note) notes.add(xml.value.note);
+  options.onProgress?.(0.3);
+
+  const doc = xml.value.doc;
+  const collection = kml(doc);
+  // kml() yields Placemarks in document order first, so feature i is placemark i; that lets us
+  // read names that exporters put outside <name> (ÖDOK writes a non-standard <title>).
+  const placemarks = Array.from(doc.getElementsByTagName('Placemark'));
+  const features: RawFeature[] = collection.features.map((f) => ({
+    geometry: f.geometry,
+    properties: flattenHtmlDescription(f.properties),
+    id: f.id,
+  }));
+  if (features.length === 0) return err({ code: 'no-features', message: 'KML-filen innehåller inga platsmärken (Placemark).' });
+
+  if (options.crs === 'EPSG:3006') notes.add('KML är alltid WGS 84; valet EPSG:3006 användes inte');
+  const { candidates, rejected } = buildCandidates(features, {
+    convert: (p) => p,
+    notes,
+    label: (n) => `platsmärke ${n}`,
+    fallbackName: (n) => {
+      const placemark = placemarks[n - 1];
+      const title = placemark ? childText(placemark, 'title') : null;
+      return title ? sanitizeName(title, notes) : null;
+    },
+    progress: (f) => options.onProgress?.(0.3 + 0.7 * f),
+  });
+  return ok({
+    format: 'kml',
+    fileName,
+    crs: { crs: 'EPSG:4326', reason: 'KML anger alltid WGS 84', confident: true },
+    candidates,
+    rejected,
+    notes: notes.list(),
+  });
+}
+
+/** togeojson wraps CDATA descriptions as {"@type":"html", value}; we keep the text (shown as text, never as HTML). */
+function flattenHtmlDescription(properties: Record<string, unknown> | null): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(properties ?? {}) };
+  const d = out.description;
+  if (d && typeof d === 'object' && typeof (d as { value?: unknown }).value === 'string') out.description = (d as { value: string }).value;
+  return out;
+}
+
+function childText(element: Element, localName: string): string | null {
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === 1 && (child as Element).localName === localName) return child.textContent;
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+import { err, type Result } from '../domain/result';
+import { decodeText } from './decodeText';
+import type { ImportFailure, ImportFormat, ImportOptions, ParsedImport } from './importTypes';
+import { parseCsv } from './parseCsv';
+import { parseGeoJson } from './parseGeoJson';
+import { parseGpx } from './parseGpx';
+import { parseKml } from './parseKml';
+import { parseShapefileZip } from './parseShapefileZip';
+
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+const BY_EXTENSION: Record<string, ImportFormat> = {
+  geojson: 'geojson',
+  json: 'geojson',
+  csv: 'csv',
+  txt: 'csv',
+  tsv: 'csv',
+  kml: 'kml',
+  gpx: 'gpx',
+  zip: 'shapefile',
+};
+
+/** What the first bytes say; the extension wins, but a renamed or extension-less file still opens. */
+export function sniffFormat(bytes: Uint8Array): ImportFormat | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'shapefile';
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) return 'geojson';
+  // Skip the XML declaration and comments (the ÖDOK KML has a comment before <kml>).
+  const firstElement = /<(?![?!])([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(head)?.[2]?.toLowerCase();
+  if (head.startsWith('<') && firstElement === 'gpx') return 'gpx';
+  if (head.startsWith('<') && firstElement === 'kml') return 'kml';
+  return null;
+}
+
+/** NUL bytes in text files do not occur; they mean an image, a spreadsheet or other binary. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+export async function readImportFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<Result<ParsedImport, ImportFailure>> {
+  options.onProgress?.(0);
+  try {
+    const result = await readUnguarded(bytes, fileName, options);
+    options.onProgress?.(1);
+    return result;
+  } catch (e) {
+    // A parser bug or a hostile file must end as a message, never as an uncaught error in the UI.
+    const detail = e instanceof Error ? ` (${e.message.slice(0, 160)})` : '';
+    return err({ code: 'unreadable', message: `Filen kunde inte läsas${detail}.` });
+  }
+}
+
+async function readUnguarded(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<Result<ParsedImport, ImportFailure>> {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return err({ code: 'too-large', message: `Filen är ${Math.round(bytes.length / 1024 / 1024)} MB; största tillåtna storlek är 200 MB.` });
+  }
+  if (bytes.length === 0) return err({ code: 'empty', message: 'Filen är tom.' });
+
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const sniffed = sniffFormat(bytes);
+  // Content wins over the name: exports are often renamed (.txt, .json, no extension at all). CSV
+  // has no signature, so it is the extension or nothing.
+  const format = sniffed ?? BY_EXTENSION[extension] ?? null;
+  if (!format) {
+    return err({
+      code: 'unknown-format',
+      message: 'Filformatet känns inte igen. Välj GeoJSON, CSV, KML, GPX eller en zippad shapefil.',
+    });
+  }
+  if (format === 'shapefile') return parseShapefileZip(bytes, fileName, options);
+  if (looksBinary(bytes)) {
+    return err({ code: 'unreadable', message: 'Filen innehåller binära data och är ingen textfil; den kan vara skadad eller ha fel filändelse.' });
+  }
+
+  const decoded = decodeText(bytes);
+  if (decoded.text.trim() === '') return err({ code: 'empty', message: 'Filen är tom.' });
+  options.onProgress?.(0.05);
+  switch (format) {
+    case 'geojson':
+      return parseGeoJson(decoded, fileName, options);
+    case 'csv':
+      return parseCsv(decoded, fileName, options);
+    case 'kml':
+      return parseKml(decoded, fileName, options);
+    case 'gpx':
+      return parseGpx(decoded, fileName, options);
+  }
+}

@@ -1,0 +1,51 @@
+import { err, type Result } from '../domain/result';
+import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
+import type { ImportRequest, ImportWorkerMessage } from './importWorker';
+import { MAX_IMPORT_BYTES, readImportFile } from './readImportFile';
+
+type ImportResult = Result<ParsedImport, ImportFailure>;
+
+const cancelled: ImportFailure = { code: 'unreadable', message: 'Importen avbröts.' };
+
+/**
+ * Parses a file off the main thread so a 100 MB GeoJSON does not freeze the map. Falls back to the
+ * main thread where Worker does not exist (tests, very old browsers).
+ */
+export function runImport(file: File, options: ImportOptions = {}): { promise: Promise<ImportResult>; cancel: () => void } {
+  // Checked before reading: a 2 GB file must not be loaded into memory just to be refused.
+  if (file.size > MAX_IMPORT_BYTES) {
+    const tooLarge = err({ code: 'too-large' as const, message: `Filen är ${Math.round(file.size / 1024 / 1024)} MB; största tillåtna storlek är 200 MB.` });
+    return { promise: Promise.resolve(tooLarge), cancel: () => {} };
+  }
+  const { onProgress, ...plainOptions } = options;
+
+  if (typeof Worker === 'undefined') {
+    let isCancelled = false;
+    const promise = file.arrayBuffer().then((buffer) =>
+      isCancelled ? err(cancelled) : readImportFile(new Uint8Array(buffer), file.name, options),
+    );
+    return { promise: promise.then((r) => (isCancelled ? err(cancelled) : r)), cancel: () => void (isCancelled = true) };
+  }
+
+  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  let settle: (result: ImportResult) => void = () => {};
+  const promise = new Promise<ImportResult>((resolve) => {
+    settle = (result) => {
+      worker.terminate();
+      resolve(result);
+    };
+  });
+  worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+    if (event.data.type === 'progress') onProgress?.(event.data.fraction);
+    else settle(event.data.result);
+  };
+  worker.onerror = (event) => settle(err({ code: 'unreadable', message: `Filen kunde inte läsas (${event.message || 'fel i importen'}).` }));
+  file.arrayBuffer().then(
+    (bytes) => {
+      const request: ImportRequest = { bytes, fileName: file.name, options: plainOptions };
+      worker.postMessage(request, [bytes]); // transfer, not copy: the file can be 200 MB
+    },
+    () => settle(err({ code: 'unreadable', message: 'Filen kunde inte läsas från disken.' })),
+  );
+  return { promise, cancel: () => settle(err(cancelled)) };
+}
