@@ -16,6 +16,7 @@ import { NewPlaceChooser } from './editing/NewPlaceChooser';
 import { useEditor } from './editing/useEditor';
 import { useHistoryControls } from './editing/useHistoryControls';
 import { FeaturePanel } from './FeaturePanel';
+import { ImportPanel } from './importing/ImportPanel';
 import type { FacetOption } from './FilterPanel';
 import { FilterPanel } from './FilterPanel';
 import { Header } from './Header';
@@ -225,6 +226,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               onStatus={setStatus}
             />
           </div>
+          {importOpen && <ImportPanel index={index} onClose={() => setImportOpen(false)} onStatus={setStatus} />}
           {editor.state.kind === 'choosing' && (
             <aside className="panel">
               <NewPlaceChooser onDraw={editor.draw} onEnterCoordinates={editor.enterCoordinates} onCancel={editor.cancel} />
@@ -233,7 +235,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           {editor.state.kind === 'form' && (
             <FeatureForm key={editor.state.draft.id ?? 'new'} draft={editor.state.draft} index={index} onSave={editor.save} onCancel={editor.cancel} />
           )}
-          {chain && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
+          {chain && !importOpen && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
             <FeaturePanel
               chain={chain}
               onClose={closePanel}

@@ -32,6 +32,8 @@ export interface AppPage {
 export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
   const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+  // A missing element fails in seconds with its locator named, instead of hanging the suite.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const origin = new URL(baseUrl).origin;
   const foreignRequests: string[] = [];
