@@ -16,6 +16,7 @@ import { NewPlaceChooser } from './editing/NewPlaceChooser';
 import { useEditor } from './editing/useEditor';
 import { useHistoryControls } from './editing/useHistoryControls';
 import { FeaturePanel } from './FeaturePanel';
+import { ExportPanel } from './exporting/ExportPanel';
 import { ImportPanel } from './importing/ImportPanel';
 import type { FacetOption } from './FilterPanel';
 import { FilterPanel } from './FilterPanel';
@@ -58,7 +59,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const [status, setStatus] = useState('');
   const [mapLoaded, setMapLoaded] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const [importOpen, setImportOpen] = useState(false);
+  const [sidePanel, setSidePanel] = useState<'none' | 'import' | 'export'>('none');
+  const closeSidePanel = () => setSidePanel('none');
   const wide = useMediaQuery('(min-width: 761px)');
   const lastFocusRef = useRef<HTMLElement | null>(null);
 
@@ -186,12 +188,13 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               undoLabel={history.undoLabel}
               redoLabel={history.redoLabel}
               onNew={editor.choose}
-              onImport={() => setImportOpen(true)}
+              onImport={() => setSidePanel('import')}
+              onExport={() => setSidePanel('export')}
               onUndo={history.undo}
               onRedo={history.redo}
               onCancel={editor.cancel}
               onSaveShape={editor.saveShape}
-              disabled={storage.kind !== 'ready'}
+              disabled={storage.kind !== 'ready' || sidePanel !== 'none'}
             />
             {config ? (
               <MapView
@@ -226,7 +229,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               onStatus={setStatus}
             />
           </div>
-          {importOpen && <ImportPanel index={index} onClose={() => setImportOpen(false)} onStatus={setStatus} />}
+          {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} />}
+          {sidePanel === 'export' && <ExportPanel dataset={dataset} onClose={closeSidePanel} onStatus={setStatus} />}
           {editor.state.kind === 'choosing' && (
             <aside className="panel">
               <NewPlaceChooser onDraw={editor.draw} onEnterCoordinates={editor.enterCoordinates} onCancel={editor.cancel} />
@@ -235,7 +239,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           {editor.state.kind === 'form' && (
             <FeatureForm key={editor.state.draft.id ?? 'new'} draft={editor.state.draft} index={index} onSave={editor.save} onCancel={editor.cancel} />
           )}
-          {chain && !importOpen && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
+          {chain && sidePanel === 'none' && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
             <FeaturePanel
               chain={chain}
               onClose={closePanel}

@@ -7,6 +7,7 @@ interface Props {
   redoLabel: string | null;
   onNew(): void;
   onImport(): void;
+  onExport(): void;
   onUndo(): void;
   onRedo(): void;
   onCancel(): void;
@@ -25,6 +26,9 @@ export function EditingToolbar(props: Props) {
       </button>
       <button type="button" onClick={props.onImport} disabled={props.disabled || editor.kind !== 'idle'}>
         {t.edit.importFile}
+      </button>
+      <button type="button" onClick={props.onExport} disabled={props.disabled || editor.kind !== 'idle'}>
+        {t.exp.toolbarButton}
       </button>
       <button type="button" onClick={props.onUndo} disabled={!props.undoLabel} title={props.undoLabel ? t.edit.undo(props.undoLabel) : undefined}>
         {props.undoLabel ? t.edit.undo(props.undoLabel) : t.edit.nothingToUndo}

@@ -1,0 +1,29 @@
+import type { BackupContent } from '../io/backup';
+import type { TrygghetsDatabase } from './db';
+
+/** Everything stored, for a backup file. */
+export async function readBackupContent(db: TrygghetsDatabase): Promise<BackupContent> {
+  return db.transaction('r', [...db.recordTables, db.history], async () => {
+    const [documents, focusAreas, activities, features, history] = await Promise.all([
+      db.documents.toArray(),
+      db.focusAreas.toArray(),
+      db.activities.toArray(),
+      db.features.toArray(),
+      db.history.orderBy('seq').toArray(),
+    ]);
+    return { documents, focusAreas, activities, features, history: history.map(({ seq: _seq, ...entry }) => entry) };
+  });
+}
+
+/** Replaces everything stored with a backup's content, in one transaction: all of it or none. */
+export async function restoreBackup(db: TrygghetsDatabase, content: BackupContent): Promise<void> {
+  await db.transaction('rw', [...db.recordTables, db.history, db.meta], async () => {
+    await Promise.all([...db.recordTables, db.history].map((t) => t.clear()));
+    await db.documents.bulkAdd(content.documents);
+    await db.focusAreas.bulkAdd(content.focusAreas);
+    await db.activities.bulkAdd(content.activities);
+    await db.features.bulkAdd(content.features);
+    await db.history.bulkAdd(content.history.map((entry) => ({ ...entry })));
+    await db.meta.put({ key: 'seed', datasetVersion: 'backup', seededAt: new Date().toISOString() });
+  });
+}

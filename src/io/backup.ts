@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { activitySchema } from '../domain/activity';
+import type { ChangeSet } from '../domain/changes';
+import type { Dataset } from '../domain/dataset';
+import { focusAreaSchema } from '../domain/focusArea';
+import { promiseDocumentSchema } from '../domain/promiseDocument';
+import { err, ok, type Result } from '../domain/result';
+import { safetyFeatureSchema } from '../domain/safetyFeature';
+
+export const BACKUP_TYPE = 'trygghetskartan-backup';
+export const BACKUP_VERSION = 1;
+
+/** One recorded edit as a backup holds it (the database's history entry without its key). */
+export interface BackupHistoryEntry {
+  label: string;
+  at: string;
+  forward: ChangeSet;
+  inverse: ChangeSet;
+  undone: 0 | 1;
+}
+
+export interface BackupContent extends Dataset {
+  history: BackupHistoryEntry[];
+}
+
+const changeSetSchema = z.object({
+  label: z.string(),
+  put: z.record(z.string(), z.array(z.looseObject({ id: z.string() }))),
+  delete: z.record(z.string(), z.array(z.string())),
+});
+const historySchema = z.object({
+  label: z.string(),
+  at: z.string(),
+  forward: changeSetSchema,
+  inverse: changeSetSchema,
+  undone: z.union([z.literal(0), z.literal(1)]),
+});
+const backupSchemaV1 = z.object({
+  type: z.literal(BACKUP_TYPE),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  documents: z.array(promiseDocumentSchema),
+  focusAreas: z.array(focusAreaSchema),
+  activities: z.array(activitySchema),
+  features: z.array(safetyFeatureSchema),
+  history: z.array(historySchema),
+});
+
+/** The envelope says what the file is and which version wrote it, so later versions can migrate it. */
+export function serializeBackup(content: BackupContent, exportedAt = new Date().toISOString()): string {
+  return JSON.stringify({ type: BACKUP_TYPE, version: BACKUP_VERSION, exportedAt, ...content });
+}
+
+/**
+ * Reads a backup: checks the envelope, migrates older versions step by step (none yet), and
+ * validates every record. A file with any invalid record is refused whole, so a restore never
+ * replaces good data with half of a file.
+ */
+export function parseBackup(text: string): Result<BackupContent, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return err('Filen är inte giltig JSON: den kan vara ofullständig.');
+  }
+  const envelope = z.object({ type: z.string(), version: z.number() }).safeParse(raw);
+  if (!envelope.success || envelope.data.type !== BACKUP_TYPE) return err('Filen är ingen säkerhetskopia från Trygghetskartan.');
+  if (envelope.data.version > BACKUP_VERSION)
+    return err(`Säkerhetskopian är från en nyare version (${envelope.data.version}) av Trygghetskartan. Uppdatera appen först.`);
+  const parsed = backupSchemaV1.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return err(`Säkerhetskopian innehåller en ogiltig post (${issue.path.join('.')}): ${issue.message}. Inget återställdes.`);
+  }
+  const { documents, focusAreas, activities, features, history } = parsed.data;
+  return ok({ documents, focusAreas, activities, features, history: history as BackupHistoryEntry[] });
+}

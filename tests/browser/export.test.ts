@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shippedDataset } from '../../src/data/shipped';
+import { launchBrowser, openApp, tableRowIds } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const total = shippedDataset.ok ? shippedDataset.value.features.length : 0;
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ path: string; name: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { path: (await file.path())!, name: file.suggestedFilename() };
+}
+
+describe('export and backup', () => {
+  it('exports GeoJSON per layer and GPX, and restores a backup after asking', async () => {
+    const { page, context } = await openApp(browser);
+    await page.getByRole('button', { name: 'Exportera och säkerhetskopiera' }).click();
+    const panel = page.getByTestId('export-panel');
+
+    const all = await download(page, () => panel.getByRole('button', { name: 'Alla lager' }).click());
+    expect((JSON.parse(readFileSync(all.path, 'utf8')) as GeoJSON.FeatureCollection).features).toHaveLength(total);
+    const watch = await download(page, () => panel.getByRole('button', { name: 'Grannsamverkan' }).click());
+    const watchAreas = JSON.parse(readFileSync(watch.path, 'utf8')) as GeoJSON.FeatureCollection;
+    expect(watchAreas.features.every((f) => f.properties?.layer === 'watch-area')).toBe(true);
+    const gpx = await download(page, () => panel.getByRole('button', { name: 'GPX – trygghetsvandringar' }).click());
+    expect(gpx.name).toMatch(/\.gpx$/);
+    expect(readFileSync(gpx.path, 'utf8').match(/<trk>/g)).toHaveLength(4);
+
+    const backup = await download(page, () => panel.getByRole('button', { name: 'Ladda ned säkerhetskopia' }).click());
+    await panel.getByRole('button', { name: 'Stäng' }).click();
+
+    // Lose a place, then get it back from the backup.
+    await page.locator('#row-varmdo-2017-f-gustavsbergs-centrum .row-button').click();
+    await page.getByRole('button', { name: 'Ta bort' }).click();
+    await expect.poll(() => tableRowIds(page).then((ids) => ids.length)).toBe(total - 1);
+
+    await page.getByRole('button', { name: 'Exportera och säkerhetskopiera' }).click();
+    await panel.getByLabel('Återställ från säkerhetskopia').setInputFiles(backup.path);
+    const dialog = page.getByRole('dialog', { name: 'Ersätta allt med säkerhetskopian?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Ja, ersätt' }).click();
+    await expect.poll(() => tableRowIds(page).then((ids) => ids.length)).toBe(total);
+    expect(await page.getByRole('status').last().textContent()).toContain('är återställd');
+    await context.close();
+  });
+
+  it('refuses a file that is not a backup, with a message, changing nothing', async () => {
+    const { page, context } = await openApp(browser);
+    await page.getByRole('button', { name: 'Exportera och säkerhetskopiera' }).click();
+    const panel = page.getByTestId('export-panel');
+    await panel.getByLabel('Återställ från säkerhetskopia').setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection"}') });
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('ingen säkerhetskopia');
+    expect((await tableRowIds(page)).length).toBe(total);
+    await context.close();
+  });
+});

@@ -1,0 +1,92 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { putFeatures, deleteFeatures } from '../../../src/domain/changes';
+import { TrygghetsDatabase } from '../../../src/data/db';
+import { readBackupContent, restoreBackup } from '../../../src/data/backupStore';
+import { perform, undo } from '../../../src/data/history';
+import { seedIfEmpty } from '../../../src/data/seed';
+import { shippedDataset } from '../../../src/data/shipped';
+import { parseBackup, serializeBackup } from '../../../src/io/backup';
+import { featuresToGeoJson, walksToGpx } from '../../../src/io/exportFormats';
+import { readImportFile } from '../../../src/io/readImportFile';
+
+if (!shippedDataset.ok) throw new Error('invalid');
+const shipped = shippedDataset.value;
+const encode = (text: string) => new TextEncoder().encode(text);
+let opened: TrygghetsDatabase[] = [];
+let n = 0;
+const open = () => {
+  const db = new TrygghetsDatabase(`roundtrip-${Date.now()}-${n++}`);
+  opened.push(db);
+  return db;
+};
+afterEach(async () => {
+  for (const db of opened) {
+    db.close();
+    await db.delete();
+  }
+  opened = [];
+});
+
+describe('backup and restore', () => {
+  it('round-trips documents, activities, places and the edit history to identical data', async () => {
+    const source = open();
+    await seedIfEmpty(source, shipped, 'v');
+    const renamed = { ...shipped.features[0]!, name: 'Omdöpt <plats> "citat" å' };
+    await perform(source, putFeatures('döp om', [renamed]));
+    await perform(source, deleteFeatures('ta bort', [shipped.features[1]!.id]));
+    await undo(source);
+    const before = await readBackupContent(source);
+
+    const parsed = parseBackup(serializeBackup(before));
+    expect(parsed.ok).toBe(true);
+    const target = open();
+    await restoreBackup(target, parsed.ok ? parsed.value : (null as never));
+    const after = await readBackupContent(target);
+    expect(after).toEqual(before);
+    // The restored history still works: redoing the undone delete removes the place.
+    expect(after.history.map((h) => [h.label, h.undone])).toEqual([
+      ['döp om', 0],
+      ['ta bort', 1],
+    ]);
+    expect(await undo(target)).toBe('döp om');
+    expect((await target.features.get(renamed.id))?.name).toBe(shipped.features[0]!.name);
+  });
+
+  it('refuses a truncated, foreign, newer or invalid file and leaves the stored data as it was', async () => {
+    const db = open();
+    await seedIfEmpty(db, shipped, 'v');
+    const good = serializeBackup(await readBackupContent(db));
+    expect(parseBackup(good.slice(0, good.length / 2))).toEqual({ ok: false, error: expect.stringMatching(/ofullständig/) });
+    expect(parseBackup('{"type":"FeatureCollection","features":[]}')).toEqual({ ok: false, error: expect.stringMatching(/ingen säkerhetskopia/) });
+    expect(parseBackup(good.replace('"version":1', '"version":9'))).toEqual({ ok: false, error: expect.stringMatching(/nyare version/) });
+    const broken = JSON.parse(good) as { features: { geometry: unknown }[] };
+    broken.features[3]!.geometry = { type: 'Point', coordinates: [999, 999] };
+    const result = parseBackup(JSON.stringify(broken));
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/features\.3\.geometry/) });
+    expect(await db.features.count()).toBe(shipped.features.length);
+  });
+});
+
+describe('exports read back by the importer', () => {
+  it('GeoJSON per layer and for all layers: the same geometries and names', async () => {
+    for (const layer of ['all', 'watch-area', 'speed-control'] as const) {
+      const expected = layer === 'all' ? shipped.features : shipped.features.filter((f) => f.layer === layer);
+      const result = await readImportFile(encode(featuresToGeoJson(shipped.features, layer)), 'export.geojson');
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.rejected).toEqual([]);
+      expect(result.value.candidates.map((c) => c.geometry)).toEqual(expected.map((f) => f.geometry));
+      expect(result.value.candidates.map((c) => c.name)).toEqual(expected.map((f) => f.name));
+    }
+  });
+
+  it('GPX of the safety walks: one track per walk with the same points', async () => {
+    const walks = shipped.features.filter((f) => f.layer === 'safety-walk');
+    const gpx = walksToGpx([...walks, { ...walks[0]!, id: 'x', name: 'Vandring <&> "Ö"' }]);
+    const result = await readImportFile(encode(gpx), 'vandringar.gpx');
+    if (!result.ok) throw new Error(result.error.message);
+    const tracks = result.value.candidates.filter((c) => c.gpxKind === 'track');
+    expect(tracks.map((t) => t.geometry)).toEqual([...walks, walks[0]!].map((w) => w.geometry));
+    expect(tracks.at(-1)!.name).toBe('Vandring <&> "Ö"');
+  });
+});
