@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SWEREF99_TM_PRJ, writeDbf, writePointShp, writeZip } from '../unit/io/importHelpers';
 import { SHARED } from '../unit/sharedFiles';
 import { launchBrowser, openApp, screenshot, tableRowIds } from './harness';
 
@@ -92,6 +93,34 @@ describe('importing a planner’s file with a preview', () => {
     const details = (await page.getByTestId('feature-panel').textContent()) ?? '';
     expect(details).toContain('Trasig lampa, Klotter');
     expect(details).toContain('Importerad från spar_rutt_vagpunkter.gpx');
+    await context.close();
+  });
+
+  it('reads a Windows-1252 CSV from older Excel, a KML from a public register and a zipped Shapefile from ArcGIS', async () => {
+    const { page, context } = await openApp(browser);
+    let panel = await openImport(page);
+    await panel.getByLabel(/Välj fil/).setInputFiles(`${FIXTURES}/semikolon_windows1252.csv`);
+    await expect.poll(() => panel.locator('.result-count').textContent()).toMatch(/giltiga, 0 avvisade/);
+    await pickActivity(panel, 'störst otrygghet');
+    await panel.getByRole('button', { name: /^Importera \d+ platser$/ }).click();
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => rowNames(page)).toContain('Östra Ågatan');
+
+    panel = await openImport(page);
+    await panel.getByLabel(/Välj fil/).setInputFiles(`${SHARED}/fixtures/real/odok_offentlig_konst_stockholm.kml`);
+    await expect.poll(() => panel.locator('.result-count').textContent()).toContain('214 giltiga');
+    await panel.getByRole('button', { name: 'Stäng' }).click();
+
+    const { shp, shx } = writePointShp([
+      [674032, 6580822],
+      [676000, 6581000],
+    ]);
+    const dbf = writeDbf([{ name: 'NAMN', length: 20 }], [['Sergels torg'], ['Slussen']]);
+    const zip = writeZip({ 'platser.shp': shp, 'platser.shx': shx, 'platser.dbf': dbf, 'platser.prj': SWEREF99_TM_PRJ });
+    panel = await openImport(page);
+    await panel.getByLabel(/Välj fil/).setInputFiles({ name: 'platser.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await expect.poll(() => panel.locator('.result-count').textContent()).toContain('2 giltiga, 0 avvisade');
+    expect(await panel.textContent()).toContain('.prj');
     await context.close();
   });
 
