@@ -22,7 +22,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ path:
 describe('export and backup', () => {
   it('exports GeoJSON per layer and GPX, and restores a backup after asking', async () => {
     const { page, context } = await openApp(browser);
-    await page.getByRole('button', { name: 'Exportera och säkerhetskopiera' }).click();
+    await page.getByRole('button', { name: 'Exportera', exact: true }).click();
     const panel = page.getByTestId('export-panel');
 
     const all = await download(page, () => panel.getByRole('button', { name: 'Alla lager' }).click());
@@ -42,7 +42,7 @@ describe('export and backup', () => {
     await page.getByRole('button', { name: 'Ta bort' }).click();
     await expect.poll(() => tableRowIds(page).then((ids) => ids.length)).toBe(total - 1);
 
-    await page.getByRole('button', { name: 'Exportera och säkerhetskopiera' }).click();
+    await page.getByRole('button', { name: 'Exportera', exact: true }).click();
     await panel.getByLabel('Återställ från säkerhetskopia').setInputFiles(backup.path);
     const dialog = page.getByRole('dialog', { name: 'Ersätta allt med säkerhetskopian?' });
     await dialog.waitFor();
@@ -54,7 +54,7 @@ describe('export and backup', () => {
 
   it('refuses a file that is not a backup, with a message, changing nothing', async () => {
     const { page, context } = await openApp(browser);
-    await page.getByRole('button', { name: 'Exportera och säkerhetskopiera' }).click();
+    await page.getByRole('button', { name: 'Exportera', exact: true }).click();
     const panel = page.getByTestId('export-panel');
     await panel.getByLabel('Återställ från säkerhetskopia').setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection"}') });
     await expect.poll(() => panel.getByRole('alert').textContent()).toContain('ingen säkerhetskopia');

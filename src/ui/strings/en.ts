@@ -90,7 +90,7 @@ export const en: Dictionary = {
     another: 'Choose another file',
   },
   exp: {
-    toolbarButton: 'Export and back up',
+    toolbarButton: 'Export',
     title: 'Export and back up',
     geojsonTitle: 'GeoJSON (for QGIS and ArcGIS)',
     allLayers: 'All layers',

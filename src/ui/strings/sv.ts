@@ -89,7 +89,7 @@ export const sv = {
     another: 'Välj en annan fil',
   },
   exp: {
-    toolbarButton: 'Exportera och säkerhetskopiera',
+    toolbarButton: 'Exportera',
     title: 'Exportera och säkerhetskopiera',
     geojsonTitle: 'GeoJSON (för QGIS och ArcGIS)',
     allLayers: 'Alla lager',
