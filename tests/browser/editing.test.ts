@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, renderedIds, screenshot, tableRowIds, waitForIdle, waitForMap } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser, openApp, renderedIds, screenshot, tableRowIds, waitForIdle, waitForMap } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const status = (page: Page) => page.getByRole('status').filter({ hasNotText: /^$/ }).last();
 const rowNames = (page: Page) => page.locator('.row-button').allTextContents();
@@ -34,7 +28,7 @@ async function storedFeature(page: Page, name: string) {
 
 describe('a planner adds, edits, reshapes and deletes places', () => {
   it('adds a point by typing coordinates, with validation messages, and undo/redo survive a reload', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByRole('button', { name: 'Ny plats' }).click();
     const chooser = page.getByTestId('new-place');
     await chooser.getByLabel('Lager').selectOption('unsafe-place');
@@ -85,7 +79,7 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
   });
 
   it('draws an area on the map with the mouse and saves it as a grannsamverkan area', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByLabel('Gå till kommun').selectOption('2401');
     await waitForIdle(page);
     await page.getByRole('button', { name: 'Ny plats' }).click();
@@ -128,7 +122,7 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
   });
 
   it('moves a point by dragging it, deletes a place, and undoes with Ctrl+Z', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const id = 'nacka-2017-f-otrygg-fisksatra-station';
     await page.locator(`#row-${id} .row-button`).click();
     await waitForIdle(page);
@@ -154,7 +148,7 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
   });
 
   it('shows an edit made in one tab in another tab at once', async () => {
-    const first = await openApp(browser);
+    const first = await openApp(browser());
     const second = await first.context.newPage();
     await second.goto(first.baseUrl);
     await waitForMap(second);

@@ -1,21 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../src/data/shipped';
 import { indexDataset } from '../../src/domain/dataset';
 import { buildFeatureRows } from '../../src/domain/featureRows';
 import { EMPTY_FILTER, filterRows } from '../../src/domain/filters';
 import { compareSwedish } from '../../src/ui/PlacesTable';
-import { launchBrowser, openApp, renderedIds, screenshot, tableRowIds, waitForIdle, waitForMap } from './harness';
+import { useBrowser, openApp, renderedIds, screenshot, tableRowIds, waitForIdle, waitForMap } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 if (!shippedDataset.ok) throw new Error('invalid dataset');
 const dataset = shippedDataset.value;
@@ -32,7 +26,7 @@ const facet = (page: Page, legend: string) => page.getByRole('group', { name: le
 
 describe('the table beside the map', () => {
   it('sorts with Swedish collation, hides columns, and lists every place', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     expect(await tableRowIds(page)).toHaveLength(total);
     const names = await columnTexts(page, 1);
     expect(names).toEqual([...names].sort(compareSwedish));
@@ -52,7 +46,7 @@ describe('the table beside the map', () => {
   });
 
   it('lists promises → focus areas → activities, saying which have no place yet', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
     const tree = page.getByRole('region', { name: 'Löften, fokusområden och aktiviteter' });
     await tree.waitFor();
@@ -70,7 +64,7 @@ describe('the table beside the map', () => {
 
 describe('one filter state for map and table', () => {
   it('filters map and table identically, counts per value, and clears in one action', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const municipalities = facet(page, 'Kommun');
     expect(await municipalities.getByText('Nordmaling').locator('..').textContent()).toBe(
       `Nordmaling${rows.filter((r) => r.municipalityCode === '2401').length}`,
@@ -99,7 +93,7 @@ describe('one filter state for map and table', () => {
   });
 
   it('shows only what is in view when asked', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByLabel('Gå till kommun').selectOption('0120');
     await waitForIdle(page);
     await page.getByRole('checkbox', { name: 'Bara det som syns på kartan' }).check();
@@ -115,7 +109,7 @@ describe('one filter state for map and table', () => {
 
 describe('two-way sync between table and map', () => {
   it('hovering and selecting a row highlights and fits the map, and hovering the map marks the row', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const id = 'nacka-2022-f-kummelberget';
     const row = page.locator(`#row-${id}`);
     await row.hover();
@@ -140,7 +134,7 @@ describe('two-way sync between table and map', () => {
 
 describe('shareable state in the URL', () => {
   it('restores filters, selection and map view from a reload or a pasted link, and back/forward walk through them', async () => {
-    const { page, context, baseUrl } = await openApp(browser);
+    const { page, context, baseUrl } = await openApp(browser());
     await facet(page, 'Kommun').getByRole('checkbox', { name: /Nacka/ }).check();
     await page.locator('.row-button', { hasText: 'Orminge centrum' }).click();
     await waitForIdle(page);
@@ -160,7 +154,7 @@ describe('shareable state in the URL', () => {
     await page.getByTestId('feature-panel').waitFor();
 
     // A pasted link in a fresh browser context opens the same view.
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const pasted = await fresh.newPage();
     await pasted.goto(url);
     await waitForMap(pasted);
@@ -178,7 +172,7 @@ describe('shareable state in the URL', () => {
 
 describe('languages', () => {
   it('switches every string, date and number to English', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByLabel('Språk').selectOption('en');
     await expect.poll(() => page.getByRole('button', { name: 'Clear all filters' }).count()).toBe(1);
     expect(await page.getByText(`${total} of ${total} places shown`).count()).toBe(1);
@@ -197,7 +191,7 @@ describe('languages', () => {
 
 describe('export of what is shown', () => {
   it('downloads the filtered rows as CSV for Swedish Excel and as GeoJSON', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await facet(page, 'Kommun').getByRole('checkbox', { name: /Ekerö/ }).check();
     const expected = rows.filter((r) => r.municipalityCode === '0125').length;
 
@@ -220,7 +214,7 @@ describe('export of what is shown', () => {
 
 describe('accessibility and sizes', () => {
   it('has no axe violations with filters set and a place open, and works at 375×812 with the panel as a bottom sheet', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await facet(page, 'Status').getByRole('checkbox', { name: /Okänd/ }).check();
     await page.locator('.row-button').first().click();
     await page.getByTestId('feature-panel').waitFor();
@@ -228,7 +222,7 @@ describe('accessibility and sizes', () => {
     await screenshot(page, 'desktop-1280x800');
     await context.close();
 
-    const phone = await openApp(browser, { width: 375, height: 812 });
+    const phone = await openApp(browser(), { width: 375, height: 812 });
     const summary = phone.page.getByText('Visa filter');
     await summary.click();
     await phone.page.getByLabel('Sök').fill('centrum');

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../src/data/shipped';
-import { launchBrowser, openApp, tableRowIds } from './harness';
+import { useBrowser, openApp, tableRowIds } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const total = shippedDataset.ok ? shippedDataset.value.features.length : 0;
 
@@ -21,7 +15,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ path:
 
 describe('export and backup', () => {
   it('exports GeoJSON per layer and GPX, and restores a backup after asking', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByRole('button', { name: 'Exportera', exact: true }).click();
     const panel = page.getByTestId('export-panel');
 
@@ -53,7 +47,7 @@ describe('export and backup', () => {
   });
 
   it('refuses a file that is not a backup, with a message, changing nothing', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByRole('button', { name: 'Exportera', exact: true }).click();
     const panel = page.getByTestId('export-panel');
     await panel.getByLabel('Återställ från säkerhetskopia').setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection"}') });

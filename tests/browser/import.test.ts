@@ -1,17 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SWEREF99_TM_PRJ, writeDbf, writePointShp, writeZip } from '../unit/io/importHelpers';
 import { SHARED } from '../unit/sharedFiles';
-import { launchBrowser, openApp, screenshot, tableRowIds } from './harness';
+import { useBrowser, openApp, screenshot, tableRowIds } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const FIXTURES = 'tests/fixtures/import';
 const rowNames = (page: Page) => page.locator('.row-button').allTextContents();
@@ -30,7 +24,7 @@ async function pickActivity(panel: ReturnType<Page['getByTestId']>, search: stri
 
 describe('importing a planner’s file with a preview', () => {
   it('previews a Swedish CSV with bad rows, imports the valid one in one undoable step', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const before = (await tableRowIds(page)).length;
     const panel = await openImport(page);
     await panel.getByLabel(/Välj fil/).setInputFiles(`${FIXTURES}/felaktiga_rader.csv`);
@@ -60,7 +54,7 @@ describe('importing a planner’s file with a preview', () => {
   });
 
   it('detects SWEREF 99 TM, asks the user to confirm, and re-projects when the choice changes', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const panel = await openImport(page);
     await panel.getByLabel(/Välj fil/).setInputFiles(`${FIXTURES}/sweref99tm.csv`);
     await expect.poll(() => panel.locator('.result-count').textContent()).toMatch(/2 giltiga, 0 avvisade/);
@@ -74,7 +68,7 @@ describe('importing a planner’s file with a preview', () => {
   });
 
   it('reads a legacy EPSG:3006 GeoJSON from QGIS (Lantmäteriet roads) and a GPX walk with waypoints as findings', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     let panel = await openImport(page);
     await panel.getByLabel(/Välj fil/).setInputFiles(`${SHARED}/fixtures/real/lantmateriet_vaglinje_sweref99tm.geojson`);
     await expect.poll(() => panel.locator('.result-count').textContent()).toContain('22 giltiga, 0 avvisade');
@@ -97,7 +91,7 @@ describe('importing a planner’s file with a preview', () => {
   });
 
   it('reads a Windows-1252 CSV from older Excel, a KML from a public register and a zipped Shapefile from ArcGIS', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     let panel = await openImport(page);
     await panel.getByLabel(/Välj fil/).setInputFiles(`${FIXTURES}/semikolon_windows1252.csv`);
     await expect.poll(() => panel.locator('.result-count').textContent()).toMatch(/giltiga, 0 avvisade/);
@@ -125,7 +119,7 @@ describe('importing a planner’s file with a preview', () => {
   });
 
   it('refuses a truncated file with a clear message and leaves the data untouched', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const before = await tableRowIds(page);
     const panel = await openImport(page);
     await panel.getByLabel(/Välj fil/).setInputFiles({ name: 'trasig.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","geom') });
@@ -136,7 +130,7 @@ describe('importing a planner’s file with a preview', () => {
   });
 
   it('shows hostile names only as text', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const panel = await openImport(page);
     await panel.getByLabel(/Välj fil/).setInputFiles(`${FIXTURES}/fientliga_namn.geojson`);
     await expect.poll(() => panel.locator('.result-count').textContent()).toMatch(/giltiga/);
@@ -150,7 +144,7 @@ describe('importing a planner’s file with a preview', () => {
   });
 
   it('parses a large CSV in a worker with a progress bar, without freezing the page', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const lines = ['namn;lat;lon;tid'];
     for (let i = 0; i < 60_000; i++) lines.push(`Plats ${i};59,${3000 + (i % 900)};18,${100 + (i % 800)};kväll`);
     const requests: string[] = [];

@@ -1,17 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../src/data/shipped';
 import { LAYER_KINDS } from '../../src/domain/layers';
-import { launchBrowser, openApp, screenshot, waitForIdle } from './harness';
+import { useBrowser, openApp, screenshot, waitForIdle } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const dataset = shippedDataset.ok ? shippedDataset.value : null;
 const municipalityCodes = [...new Set(dataset?.features.map((f) => f.municipalityCode))].sort();
@@ -19,7 +12,7 @@ const municipalityCodes = [...new Set(dataset?.features.map((f) => f.municipalit
 describe('the map on the shipped data', () => {
   it('draws every feature of every layer, municipality by municipality, with no request leaving the machine', async () => {
     expect(dataset).not.toBeNull();
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     const { page } = app;
     const picker = page.getByLabel('Gå till kommun');
     for (const code of municipalityCodes) {
@@ -39,7 +32,7 @@ describe('the map on the shipped data', () => {
   });
 
   it('has no axe-core violations on the start view', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await screenshot(page, 'start');

@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, waitForIdle, waitForMap } from './harness';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, waitForIdle, waitForMap } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('a deployment with an online basemap style', () => {
   it('loads the style named in config.json and draws the data layers on top of it', async () => {
     const styleUrl = 'https://tiles.example.invalid/styles/street.json';
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));

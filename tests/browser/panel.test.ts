@@ -1,17 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../src/data/shipped';
 import { LAYER_KINDS } from '../../src/domain/layers';
-import { launchBrowser, openApp, screenshot, tableRowIds, waitForIdle } from './harness';
+import { useBrowser, openApp, screenshot, tableRowIds, waitForIdle } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const dataset = shippedDataset.ok ? shippedDataset.value : null;
 
@@ -35,7 +29,7 @@ async function clickFeature(page: Page, featureId: string) {
 
 describe('clicking a place shows its whole chain', () => {
   it('shows activity, focus area and promise for Kummelbergets industriområde, then all places of the promise', async () => {
-    const { page, context, foreignRequests } = await openApp(browser);
+    const { page, context, foreignRequests } = await openApp(browser());
     await page.getByLabel('Gå till kommun').selectOption('0182');
     await waitForIdle(page);
     await clickFeature(page, 'nacka-2022-f-kummelberget');
@@ -71,7 +65,7 @@ describe('clicking a place shows its whole chain', () => {
   });
 
   it('clicking empty map closes the panel', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByLabel('Gå till kommun').selectOption('0120');
     await waitForIdle(page);
     await clickFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
@@ -85,7 +79,7 @@ describe('clicking a place shows its whole chain', () => {
 
 describe('keyboard', () => {
   it('opens a place from the list, moves focus into the panel, and back on Escape', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     const listButton = page.locator('.row-button', { hasText: 'Gustavsbergs Centrum' });
     await listButton.focus();
     await page.keyboard.press('Enter');
@@ -111,7 +105,7 @@ describe('keyboard', () => {
 
 describe('layers and language', () => {
   it('hides a layer from map and table with its toggle, and switches to English', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await page.getByRole('checkbox', { name: /Otrygga platser/ }).uncheck();
     await waitForIdle(page);
     expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('unsafe-place'))).toEqual([]);

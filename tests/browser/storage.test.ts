@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../src/data/shipped';
-import { launchBrowser, openApp, screenshot, waitForMap } from './harness';
+import { useBrowser, openApp, screenshot, waitForMap } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const total = shippedDataset.ok ? shippedDataset.value.features.length : 0;
 const listButtons = (page: Page) => page.locator('.row-button');
@@ -37,7 +31,7 @@ function deleteStoredFeature(page: Page, id: string) {
 
 describe('stored data in the browser', () => {
   it('seeds on first start, keeps changes over a reload, and restores shipped data only after asking', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await expect.poll(() => listButtons(page).count()).toBe(total);
 
     await deleteStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
@@ -71,7 +65,7 @@ describe('stored data in the browser', () => {
 
 describe('without the offline basemap', () => {
   it('still shows the places and says plainly that the basemap is missing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.route('**/basemap/manifest.json', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ available: false, reason: 'test' }) }),
@@ -89,7 +83,7 @@ describe('without the offline basemap', () => {
 
 describe('on a phone', () => {
   it('shows map, list and the panel as a bottom sheet at 375×812', async () => {
-    const { page, context } = await openApp(browser, { width: 375, height: 812 });
+    const { page, context } = await openApp(browser(), { width: 375, height: 812 });
     await page.locator('.row-button', { hasText: 'Gustavsbergs Centrum' }).click();
     const panel = page.getByTestId('feature-panel');
     await panel.waitFor();
