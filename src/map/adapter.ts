@@ -15,6 +15,7 @@ import type { Bounds, SupportedGeometry } from '../domain/geometry';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
 import type { LayerCollections } from './features';
 import { Drafting, type DrawableType } from './draw';
+import { OverlayLayers } from './overlay';
 import { createPlaceLabels, type PlaceLabels } from './placeLabels';
 import { dataLayers, offlineStyle, sourceId } from './style';
 
@@ -26,6 +27,8 @@ export interface MapHandlers {
   onLoad?(): void;
   /** The pointer entered or left one of our features (null when over nothing). */
   onFeatureHover?(featureId: string | null): void;
+  /** Any click, with its position; return true to take it (e.g. picking a point), so no feature is selected. */
+  onMapClick?(point: [number, number]): boolean;
   /** The map came to rest after a move: its view, for the URL and "only what is in view". */
   onViewChange?(view: MapView): void;
 }
@@ -46,6 +49,15 @@ const LOCALE_KEYS: Record<keyof MapUiStrings, string> = {
 };
 const localeOf = (strings: MapUiStrings) =>
   Object.fromEntries(Object.entries(LOCALE_KEYS).map(([key, id]) => [id, strings[key as keyof MapUiStrings]]));
+
+export interface MapOverlay {
+  /** Polygons with a numeric `value`; `scale` says how to colour them. */
+  areas?: { collection: GeoJSON.FeatureCollection; scale: 'count' | 'change'; max: number };
+  /** Numbered markers, e.g. tonight's patrol order. */
+  numbered?: { point: [number, number]; label: string }[];
+  /** A circle (as a polygon) around a chosen point, e.g. "near me". */
+  circle?: GeoJSON.Polygon;
+}
 
 export interface MapView {
   center: [number, number];
@@ -80,6 +92,8 @@ export interface MapAdapter {
   startReshaping(geometry: SupportedGeometry): boolean;
   draftGeometry(): SupportedGeometry | null;
   stopDrafting(): void;
+  /** Analysis drawn under the places: hexagon density or change, a search circle, numbered places. */
+  setOverlay(overlay: MapOverlay | null): void;
   /** Relabels MapLibre's controls when the user switches language (the map itself stays). */
   setUiStrings(strings: MapUiStrings): void;
   getView(): MapView | null;
@@ -131,6 +145,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   let loaded = false;
   let placeLabels: PlaceLabels | null = null;
   const drafting = new Drafting(map);
+  const overlay = new OverlayLayers(map, layerSpecs[0]!.id);
 
   // A new style drops every source: this puts ours back, with the last data and states.
   function installDataLayers() {
@@ -147,6 +162,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     applyFeatureState('selected', [], selectedId ? [selectedId] : []);
     applyFeatureState('highlighted', [], highlightedIds);
     applyMunicipalityState([], municipalityCodes);
+    overlay.install();
   }
 
   // Each style layer keeps its own geometry filter; the data filter is added to it.
@@ -204,6 +220,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     ] as [[number, number], [number, number]];
   map.on('click', (e) => {
     if (drafting.active) return;
+    if (handlers.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat])) return;
     const hits = loaded ? map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds }) : [];
     const id = hits[0]?.properties?.id;
     handlers.current.onFeatureClick(typeof id === 'string' ? id : null);
@@ -267,6 +284,9 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       drafting.stop();
       map.getCanvas().style.cursor = '';
     },
+    setOverlay(next) {
+      overlay.set(next);
+    },
     setUiStrings(strings) {
       const label = (selector: string, text: string) =>
         container.querySelectorAll<HTMLElement>(selector).forEach((el) => {
@@ -293,6 +313,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     },
     destroy() {
       drafting.stop();
+      overlay.destroy();
       placeLabels?.destroy();
       map.remove();
     },

@@ -6,7 +6,7 @@ import { buildFeatureRows } from '../domain/featureRows';
 import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
 import { boundsOf, type Bounds } from '../domain/geometry';
 import { ACTIVITY_STATUSES, TIMES_OF_DAY } from '../domain/layers';
-import type { MapAdapter, MapView as MapViewState } from '../map/adapter';
+import type { MapAdapter, MapOverlay, MapView as MapViewState } from '../map/adapter';
 import { toLayerCollections } from '../map/features';
 import { filterExpression } from '../map/filterExpression';
 import { DataViews } from './DataViews';
@@ -30,6 +30,10 @@ import { useRuntimeConfig } from './useRuntimeConfig';
 import { useStoredData } from './useStoredData';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
+import { useGazetteer } from './views/useGazetteer';
+import { NearMeView, type NearQuery } from './views/NearMeView';
+import { PatrolView } from './views/PatrolView';
+import { PlannerView } from './views/PlannerView';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [] };
 const collator = new Intl.Collator('sv');
@@ -59,6 +63,9 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const [status, setStatus] = useState('');
   const [mapLoaded, setMapLoaded] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [overlay, setOverlay] = useState<MapOverlay | null>(null);
+  const [nearQuery, setNearQuery] = useState<NearQuery | null>(initial.near ? { ...initial.near, label: null } : null);
+  const [picking, setPicking] = useState(false);
   const [sidePanel, setSidePanel] = useState<'none' | 'import' | 'export'>('none');
   const closeSidePanel = () => setSidePanel('none');
   const wide = useMediaQuery('(min-width: 761px)');
@@ -130,10 +137,46 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   });
   const history = useHistoryControls(setStatus);
 
-  useUrlSync({ filter, selectedId, tab, language: language === 'en' ? 'en' : null }, mapView && { center: mapView.center, zoom: mapView.zoom }, (next: UrlState) => {
+  const gazetteer = useGazetteer(config, dataset);
+  const fitPoints = (points: [number, number][]) =>
+    fitTo(boundsOf(points.map((coordinates) => ({ type: 'Point' as const, coordinates }))));
+  const createWalkAt = (point: [number, number]) => {
+    fitTo([point[0] - 0.008, point[1] - 0.005, point[0] + 0.008, point[1] + 0.005]);
+    editor.draw('safety-walk', 'LineString');
+  };
+  const onMapClick = (point: [number, number]) => {
+    if (!picking) return false;
+    setPicking(false);
+    setNearQuery({ point, radius: nearQuery?.radius ?? 1000, label: null });
+    return true;
+  };
+  const renderView = (view: 'planner' | 'patrol' | 'near') =>
+    view === 'planner' ? (
+      <PlannerView features={dataset.features} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} />
+    ) : view === 'patrol' ? (
+      <PatrolView features={dataset.features} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} />
+    ) : (
+      <NearMeView
+        features={dataset.features}
+        index={index}
+        gazetteer={gazetteer}
+        query={nearQuery}
+        onQuery={(query) => {
+          setNearQuery(query);
+          if (query) fitTo([query.point[0] - query.radius / 60000, query.point[1] - query.radius / 111000, query.point[0] + query.radius / 60000, query.point[1] + query.radius / 111000]);
+        }}
+        onOverlay={setOverlay}
+        onSelect={(id) => select(id, { fit: true })}
+        onPickOnMap={() => setPicking((p) => !p)}
+        picking={picking}
+      />
+    );
+
+  useUrlSync({ filter, selectedId, tab, language: language === 'en' ? 'en' : null, near: nearQuery && { point: nearQuery.point, radius: nearQuery.radius } }, mapView && { center: mapView.center, zoom: mapView.zoom }, (next: UrlState) => {
     setFilter(next.filter);
     setSelectedId(next.selectedId);
     setTab(next.tab);
+    setNearQuery(next.near ? { ...next.near, label: null } : null);
     if (next.view) adapterRef.current?.jumpTo(next.view);
   });
 
@@ -148,7 +191,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
 
   return (
     <>
-      <div className="app">
+      <div className="app" data-ready={storage.kind !== 'loading'}>
         <Header
           municipalities={options.municipality}
           onMunicipality={goToMunicipality}
@@ -207,6 +250,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 hoveredId={hoveredId}
                 highlightedIds={highlightedIds}
                 municipalityCodes={municipalityCodes}
+                overlay={overlay}
+                onMapClick={onMapClick}
                 onFeatureClick={(id) => (id ? select(id) : closePanel())}
                 onFeatureHover={setHoveredId}
                 onViewChange={setMapView}
@@ -227,6 +272,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               onHover={setHoveredId}
               onShowActivity={showActivity}
               onStatus={setStatus}
+              renderView={renderView}
             />
           </div>
           {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} />}

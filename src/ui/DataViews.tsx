@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../domain/dataset';
 import type { FeatureRow } from '../domain/featureRows';
 import type { PromiseDocument } from '../domain/promiseDocument';
@@ -21,20 +21,30 @@ interface Props {
   onHover(id: string | null): void;
   onShowActivity(activityId: string): void;
   onStatus(message: string): void;
+  /** The three users' views (planner, patrol, near me) are rendered by the app, which owns their map effects. */
+  renderView(tab: 'planner' | 'patrol' | 'near'): ReactNode;
 }
 
-const TABS: TableTab[] = ['places', 'promises'];
+const TABS: TableTab[] = ['places', 'promises', 'planner', 'patrol', 'near'];
 
 /** Tabs for the table of places and the promise tree, with export of exactly the rows shown. */
 export function DataViews(props: Props) {
   const { t } = useI18n();
-  const tabRefs = useRef<Record<TableTab, HTMLButtonElement | null>>({ places: null, promises: null });
+  const tabRefs = useRef<Partial<Record<TableTab, HTMLButtonElement | null>>>({});
+  const tabNames: Record<TableTab, string> = {
+    places: t.tabPlaces,
+    promises: t.tabPromises,
+    planner: t.views.tabPlanner,
+    patrol: t.views.tabPatrol,
+    near: t.views.tabNearMe,
+  };
   const placesPerActivity = new Map<string, number>();
   for (const row of props.rows) for (const id of row.activityIds) placesPerActivity.set(id, (placesPerActivity.get(id) ?? 0) + 1);
 
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next = TABS[(TABS.indexOf(props.tab) + 1) % TABS.length]!;
+    const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
+    const next = TABS[(TABS.indexOf(props.tab) + step) % TABS.length]!;
     props.onTab(next);
     tabRefs.current[next]?.focus();
   };
@@ -93,7 +103,7 @@ export function DataViews(props: Props) {
               onClick={() => props.onTab(tab)}
               onKeyDown={onTabKey}
             >
-              {tab === 'places' ? t.tabPlaces : t.tabPromises}
+              {tabNames[tab]}
             </button>
           ))}
         </div>
@@ -109,8 +119,10 @@ export function DataViews(props: Props) {
       <div role="tabpanel" id={`tabpanel-${props.tab}`} aria-labelledby={`tab-${props.tab}`} className="tabpanel">
         {props.tab === 'places' ? (
           <PlacesTable rows={props.rows} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
-        ) : (
+        ) : props.tab === 'promises' ? (
           <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} />
+        ) : (
+          props.renderView(props.tab)
         )}
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { createMapAdapter, type MapAdapter, type MapHandlers, type MapView as MapViewState } from '../map/adapter';
+import { createMapAdapter, type MapAdapter, type MapHandlers, type MapOverlay, type MapView as MapViewState } from '../map/adapter';
 import type { LayerCollections } from '../map/features';
 import type { MapFilter } from '../map/filterExpression';
 import { useI18n } from './i18n';
@@ -15,6 +15,8 @@ export interface MapViewProps {
   hoveredId: string | null;
   highlightedIds: readonly string[];
   municipalityCodes: readonly string[];
+  overlay: MapOverlay | null;
+  onMapClick(point: [number, number]): boolean;
   onFeatureClick(featureId: string | null): void;
   onFeatureHover(featureId: string | null): void;
   onViewChange(view: MapViewState): void;
@@ -38,6 +40,7 @@ export function MapView(props: MapViewProps) {
   handlersRef.current = {
     onFeatureClick: props.onFeatureClick,
     onFeatureHover: props.onFeatureHover,
+    onMapClick: props.onMapClick,
     onViewChange: props.onViewChange,
     onLoad: props.onLoad,
   };
@@ -72,6 +75,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);
   useEffect(() => adapterRef.current?.setHover(props.hoveredId), [adapterRef, props.hoveredId]);
   useEffect(() => adapterRef.current?.setHighlight(props.highlightedIds), [adapterRef, props.highlightedIds]);
+  useEffect(() => adapterRef.current?.setOverlay(props.overlay), [adapterRef, props.overlay]);
   useEffect(() => adapterRef.current?.setMunicipalitiesWithPromises(props.municipalityCodes), [adapterRef, props.municipalityCodes]);
 
   return <div ref={containerRef} className="map" role="region" aria-label={t.mapLabel} data-testid="map" />;

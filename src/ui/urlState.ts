@@ -3,7 +3,9 @@ import { EMPTY_FILTER, type FilterState } from '../domain/filters';
 import { ACTIVITY_STATUSES, LAYER_KINDS, TIMES_OF_DAY } from '../domain/layers';
 import type { Language } from './i18n';
 
-export type TableTab = 'places' | 'promises';
+export type TableTab = 'places' | 'promises' | 'planner' | 'patrol' | 'near';
+
+const TAB_PARAMS: Record<TableTab, string | null> = { places: null, promises: 'loften', planner: 'planera', patrol: 'patrullera', near: 'nara' };
 
 /** Everything a shared link restores: filters, selection, map view, the open tab, the language. */
 export interface UrlState {
@@ -12,6 +14,8 @@ export interface UrlState {
   view: { center: [number, number]; zoom: number } | null;
   tab: TableTab;
   language: Language | null;
+  /** "Near me": the chosen point and radius in metres. */
+  near: { point: [number, number]; radius: number } | null;
 }
 
 // Short Swedish parameter names: links are read and pasted by Swedish planners.
@@ -52,9 +56,17 @@ export function parseUrlState(search: string): UrlState {
     filter,
     selectedId: selected && selected.length <= MAX_VALUE_LENGTH ? selected : null,
     view: parseView(params.get('karta')),
-    tab: params.get('flik') === 'loften' ? 'promises' : 'places',
+    tab: (Object.entries(TAB_PARAMS).find(([, value]) => value !== null && value === params.get('flik'))?.[0] as TableTab | undefined) ?? 'places',
+    near: parseNear(params.get('nara'), params.get('radie')),
     language: params.get('sprak') === 'en' ? 'en' : params.get('sprak') === 'sv' ? 'sv' : null,
   };
+}
+
+function parseNear(point: string | null, radius: string | null): UrlState['near'] {
+  const [lon, lat] = (point ?? '').split(',').map(Number);
+  const metres = Number(radius ?? 1000);
+  if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 85) return null;
+  return { point: [lon, lat], radius: [500, 1000, 2000].includes(metres) ? metres : 1000 };
 }
 
 function parseView(value: string | null): UrlState['view'] {
@@ -74,7 +86,12 @@ export function serializeUrlState(state: UrlState): string {
   if (state.filter.text.trim()) params.set('q', state.filter.text.trim());
   if (state.filter.inView) params.set('vy', '1');
   if (state.selectedId) params.set('vald', state.selectedId);
-  if (state.tab === 'promises') params.set('flik', 'loften');
+  const tabParam = TAB_PARAMS[state.tab];
+  if (tabParam) params.set('flik', tabParam);
+  if (state.near) {
+    params.set('nara', `${round(state.near.point[0], 5)},${round(state.near.point[1], 5)}`);
+    params.set('radie', String(state.near.radius));
+  }
   if (state.language === 'en') params.set('sprak', 'en');
   if (state.view) {
     const [lon, lat] = state.view.center;

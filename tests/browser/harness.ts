@@ -62,7 +62,7 @@ export async function openApp(browser: Browser, viewport = { width: 1280, height
 
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__trygghetskartan?.map.isLoaded() === true, null, { timeout: 30_000 });
-  await page.locator('.row-button').first().waitFor();
+  await page.locator('.app[data-ready="true"]').waitFor();
 }
 
 /** Ids of the places in the table, on the current page, in table order. */

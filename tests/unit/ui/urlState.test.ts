@@ -8,6 +8,7 @@ const state = (over: Partial<UrlState> = {}): UrlState => ({
   view: null,
   tab: 'places',
   language: null,
+  near: null,
   ...over,
 });
 
@@ -34,10 +35,12 @@ describe('state in the URL', () => {
       view: { center: [18.25188, 59.3285], zoom: 13.5 },
       tab: 'promises',
       language: 'en',
+      near: { point: [18.25, 59.29], radius: 2000 },
     });
     const search = serializeUrlState(full);
     expect(search).toContain('kommun=0182,2401');
     expect(search).toContain('karta=13.5/59.3285/18.25188');
+    expect(search).toContain('nara=18.25,59.29&radie=2000');
     expect(parseUrlState(search)).toEqual(full);
   });
   it('drops values that a pasted or hostile link cannot mean', () => {

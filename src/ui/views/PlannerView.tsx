@@ -1,0 +1,154 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { assessCoverage } from '../../analysis/coverage';
+import { compareSurveys, hexDensity } from '../../analysis/density';
+import type { DensityFilter } from '../../analysis/types';
+import type { DatasetIndex } from '../../domain/dataset';
+import { TIMES_OF_DAY, type TimeOfDay } from '../../domain/layers';
+import type { SafetyFeature } from '../../domain/safetyFeature';
+import type { MapOverlay } from '../../map/adapter';
+import { formatNumber, useI18n } from '../i18n';
+
+interface Props {
+  features: readonly SafetyFeature[];
+  index: DatasetIndex;
+  onOverlay(overlay: MapOverlay | null): void;
+  onSelect(featureId: string): void;
+  onCreateWalk(point: [number, number]): void;
+}
+
+const RESOLUTIONS = [7, 8, 9] as const;
+const WALK_DISTANCES = [100, 250, 500, 1000] as const;
+
+/** For planners: density of unsafe places as hexagons (or the change between two surveys), and the places no activity reaches. */
+export function PlannerView({ features, index, onOverlay, onSelect, onCreateWalk }: Props) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [resolution, setResolution] = useState<number>(8);
+  const [timeOfDay, setTimeOfDay] = useState<TimeOfDay | ''>('');
+  const [reason, setReason] = useState('');
+  const [year, setYear] = useState('');
+  const [compare, setCompare] = useState(false);
+  const years = useMemo(() => surveyYears(features), [features]);
+  const [yearA, setYearA] = useState(years[0] ?? 0);
+  const [yearB, setYearB] = useState(years.at(-1) ?? 0);
+  const [walkDistance, setWalkDistance] = useState<number>(250);
+
+  const filter: DensityFilter = {
+    ...(timeOfDay ? { timeOfDay: [timeOfDay] } : {}),
+    ...(reason.trim() ? { reasons: [reason.trim()] } : {}),
+    ...(year && !compare ? { years: [Number(year)] } : {}),
+  };
+  const filterKey = JSON.stringify(filter);
+  const cells = useMemo(() => (compare ? null : hexDensity(features, resolution, filter)), [features, resolution, filterKey, compare]); // eslint-disable-line react-hooks/exhaustive-deps
+  const changes = useMemo(() => (compare ? compareSurveys(features, resolution, yearA, yearB, filter) : null), [features, resolution, filterKey, compare, yearA, yearB]); // eslint-disable-line react-hooks/exhaustive-deps
+  const coverage = useMemo(() => assessCoverage(features, { walkDistanceMetres: walkDistance }), [features, walkDistance]);
+  const gaps = coverage.filter((c) => c.isGap);
+
+  useEffect(() => {
+    const list = cells ?? changes ?? [];
+    const value = (c: (typeof list)[number]) => ('change' in c ? c.change : c.count);
+    const max = Math.max(1, ...list.map((c) => Math.abs(value(c))));
+    onOverlay({
+      areas: {
+        scale: compare ? 'change' : 'count',
+        max,
+        collection: { type: 'FeatureCollection', features: list.map((c) => ({ type: 'Feature', geometry: c.polygon, properties: { value: value(c), h3: c.h3 } })) },
+      },
+    });
+  }, [cells, changes, compare, onOverlay]);
+  useEffect(() => () => onOverlay(null), [onOverlay]);
+
+  const total = (cells ?? []).reduce((sum, c) => sum + c.count, 0);
+  return (
+    <div className="view planner-view" data-testid="planner-view">
+      <section aria-labelledby={`${id}-density`}>
+        <h3 id={`${id}-density`}>{t.views.densityTitle}</h3>
+        <div className="view-controls">
+          <Select id={`${id}-res`} label={t.views.hexSize} value={String(resolution)} onChange={(v) => setResolution(Number(v))} options={RESOLUTIONS.map((r) => [String(r), t.views.hexSizes[r]!])} />
+          <Select
+            id={`${id}-tod`}
+            label={t.views.timeOfDay}
+            value={timeOfDay}
+            onChange={(v) => setTimeOfDay(v as TimeOfDay | '')}
+            options={[['', t.views.anyTime], ...TIMES_OF_DAY.map((d) => [d, t.timeOfDayNames[d] ?? d] as [string, string])]}
+          />
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>{t.views.reason}</label>
+            <input id={`${id}-reason`} value={reason} maxLength={100} onChange={(e) => setReason(e.currentTarget.value)} />
+          </div>
+          {!compare && (
+            <Select id={`${id}-year`} label={t.views.surveyYear} value={year} onChange={setYear} options={[['', t.views.anyYear], ...years.map((y) => [String(y), String(y)] as [string, string])]} />
+          )}
+          <label className="check">
+            <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} />
+            {t.views.compare}
+          </label>
+          {compare && (
+            <>
+              <Select id={`${id}-ya`} label={t.views.yearA} value={String(yearA)} onChange={(v) => setYearA(Number(v))} options={years.map((y) => [String(y), String(y)])} />
+              <Select id={`${id}-yb`} label={t.views.yearB} value={String(yearB)} onChange={(v) => setYearB(Number(v))} options={years.map((y) => [String(y), String(y)])} />
+            </>
+          )}
+        </div>
+        <p role="status" className="result-count">
+          {cells && (cells.length ? t.views.cells(cells.length, total) : t.views.noUnsafePlaces)}
+          {changes && t.views.changeCells(changes.filter((c) => c.change !== 0).length)}
+        </p>
+      </section>
+      <section aria-labelledby={`${id}-gaps`}>
+        <h3 id={`${id}-gaps`}>{t.views.gapsTitle}</h3>
+        <Select
+          id={`${id}-walk`}
+          label={t.views.walkDistance}
+          value={String(walkDistance)}
+          onChange={(v) => setWalkDistance(Number(v))}
+          options={WALK_DISTANCES.map((d) => [String(d), d >= 1000 ? `${d / 1000} km` : `${d} m`])}
+        />
+        <p>{gaps.length ? t.views.gapsSummary(gaps.length, coverage.length) : t.views.noGaps}</p>
+        <ol className="ranked-list" data-testid="gap-list">
+          {gaps.map((gap) => (
+            <li key={gap.featureId}>
+              <strong>{gap.name}</strong> <span className="muted">({index.documents.get(index.activities.get(index.features.get(gap.featureId)?.activityIds[0] ?? '')?.documentId ?? '')?.municipality.name ?? gap.municipalityCode})</span>
+              <br />
+              {t.views.weight(gap.weight)} ·{' '}
+              {gap.nearestWalkMetres === null ? t.views.noWalk : t.views.nearestWalk(metres(gap.nearestWalkMetres, language))}
+              <div className="row-actions">
+                <button type="button" className="link-button" onClick={() => onSelect(gap.featureId)}>
+                  {t.views.showOnMap}
+                </button>
+                <button type="button" className="link-button" onClick={() => onCreateWalk(gap.point)}>
+                  {t.views.createWalk}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+export function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange(value: string): void; options: [string, string][] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function metres(m: number, language: 'sv' | 'en'): string {
+  return m >= 1000 ? `${formatNumber(Math.round(m / 100) / 10, language)} km` : `${formatNumber(Math.round(m), language)} m`;
+}
+
+function surveyYears(features: readonly SafetyFeature[]): number[] {
+  const years = new Set<number>();
+  for (const f of features) if (f.layer === 'unsafe-place' && f.details.year !== null) years.add(f.details.year);
+  return [...years].sort();
+}
