@@ -169,6 +169,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
         onSelect={(id) => select(id, { fit: true })}
         onPickOnMap={() => setPicking((p) => !p)}
         picking={picking}
+        geocoderUrl={config?.geocoderUrl ?? null}
       />
     );
 

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 
-const configSchema = z.object({ basemapStyleUrl: z.string().url().nullable().default(null) });
+const configSchema = z.object({
+  basemapStyleUrl: z.string().url().nullable().default(null),
+  /** A Nominatim-style search URL with {q} where the query goes; null keeps place search offline. */
+  geocoderUrl: z.string().url().includes('{q}').nullable().default(null),
+});
 const manifestSchema = z.union([
   z.object({ available: z.literal(true), attribution: z.string() }),
   z.object({ available: z.literal(false), reason: z.string() }),
@@ -13,6 +17,7 @@ const boundsSchema = z.record(
 
 export interface RuntimeConfig {
   basemapStyleUrl: string | null;
+  geocoderUrl: string | null;
   basemapUrl: string | null;
   attribution: string | null;
   municipalityBounds: z.infer<typeof boundsSchema>;
@@ -35,6 +40,7 @@ export function useRuntimeConfig(): RuntimeConfig | null {
         const bounds = boundsSchema.safeParse(rawBounds);
         setConfig({
           basemapStyleUrl: parsedConfig.success ? parsedConfig.data.basemapStyleUrl : null,
+          geocoderUrl: parsedConfig.success ? parsedConfig.data.geocoderUrl : null,
           basemapUrl: available ? basemapUrl : null,
           attribution: manifest.success && manifest.data.available ? manifest.data.attribution : null,
           municipalityBounds: bounds.success ? bounds.data : {},

@@ -86,6 +86,28 @@ describe('citizens: near me', () => {
     await context.close();
   });
 
+  it('searches a deployment’s online geocoder when one is configured, showing its answer only as text', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/config.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ basemapStyleUrl: null, geocoderUrl: 'https://geo.example.invalid/search?q={q}' }) }),
+    );
+    await page.route('https://geo.example.invalid/**', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify([{ lat: '59.2940', lon: '18.2570', display_name: 'Fisksätra torg, <b>Nacka</b>' }]) }),
+    );
+    const { inject } = await import('vitest');
+    await page.goto(inject('baseUrl'));
+    await waitForMap(page);
+    await page.getByRole('tab', { name: 'Nära mig' }).click();
+    const view = page.getByTestId('near-view');
+    await view.getByLabel('Sök plats').fill('Fisksätra torg');
+    await view.getByRole('button', { name: 'Sök online' }).click();
+    await view.getByRole('button', { name: /Fisksätra torg, <b>Nacka<\/b>/ }).click();
+    await expect.poll(() => view.getByTestId('near-list').textContent()).toContain('Fisksätra station');
+    expect(await view.locator('b').count()).toBe(0);
+    await context.close();
+  });
+
   it('picks a point on the map, and uses the browser position when allowed', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, geolocation: { latitude: 59.327, longitude: 18.389 }, permissions: ['geolocation'] });
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { circle } from '@turf/turf';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { z } from 'zod';
 import { buildPlaceIndex, nearby } from '../../analysis/nearMe';
 import type { DatasetIndex } from '../../domain/dataset';
 import { normaliseSearchText } from '../../domain/featureRows';
@@ -30,24 +31,43 @@ interface Props {
   onSelect(featureId: string): void;
   onPickOnMap(): void;
   picking: boolean;
+  /** A deployment's online geocoder (config.json), or null: then only the offline gazetteer is searched. */
+  geocoderUrl: string | null;
 }
+
+const geocoderAnswer = z
+  .array(z.object({ lat: z.coerce.number(), lon: z.coerce.number(), display_name: z.string().max(300) }))
+  .max(50);
 
 const RADII = [500, 1000, 2000] as const;
 
 /** For citizens: pick a place (name, own position or the map) and see, nearest first, what is promised around it. */
-export function NearMeView({ features, index, gazetteer, query, onQuery, onOverlay, onSelect, onPickOnMap, picking }: Props) {
+export function NearMeView({ features, index, gazetteer, query, onQuery, onOverlay, onSelect, onPickOnMap, picking, geocoderUrl }: Props) {
   const { t, language } = useI18n();
   const id = useId();
   const [search, setSearch] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [online, setOnline] = useState<GazetteerEntry[]>([]);
   const radius = query?.radius ?? 1000;
   const placeIndex = useMemo(() => buildPlaceIndex(features), [features]);
   const results = useMemo(() => (query ? nearby(placeIndex, query.point[0], query.point[1], query.radius) : []), [placeIndex, query]);
   const matches = useMemo(() => {
     const words = normaliseSearchText(search).split(' ').filter(Boolean);
     if (!words.length) return [];
-    return gazetteer.filter((g) => words.every((w) => normaliseSearchText(g.name).includes(w))).slice(0, 8);
-  }, [search, gazetteer]);
+    return [...gazetteer.filter((g) => words.every((w) => normaliseSearchText(g.name).includes(w))).slice(0, 8), ...online];
+  }, [search, gazetteer, online]);
+
+  const searchOnline = async () => {
+    if (!geocoderUrl) return;
+    try {
+      const response = await fetch(geocoderUrl.replace('{q}', encodeURIComponent(search.trim())));
+      const parsed = geocoderAnswer.safeParse(response.ok ? await response.json() : null);
+      if (!parsed.success) throw new Error('answer');
+      setOnline(parsed.data.map((r) => ({ name: r.display_name, point: [r.lon, r.lat], kind: t.views.onlineSearch })));
+    } catch {
+      setMessage(t.views.onlineFailed);
+    }
+  };
 
   useEffect(() => {
     onOverlay(query ? { circle: circle(query.point, query.radius / 1000, { steps: 64, units: 'kilometers' }).geometry } : null);
@@ -64,7 +84,11 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
   };
 
   const items = results.map((r) => ({ ...r, feature: index.features.get(r.featureId)! })).filter((r) => r.feature);
-  const walks = items.filter((r) => r.feature.layer === 'safety-walk');
+  const today = new Date().toISOString().slice(0, 10);
+  // Walks a resident could still join: not done, and not dated in the past.
+  const walks = items.filter(
+    (r) => r.feature.layer === 'safety-walk' && r.feature.details.status !== 'done' && (!r.feature.details.plannedDate || r.feature.details.plannedDate.slice(0, 10) >= today),
+  );
   const documentIds = new Set<string>(items.flatMap((r) => r.feature.activityIds.map((a) => index.activities.get(a)?.documentId ?? '')));
   const municipalities = [...documentIds].map((docId) => index.documents.get(docId)).filter((d) => d !== undefined);
   const radiusText = t.views.radii[radius] ?? `${radius} m`;
@@ -75,8 +99,23 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
       <div className="view-controls">
         <div className="field">
           <label htmlFor={`${id}-search`}>{t.views.findPlace}</label>
-          <input id={`${id}-search`} type="search" value={search} placeholder={t.views.findPlaceHint} maxLength={100} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={search}
+            placeholder={t.views.findPlaceHint}
+            maxLength={100}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              setOnline([]);
+            }}
+          />
         </div>
+        {geocoderUrl && (
+          <button type="button" onClick={searchOnline} disabled={!search.trim()}>
+            {t.views.onlineSearch}
+          </button>
+        )}
         <Select id={`${id}-radius`} label={t.views.radius} value={String(radius)} onChange={(v) => query && onQuery({ ...query, radius: Number(v) })} options={RADII.map((r) => [String(r), t.views.radii[r]!])} />
         <button type="button" onClick={useMyPosition}>
           {t.views.useMyPosition}
@@ -138,7 +177,8 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
               {walks.map(({ feature }) =>
                 feature.layer === 'safety-walk' ? (
                   <li key={feature.id}>
-                    {feature.name}: {t.views.walkWhen(feature.details.plannedDate ? formatDate(feature.details.plannedDate, language) : null)}.{' '}
+                    <strong>{feature.name}</strong>: {t.views.walkWhen(feature.details.plannedDate ? formatDate(feature.details.plannedDate.slice(0, 10), language) : null)}.{' '}
+                    {t.views.walkTime(feature.details.plannedDate?.slice(11, 16) || null)}. {t.views.walkMeet(meetingPoint(feature.geometry))}.{' '}
                     {t.views.walkWho(feature.details.organisers.join(', '))}.
                   </li>
                 ) : null,
@@ -161,4 +201,10 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
       )}
     </div>
   );
+}
+
+/** A walk gathers where its route starts. */
+function meetingPoint(geometry: SafetyFeature['geometry']): string {
+  const first = geometry.type === 'LineString' ? geometry.coordinates[0] : geometry.type === 'MultiLineString' ? geometry.coordinates[0]?.[0] : undefined;
+  return first ? `${first[1]!.toFixed(5)}, ${first[0]!.toFixed(5)}` : '–';
 }

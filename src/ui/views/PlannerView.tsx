@@ -41,21 +41,24 @@ export function PlannerView({ features, index, onOverlay, onSelect, onCreateWalk
   const filterKey = JSON.stringify(filter);
   const cells = useMemo(() => (compare ? null : hexDensity(features, resolution, filter)), [features, resolution, filterKey, compare]); // eslint-disable-line react-hooks/exhaustive-deps
   const changes = useMemo(() => (compare ? compareSurveys(features, resolution, yearA, yearB, filter) : null), [features, resolution, filterKey, compare, yearA, yearB]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const coverage = useMemo(() => assessCoverage(features, { walkDistanceMetres: walkDistance }), [features, walkDistance]);
-  const gaps = coverage.filter((c) => c.isGap);
+  const gaps = useMemo(() => coverage.filter((c) => c.isGap), [coverage]);
 
   useEffect(() => {
     const list = cells ?? changes ?? [];
     const value = (c: (typeof list)[number]) => ('change' in c ? c.change : c.count);
     const max = Math.max(1, ...list.map((c) => Math.abs(value(c))));
     onOverlay({
+      // The gaps, numbered in their ranked order, on top of the density.
+      numbered: gaps.slice(0, 50).map((gap, i) => ({ point: gap.point, label: String(i + 1) })),
       areas: {
         scale: compare ? 'change' : 'count',
         max,
         collection: { type: 'FeatureCollection', features: list.map((c) => ({ type: 'Feature', geometry: c.polygon, properties: { value: value(c), h3: c.h3 } })) },
       },
     });
-  }, [cells, changes, compare, onOverlay]);
+  }, [cells, changes, compare, onOverlay, gaps]);
   useEffect(() => () => onOverlay(null), [onOverlay]);
 
   const total = (cells ?? []).reduce((sum, c) => sum + c.count, 0);
