@@ -4,7 +4,7 @@ import type { DatasetIndex } from '../../domain/dataset';
 import type { LayerKind } from '../../domain/layers';
 import { perform } from '../../data/history';
 import { candidatesToFeatures } from '../../io/candidatesToFeatures';
-import { REJECT_MESSAGES, SOURCE_CRS, type CsvColumnMapping, type ImportOptions, type ParsedImport, type SourceCrs } from '../../io/importTypes';
+import { SOURCE_CRS, type CsvColumnMapping, type ImportOptions, type ParsedImport, type SourceCrs } from '../../io/importTypes';
 import { runImport } from '../../io/runImportInWorker';
 import { ActivityPicker } from '../editing/ActivityPicker';
 import { layersForGeometry } from '../editing/featureDraft';
@@ -14,7 +14,7 @@ import { getDatabase } from '../useStoredData';
 type Phase =
   | { kind: 'pick' }
   | { kind: 'reading'; fileName: string; progress: number }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; message: string; code: string }
   | { kind: 'preview'; parsed: ParsedImport };
 
 interface Props {
@@ -44,7 +44,7 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
     if (!file) return;
     setPhase({ kind: 'reading', fileName: file.name, progress: 0 });
     const run = runImport(file, { ...options, onProgress: (progress) => setPhase({ kind: 'reading', fileName: file.name, progress }) });
-    run.promise.then((result) => setPhase(result.ok ? { kind: 'preview', parsed: result.value } : { kind: 'failed', message: result.error.message }));
+    run.promise.then((result) => setPhase(result.ok ? { kind: 'preview', parsed: result.value } : { kind: 'failed', message: result.error.message, code: result.error.code }));
     return run.cancel;
   }, [file, options]);
 
@@ -100,7 +100,8 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
       {phase.kind === 'failed' && (
         <div className="error-summary" role="alert">
           <p>{t.imp.failed}</p>
-          <p>{phase.message}</p>
+          {t.imp.failures?.[phase.code] && <p>{t.imp.failures[phase.code]}</p>}
+          <p lang="sv">{phase.message}</p>
         </div>
       )}
       {parsed && (
@@ -175,7 +176,7 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
             </option>
           ))}
         </select>
-        <p id={`${idPrefix}-crs-reason`} className="muted">
+        <p id={`${idPrefix}-crs-reason`} className="muted" lang="sv">
           {parsed.crs.reason}
           {!parsed.crs.confident && !options.crs && <strong> {t.imp.crsConfirm}</strong>}
         </p>
@@ -217,7 +218,7 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
       {parsed.notes.length > 0 && (
         <details>
           <summary>{t.imp.notes}</summary>
-          <ul>
+          <ul lang="sv">
             {parsed.notes.map((note) => (
               <li key={note}>{note}</li>
             ))}
@@ -239,7 +240,7 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
                 <tr key={`${item.index}-${item.reason}`}>
                   <td>{item.label}</td>
                   <td>
-                    {REJECT_MESSAGES[item.reason]}
+                    {t.imp.reasons[item.reason] ?? item.reason}
                     {item.detail && <span className="muted"> ({item.detail})</span>}
                   </td>
                 </tr>
