@@ -5,7 +5,7 @@ import { focusAreaSchema } from '../domain/focusArea';
 import { promiseDocumentSchema } from '../domain/promiseDocument';
 import type { Issue, Result } from '../domain/result';
 import { checkIntegrity } from '../domain/rules/integrity';
-import { safetyFeatureSchema, type SafetyFeature } from '../domain/safetyFeature';
+import { safetyFeatureSchema } from '../domain/safetyFeature';
 
 /** The shape of data/documents/<id>.json: one source document with its focus areas and activities. */
 const documentFileSchema = z.object({
@@ -67,11 +67,6 @@ export function parseShippedDataset(files: ShippedFiles): Result<Dataset, Issue[
   return issues.length ? { ok: false, error: issues } : { ok: true, value: dataset };
 }
 
-/** The inverse of parsing a feature file entry: what the shipped files and GeoJSON exports hold. */
-export function toGeoJsonFeature(feature: SafetyFeature): GeoJSON.Feature {
-  const { id, geometry, ...properties } = feature;
-  return { type: 'Feature', id, geometry: geometry as GeoJSON.Geometry, properties };
-}
 
 function zodIssues(subject: string, error: z.ZodError): Issue[] {
   return error.issues.map((issue) => ({

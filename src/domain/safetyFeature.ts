@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { geometrySchema } from './geometry';
-import { LAYER_GEOMETRY, PROVENANCE_KINDS, TIMES_OF_DAY, type LayerKind } from './layers';
+import { LAYER_GEOMETRY, PROVENANCE_KINDS, TIMES_OF_DAY } from './layers';
 
 const unsafePlaceDetails = z.object({
   survey: z.string().nullable(),
@@ -56,4 +56,3 @@ export const safetyFeatureSchema = z
     path: ['geometry', 'type'],
   });
 export type SafetyFeature = z.infer<typeof safetyFeatureSchema>;
-export type FeatureDetails<L extends LayerKind> = Extract<SafetyFeature, { layer: L }>['details'];

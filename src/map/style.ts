@@ -1,5 +1,5 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { LAYER_KINDS, type LayerKind } from '../domain/layers';
+import type { LayerKind } from '../domain/layers';
 import { HIGHLIGHT_COLOUR, LAYER_COLOURS, LAYER_ORDER, SELECTED_COLOUR } from './palette';
 
 export const sourceId = (layer: LayerKind) => `tk-${layer}`;
@@ -141,5 +141,3 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
   return out;
 }
 
-export const ALL_DATA_LAYER_IDS = (): string[] => dataLayers().map((l) => l.id);
-export const DATA_SOURCE_IDS = LAYER_KINDS.map(sourceId);

@@ -5,7 +5,6 @@ import { useBrowser, openApp, renderedIds, screenshot, tableRowIds, waitForIdle,
 
 const browser = useBrowser();
 
-const status = (page: Page) => page.getByRole('status').filter({ hasNotText: /^$/ }).last();
 const rowNames = (page: Page) => page.locator('.row-button').allTextContents();
 
 async function storedFeature(page: Page, name: string) {
