@@ -38,7 +38,7 @@ await page.evaluate(async (count) => {
 }, COUNT);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const results = { startup: [], search: [], sort: [], filter: [] };
+const results = { startup: [], search: [], sort: [], filter: [], edit: [] };
 for (let run = 0; run < 3; run++) {
   let t0 = Date.now();
   await page.reload();
@@ -63,8 +63,24 @@ for (let run = 0; run < 3; run++) {
   await page.getByRole('button', { name: 'Status', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('th[aria-sort]')?.textContent?.includes('Status'));
   results.sort.push(Date.now() - t0);
+
+  // One edit (delete a place) until the table no longer shows it: the whole live-query round trip.
+  const victim = `${run + 1}771`;
+  await page.getByLabel('Sök', { exact: true }).fill(`Enkätplats ${victim}`);
+  await page.waitForFunction(() => document.querySelectorAll('.places-table tbody tr').length <= 20, null, { timeout: 60_000 });
+  await page.locator(`#row-bench-${victim} .row-button`).click();
+  await page.getByTestId('feature-panel').waitFor({ timeout: 60_000 });
+  try {
+    t0 = Date.now();
+    await page.getByTestId('feature-panel').getByRole('button', { name: 'Ta bort', exact: true }).click({ timeout: 20_000 });
+    await page.locator(`#row-bench-${victim}`).waitFor({ state: 'detached', timeout: 60_000 });
+    results.edit.push(Date.now() - t0);
+  } catch (error) {
+    console.warn(`edit run ${run} not measured: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+  await page.getByLabel('Sök', { exact: true }).fill('');
 }
 console.log(`${COUNT} extra places in IndexedDB (medians of 3 runs, ms):`);
-for (const [name, values] of Object.entries(results)) console.log(`  ${name.padEnd(8)} ${median(values)}   (runs: ${values.join(', ')})`);
+for (const [name, values] of Object.entries(results)) if (values.length) console.log(`  ${name.padEnd(8)} ${median(values)}   (runs: ${values.join(', ')})`);
 await browser.close();
 await server.close();
