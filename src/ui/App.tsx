@@ -1,15 +1,14 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { RESPONSIBLE_PARTIES } from '../domain/activity';
 import { featuresOfDocument, resolveChain } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
 import { buildFeatureRows } from '../domain/featureRows';
 import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
 import { boundsOf, type Bounds } from '../domain/geometry';
-import { ACTIVITY_STATUSES, TIMES_OF_DAY } from '../domain/layers';
 import type { MapAdapter, MapOverlay, MapView as MapViewState } from '../map/adapter';
 import { toLayerCollections } from '../map/features';
 import { filterExpression } from '../map/filterExpression';
 import { DataViews } from './DataViews';
+import { facetOptions } from './facetOptions';
 import { EditingToolbar } from './editing/EditingToolbar';
 import { FeatureForm } from './editing/FeatureForm';
 import { NewPlaceChooser } from './editing/NewPlaceChooser';
@@ -18,7 +17,6 @@ import { useHistoryControls } from './editing/useHistoryControls';
 import { FeaturePanel } from './FeaturePanel';
 import { ExportPanel } from './exporting/ExportPanel';
 import { ImportPanel } from './importing/ImportPanel';
-import type { FacetOption } from './FilterPanel';
 import { FilterPanel } from './FilterPanel';
 import { Header } from './Header';
 import { DICTIONARIES, I18nContext, type Language } from './i18n';
@@ -36,7 +34,6 @@ import { PatrolView } from './views/PatrolView';
 import { PlannerView } from './views/PlannerView';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [] };
-const collator = new Intl.Collator('sv');
 
 export function App() {
   const initial = useMemo(() => parseUrlState(window.location.search), []);
@@ -305,21 +302,4 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
       </div>
     </>
   );
-}
-
-function facetOptions(dataset: Dataset, t: (typeof DICTIONARIES)['sv']): Record<'municipality' | 'document' | 'focusArea' | 'responsible' | 'status' | 'timeOfDay', FacetOption[]> {
-  const byLabel = (a: FacetOption, b: FacetOption) => collator.compare(a.label, b.label);
-  const municipalities = new Map(dataset.documents.map((d) => [d.municipality.code, d.municipality.name]));
-  const documents = new Map(dataset.documents.map((d) => [d.id, d]));
-  return {
-    municipality: [...municipalities].map(([value, label]) => ({ value, label })).sort(byLabel),
-    document: dataset.documents.map((d) => ({ value: d.id, label: `${d.municipality.name}: ${d.title} (${d.period.from.slice(0, 4)})` })).sort(byLabel),
-    focusArea: dataset.focusAreas
-      .filter((f) => !f.sensitive)
-      .map((f) => ({ value: f.id, label: `${f.title} (${documents.get(f.documentId)?.municipality.name ?? ''})` }))
-      .sort(byLabel),
-    responsible: RESPONSIBLE_PARTIES.map((p) => ({ value: p, label: t.parties[p] ?? p })),
-    status: ACTIVITY_STATUSES.map((s) => ({ value: s, label: t.statusNames[s] })),
-    timeOfDay: TIMES_OF_DAY.map((d) => ({ value: d, label: t.timeOfDayNames[d] ?? d })),
-  };
 }
