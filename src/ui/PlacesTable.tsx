@@ -26,8 +26,24 @@ const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true })
 export const compareSwedish = (a: string, b: string) => collator.compare(a, b);
 const PAGE_SIZE = 50;
 
+/**
+ * Joins a row's list for display and sorting, once per list: rows that serve the same activities
+ * share their lists, so at 100 000 places a sort joins a handful of lists instead of millions.
+ */
+function joinedOnce<T>(format: (values: readonly T[]) => string): (values: readonly T[]) => string {
+  const cache = new WeakMap<readonly T[], string>();
+  return (values) => {
+    let text = cache.get(values);
+    if (text === undefined) cache.set(values, (text = format(values)));
+    return text;
+  };
+}
+
 export function buildColumns(t: Dictionary, language: Language) {
   const text = (value: string) => value;
+  const titles = joinedOnce<string>((v) => v.join('; '));
+  const parties = joinedOnce<FeatureRow['responsible'][number]>((v) => v.map((p) => t.parties[p]).join(', '));
+  const statuses = joinedOnce<FeatureRow['statuses'][number]>((v) => v.map((s) => t.statusNames[s]).join(', '));
   const sortFn = (a: { getValue: (id: string) => unknown }, b: { getValue: (id: string) => unknown }, id: string) =>
     compareSwedish(String(a.getValue(id) ?? ''), String(b.getValue(id) ?? ''));
   const column = (id: string, accessor: (row: FeatureRow) => string) =>
@@ -36,11 +52,11 @@ export function buildColumns(t: Dictionary, language: Language) {
     column('name', (r) => r.name),
     column('layer', (r) => t.layerSingular[r.layer]),
     column('municipality', (r) => r.municipalityName),
-    column('promise', (r) => r.documentTitles.join('; ')),
-    column('focusArea', (r) => r.focusAreaTitles.join('; ')),
-    column('activity', (r) => r.activityTitles.join('; ')),
-    column('responsible', (r) => r.responsible.map((p) => t.parties[p]).join(', ')),
-    column('status', (r) => r.statuses.map((s) => t.statusNames[s]).join(', ')),
+    column('promise', (r) => titles(r.documentTitles)),
+    column('focusArea', (r) => titles(r.focusAreaTitles)),
+    column('activity', (r) => titles(r.activityTitles)),
+    column('responsible', (r) => parties(r.responsible)),
+    column('status', (r) => statuses(r.statuses)),
     helper.accessor((r) => r.periodFrom ?? '', {
       id: 'period',
       header: t.columns.period,
