@@ -38,21 +38,21 @@ export function normaliseSearchText(text: string): string {
 }
 
 /** What every place serving the same activities shares: resolved once per distinct set of activities. */
-interface ChainParts {
-  municipalityName: string;
-  documentIds: string[];
-  documentTitles: string[];
-  focusAreaIds: string[];
-  focusAreaTitles: string[];
-  activityIds: string[];
-  activityTitles: string[];
-  responsible: ResponsibleParty[];
-  responsibleText: string[];
-  statuses: ActivityStatus[];
-  periodFrom: string | null;
-  periodTo: string | null;
-  chainText: string;
-}
+type ChainParts = Pick<
+  FeatureRow,
+  | 'municipalityName'
+  | 'documentIds'
+  | 'documentTitles'
+  | 'focusAreaIds'
+  | 'focusAreaTitles'
+  | 'activityIds'
+  | 'activityTitles'
+  | 'responsible'
+  | 'responsibleText'
+  | 'statuses'
+  | 'periodFrom'
+  | 'periodTo'
+> & { chainText: string };
 
 /**
  * One row per place. At 100 000 survey points linked to a handful of activities, resolving the
