@@ -1,3 +1,4 @@
+import { REJECT_MESSAGES } from '../../io/importTypes';
 import type { ActivityStatus, LayerKind, Provenance } from '../../domain/layers';
 import type { DocumentKind } from '../../domain/promiseDocument';
 
@@ -76,16 +77,8 @@ export const sv = {
     mappingFields: { name: 'Namn', y: 'Latitud eller N', x: 'Longitud eller E', timeOfDay: 'Tid på dygnet', reason: 'Orsak', count: 'Antal' } as Record<string, string>,
     noColumn: '(ingen)',
     summary: (valid: number, rejected: number) => `${valid} giltiga, ${rejected} avvisade`,
-    reasons: {
-      'missing-coordinates': 'koordinater saknas',
-      'non-numeric-coordinates': 'koordinaterna är inte tal',
-      'outside-sweden': 'ligger utanför Sverige',
-      'lat-lon-swapped': 'latitud och longitud verkar ha bytt plats',
-      'invalid-geometry': 'ogiltig geometri',
-      'unclosed-ring': 'polygonens ring är inte sluten',
-      'unsupported-geometry': 'geometritypen stöds inte',
-      'empty-geometry': 'geometrin är tom',
-    } as Record<string, string>,
+    // The importer's own Swedish wording, so the two never drift apart.
+    reasons: REJECT_MESSAGES as Record<string, string>,
     failures: null as Record<string, string> | null,
     rejectedTitle: 'Avvisade rader och objekt',
     rejectedMore: (n: number) => `…och ${n} till`,

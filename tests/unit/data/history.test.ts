@@ -1,28 +1,17 @@
+// Before Dexie loads: it looks for IndexedDB when imported.
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteFeatures, putFeatures } from '../../../src/domain/changes';
-import { TrygghetsDatabase } from '../../../src/data/db';
+import type { TrygghetsDatabase } from '../../../src/data/db';
 import { ChangeRejected, HISTORY_LIMIT, perform, readHistoryState, redo, undo } from '../../../src/data/history';
 import { schemaV1 } from '../../../src/data/schemas';
 import { restoreShippedData, seedIfEmpty } from '../../../src/data/seed';
 import { activity, dataset, unsafePlace } from '../fixtures';
+import { freshDatabaseName, openTestDatabase, track } from './testDatabases';
 
-let opened: Dexie[] = [];
-let counter = 0;
-const freshName = () => `history-${Date.now()}-${counter++}`;
-function open(name = freshName()) {
-  const db = new TrygghetsDatabase(name);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened) {
-    db.close();
-    await db.delete();
-  }
-  opened = [];
-});
+const open = openTestDatabase;
+const freshName = freshDatabaseName;
 
 async function seeded() {
   const db = open();
@@ -101,7 +90,7 @@ describe('edits as change sets with undo and redo', () => {
 describe('migration v1 → v2', () => {
   it('keeps every v1 record and adds the history table', async () => {
     const name = freshName();
-    const v1 = new Dexie(name);
+    const v1 = track(new Dexie(name));
     v1.version(1).stores(schemaV1);
     await v1.table('features').add(unsafePlace({ id: 'old', name: 'Från v1' }));
     await v1.table('meta').put({ key: 'seed', datasetVersion: 'v1', seededAt: '2026-01-01' });

@@ -1,30 +1,16 @@
+// Before Dexie loads: it looks for IndexedDB when imported.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { TrygghetsDatabase } from '../../../src/data/db';
+import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../../src/data/readDataset';
 import { restoreShippedData, seedIfEmpty } from '../../../src/data/seed';
 import { shippedDataset } from '../../../src/data/shipped';
+import { freshDatabaseName, openTestDatabase } from './testDatabases';
 import { dataset as smallDataset, unsafePlace } from '../fixtures';
 
 if (!shippedDataset.ok) throw new Error('shipped dataset invalid');
 const shipped = shippedDataset.value;
-let opened: TrygghetsDatabase[] = [];
-let counter = 0;
-
-function open(name: string) {
-  const db = new TrygghetsDatabase(name);
-  opened.push(db);
-  return db;
-}
-const freshName = () => `test-${Date.now()}-${counter++}`;
-
-afterEach(async () => {
-  for (const db of opened) {
-    db.close();
-    await db.delete();
-  }
-  opened = [];
-});
+const open = openTestDatabase;
+const freshName = freshDatabaseName;
 
 describe('storage (Dexie on fake-indexeddb)', () => {
   it('seeds an empty database once from the shipped dataset', async () => {

@@ -1,7 +1,7 @@
+// Before Dexie loads: it looks for IndexedDB when imported.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { putFeatures, deleteFeatures } from '../../../src/domain/changes';
-import { TrygghetsDatabase } from '../../../src/data/db';
 import { readBackupContent, restoreBackup } from '../../../src/data/backupStore';
 import { perform, undo } from '../../../src/data/history';
 import { seedIfEmpty } from '../../../src/data/seed';
@@ -9,24 +9,12 @@ import { shippedDataset } from '../../../src/data/shipped';
 import { parseBackup, serializeBackup } from '../../../src/io/backup';
 import { featuresToGeoJson, walksToGpx } from '../../../src/io/exportFormats';
 import { readImportFile } from '../../../src/io/readImportFile';
+import { openTestDatabase } from '../data/testDatabases';
 
 if (!shippedDataset.ok) throw new Error('invalid');
 const shipped = shippedDataset.value;
 const encode = (text: string) => new TextEncoder().encode(text);
-let opened: TrygghetsDatabase[] = [];
-let n = 0;
-const open = () => {
-  const db = new TrygghetsDatabase(`roundtrip-${Date.now()}-${n++}`);
-  opened.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of opened) {
-    db.close();
-    await db.delete();
-  }
-  opened = [];
-});
+const open = () => openTestDatabase();
 
 describe('backup and restore', () => {
   it('round-trips documents, activities, places and the edit history to identical data', async () => {
