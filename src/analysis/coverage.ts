@@ -2,6 +2,7 @@ import Flatbush from 'flatbush';
 import type { SupportedGeometry } from '../domain/geometry';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import { placeWeight } from './density';
+import { countsAsEvidence } from './evidence';
 import { areaContains, boundsOfGeometry, distanceToGeometryMetres, expandBounds } from './geo';
 import { compareCodes, compareSwedish } from './order';
 import { representativePoint } from './representativePoint';
@@ -79,7 +80,9 @@ export function compareCoverage(a: Coverage, b: Coverage): number {
  * For every unsafe place: is it reached by a safety walk route (within walkDistanceMetres), a
  * focus place (inside its area, or within 100 m of a focus point) or a neighbourhood watch area
  * (inside it)? A place drawn as an area is judged at its representative point. Distances are
- * great-circle metres, so they hold at 63.6°N as at 55°N.
+ * great-circle metres, so they hold at 63.6°N as at 55°N. Illustrative examples (countsAsEvidence)
+ * are left out on both sides: an example place is not assessed, and an example walk, focus place or
+ * watch area reaches nothing.
  */
 export function assessCoverage(features: readonly SafetyFeature[], options: CoverageOptions): Coverage[] {
   return coverageInFeatureOrder(features, options).sort(compareCoverage);
@@ -89,14 +92,15 @@ export function assessCoverage(features: readonly SafetyFeature[], options: Cove
 export function coverageInFeatureOrder(features: readonly SafetyFeature[], options: CoverageOptions): Coverage[] {
   const walkMetres = Math.max(0, options.walkDistanceMetres);
   const searchMetres = walkMetres * NEAREST_WALK_SEARCH_FACTOR;
-  const walks = indexOf(features.filter((f) => f.layer === 'safety-walk'), () => searchMetres);
+  const evidence = (layer: SafetyFeature['layer']) => features.filter((f) => f.layer === layer && countsAsEvidence(f));
+  const walks = indexOf(evidence('safety-walk'), () => searchMetres);
   const focusReach = (g: SupportedGeometry) => (g.type === 'Point' ? FOCUS_POINT_REACH_METRES : 0);
-  const focusPlaces = indexOf(features.filter((f) => f.layer === 'focus-place'), focusReach);
-  const watchAreas = indexOf(features.filter((f) => f.layer === 'watch-area'), () => 0);
+  const focusPlaces = indexOf(evidence('focus-place'), focusReach);
+  const watchAreas = indexOf(evidence('watch-area'), () => 0);
 
   const result: Coverage[] = [];
   for (const feature of features) {
-    if (feature.layer !== 'unsafe-place') continue;
+    if (feature.layer !== 'unsafe-place' || !countsAsEvidence(feature)) continue;
     const point = representativePoint(feature);
     const [lon, lat] = point;
     const walk = nearestWithin(walks, lon, lat, () => searchMetres);

@@ -1,5 +1,6 @@
 import { cellToBoundary, latLngToCell } from 'h3-js';
 import type { SafetyFeature } from '../domain/safetyFeature';
+import { countsAsEvidence } from './evidence';
 import { compareCodes } from './order';
 import { representativePoint } from './representativePoint';
 import type { DensityFilter, HexCell, HexChange } from './types';
@@ -56,7 +57,7 @@ function cellOf(place: UnsafePlace, resolution: number): string {
 }
 
 /**
- * Hexagon density of unsafe places: one pass, each place into the H3 cell of its representative
+ * Hexagon density of unsafe places (illustrative examples left out, see countsAsEvidence): one pass, each place into the H3 cell of its representative
  * point (H3 gives every point exactly one cell, also on a border), adding its weight. Testing
  * every place against every hexagon would cost 70× more at 100 000 places (PERFORMANCE.md).
  */
@@ -65,7 +66,7 @@ export function hexDensity(features: readonly SafetyFeature[], resolution: numbe
   const matches = placeMatcher(filter);
   const counts = new Map<string, number>();
   for (const feature of features) {
-    if (feature.layer !== 'unsafe-place' || !matches(feature)) continue;
+    if (feature.layer !== 'unsafe-place' || !countsAsEvidence(feature) || !matches(feature)) continue;
     const h3 = cellOf(feature, resolution);
     counts.set(h3, (counts.get(h3) ?? 0) + placeWeight(feature));
   }
@@ -76,7 +77,7 @@ export function hexDensity(features: readonly SafetyFeature[], resolution: numbe
 
 /**
  * How each cell changed between two survey years: before = yearA's weight, after = yearB's.
- * A cell present in only one year has 0 in the other. The years come from yearA/yearB, so a
+ * A cell present in only one year has 0 in the other; illustrative examples count in neither. The years come from yearA/yearB, so a
  * years list in the filter is ignored here; time-of-day and reasons still apply.
  */
 export function compareSurveys(
@@ -90,7 +91,7 @@ export function compareSurveys(
   const matches = placeMatcher(filter, true);
   const cells = new Map<string, { before: number; after: number }>();
   for (const feature of features) {
-    if (feature.layer !== 'unsafe-place') continue;
+    if (feature.layer !== 'unsafe-place' || !countsAsEvidence(feature)) continue;
     const year = feature.details.year;
     if (year === null || (year !== yearA && year !== yearB) || !matches(feature)) continue;
     const h3 = cellOf(feature, resolution);

@@ -2,6 +2,7 @@ import type { TimeOfDay } from '../domain/layers';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import { coverageInFeatureOrder } from './coverage';
 import { placeWeight } from './density';
+import { countsAsEvidence } from './evidence';
 import { compareCodes, compareSwedish } from './order';
 import { representativePoint } from './representativePoint';
 import type { Coverage, PatrolItem, PatrolOptions, PatrolScorePart } from './types';
@@ -113,7 +114,8 @@ function focusPart(feature: Scored): PatrolScorePart {
 /**
  * Where to be present first: unsafe places and focus places with a transparent score; every part
  * says in Swedish why it gives its points. options.dayType is accepted and ignored on purpose
- * (see PATROL_DAY_TYPE_NOTE). Sorted by score, highest first, then name.
+ * (see PATROL_DAY_TYPE_NOTE). Illustrative examples are left out (countsAsEvidence): the police
+ * are never sent to a place we drew only to show an activity. Sorted by score, highest first, then name.
  */
 export function patrolPriorities(features: readonly SafetyFeature[], options: PatrolOptions): PatrolItem[] {
   const coverage = new Map(coverageInFeatureOrder(features, { walkDistanceMetres: options.walkDistanceMetres }).map((c) => [c.featureId, c]));
@@ -128,7 +130,7 @@ export function patrolPriorities(features: readonly SafetyFeature[], options: Pa
   };
   const items: PatrolItem[] = [];
   for (const feature of features) {
-    if (feature.layer !== 'unsafe-place' && feature.layer !== 'focus-place') continue;
+    if ((feature.layer !== 'unsafe-place' && feature.layer !== 'focus-place') || !countsAsEvidence(feature)) continue;
     const unsafe = feature.layer === 'unsafe-place' ? feature.details : null;
     const covered = coverage.get(feature.id);
     const parts = [

@@ -1,5 +1,10 @@
+import { checkIntegrity } from '../domain/rules/integrity';
+import { checkHistory } from '../domain/rules/historyReplay';
+import { isBlocking } from '../domain/rules/lookup';
+import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
 import type { BackupContent } from '../io/backup';
 import type { TrygghetsDatabase } from './db';
+import { ChangeRejected } from './history';
 
 /** Everything stored, for a backup file. */
 export async function readBackupContent(db: TrygghetsDatabase): Promise<BackupContent> {
@@ -15,8 +20,20 @@ export async function readBackupContent(db: TrygghetsDatabase): Promise<BackupCo
   });
 }
 
+/**
+ * The restore door: a backup passes the same rules as every edit (links, the sensitive-place
+ * rule, inside Sweden, the right municipality), and its history must replay cleanly on its own
+ * data, or it is refused whole and nothing is written. The issues name each record.
+ */
+export function checkBackup(content: BackupContent, locator: MunicipalityLocator | null) {
+  const issues = checkIntegrity(content, { locator }).filter(isBlocking);
+  return issues.length ? issues : checkHistory(content, content.history, locator);
+}
+
 /** Replaces everything stored with a backup's content, in one transaction: all of it or none. */
-export async function restoreBackup(db: TrygghetsDatabase, content: BackupContent): Promise<void> {
+export async function restoreBackup(db: TrygghetsDatabase, content: BackupContent, locator: MunicipalityLocator | null): Promise<void> {
+  const issues = checkBackup(content, locator);
+  if (issues.length) throw new ChangeRejected(issues);
   await db.transaction('rw', [...db.recordTables, db.history, db.meta], async () => {
     await Promise.all([...db.recordTables, db.history].map((t) => t.clear()));
     await db.documents.bulkAdd(content.documents);

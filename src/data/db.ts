@@ -4,7 +4,8 @@ import type { FocusArea } from '../domain/focusArea';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import type { ChangeSet } from '../domain/changes';
-import { schemaV1, schemaV2 } from './schemas';
+import { upgradeToV3 } from './migrations/v3';
+import { schemaV1, schemaV2, schemaV3 } from './schemas';
 
 export interface MetaRecord {
   key: 'seed';
@@ -38,6 +39,7 @@ export class TrygghetsDatabase extends Dexie {
     this.version(1).stores(schemaV1);
     // v2 only adds a table: no records change, so no upgrade function.
     this.version(2).stores(schemaV2);
+    this.version(3).stores(schemaV3).upgrade(upgradeToV3);
     // An older tab must let a newer one upgrade instead of blocking it.
     this.on('versionchange', () => {
       this.close();

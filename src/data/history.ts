@@ -1,11 +1,15 @@
 import { invertChange, isEmptyChange, RECORD_TABLES, touchedIds, type ChangeSet, type RecordOf, type RecordTable } from '../domain/changes';
+import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
 import type { Issue } from '../domain/result';
-import { validateChange } from './validateChange';
+import { checkChange } from '../domain/rules/checkChange';
+import { HISTORY_LIMIT, historyStepIssues } from '../domain/rules/historyEntry';
+import { isBlocking } from '../domain/rules/lookup';
+import { loadChangeContext } from './changeContext';
 import type { HistoryEntry, TrygghetsDatabase } from './db';
 
-/** Undo reaches back this far; older entries are dropped. */
-export const HISTORY_LIMIT = 100;
+export { HISTORY_LIMIT };
 
+/** A change the write door refused: nothing of it was written. `issues` name each record and rule. */
 export class ChangeRejected extends Error {
   constructor(readonly issues: Issue[]) {
     super(issues.map((i) => `${i.subject}: ${i.message}`).join('; '));
@@ -13,15 +17,25 @@ export class ChangeRejected extends Error {
 }
 
 /**
- * Applies a change in one transaction with the history: either all of it is stored and recorded
- * (clearing redo), or nothing is. Records are validated first; an invalid change is rejected whole.
+ * The one door for writes. Edits, imports, undo and redo all pass here: the change is checked by
+ * the domain's rules against the stored records it touches and links to, inside the transaction
+ * that writes it, so a refused change leaves the database as it was.
  */
-export async function perform(db: TrygghetsDatabase, change: ChangeSet): Promise<void> {
+async function checkedApply(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null): Promise<ChangeSet> {
+  const stored = await loadChangeContext(db, change);
+  const blocking = checkChange(change, { stored, locator }).filter(isBlocking);
+  if (blocking.length) throw new ChangeRejected(blocking);
+  return apply(db, change);
+}
+
+/**
+ * Applies a change in one transaction with the history: either all of it is stored and recorded
+ * (clearing redo), or nothing is.
+ */
+export async function perform(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null): Promise<void> {
   if (isEmptyChange(change)) return;
   await db.transaction('rw', [...db.recordTables, db.history], async () => {
-    const issues = await validateChange(db, change);
-    if (issues.length) throw new ChangeRejected(issues);
-    const inverse = await apply(db, change);
+    const inverse = await checkedApply(db, change, locator);
     await db.history.where('undone').equals(1).delete();
     await db.history.add({ label: change.label, at: new Date().toISOString(), forward: change, inverse, undone: 0 });
     const count = await db.history.count();
@@ -32,26 +46,36 @@ export async function perform(db: TrygghetsDatabase, change: ChangeSet): Promise
   });
 }
 
-/** Undoes the latest done entry; returns its label, or null when there is nothing to undo. */
-export async function undo(db: TrygghetsDatabase): Promise<string | null> {
+/**
+ * Undoes the latest done entry; returns its label, or null when there is nothing to undo. A
+ * stored entry that would break a rule (a damaged or injected history) is refused, not applied.
+ */
+export async function undo(db: TrygghetsDatabase, locator: MunicipalityLocator | null): Promise<string | null> {
   return db.transaction('rw', [...db.recordTables, db.history], async () => {
     const entry = await db.history.where('undone').equals(0).last();
     if (!entry) return null;
-    await apply(db, entry.inverse);
+    refuseMalformed(entry);
+    await checkedApply(db, entry.inverse, locator);
     await db.history.update(entry.seq!, { undone: 1 });
     return entry.label;
   });
 }
 
-/** Redoes the earliest undone entry; returns its label, or null. */
-export async function redo(db: TrygghetsDatabase): Promise<string | null> {
+/** Redoes the earliest undone entry; returns its label, or null. Checked like undo. */
+export async function redo(db: TrygghetsDatabase, locator: MunicipalityLocator | null): Promise<string | null> {
   return db.transaction('rw', [...db.recordTables, db.history], async () => {
     const entry = await db.history.where('undone').equals(1).first();
     if (!entry) return null;
-    await apply(db, entry.forward);
+    refuseMalformed(entry);
+    await checkedApply(db, entry.forward, locator);
     await db.history.update(entry.seq!, { undone: 0 });
     return entry.label;
   });
+}
+
+function refuseMalformed(entry: HistoryEntry): void {
+  const issues = historyStepIssues(entry, entry.label);
+  if (issues.length) throw new ChangeRejected(issues);
 }
 
 export interface HistoryState {

@@ -15,3 +15,6 @@ export const schemaV2 = {
   ...schemaV1,
   history: '++seq, undone',
 } as const;
+
+/** v3 (2026-11-26): no new index; a walk's findings become { text, point } (migrations/v3.ts). */
+export const schemaV3 = schemaV2;

@@ -54,10 +54,12 @@ export function invertChange(change: ChangeSet, before: { [T in RecordTable]?: M
     const previous = before[table] ?? new Map();
     const restore: RecordOf[typeof table][] = [];
     const remove: string[] = [];
+    // A Set, not a search of the put list per id: an import of 100 000 places stays linear.
+    const put = new Set((change.put[table] ?? []).map((r) => r.id));
     for (const id of touchedIds(change, table)) {
       const old = previous.get(id);
       if (old) restore.push(old as never);
-      else if (change.put[table]?.some((r) => r.id === id)) remove.push(id);
+      else if (put.has(id)) remove.push(id);
     }
     if (restore.length) (inverse.put as Record<string, unknown[]>)[table] = restore;
     if (remove.length) inverse.delete[table] = remove;

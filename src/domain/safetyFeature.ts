@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { attributesSchema } from './attributes';
+import { findingSchema, upgradeFinding } from './findings';
 import { geometrySchema } from './geometry';
 import { LAYER_GEOMETRY, PROVENANCE_KINDS, TIMES_OF_DAY } from './layers';
 
@@ -13,7 +15,8 @@ const safetyWalkDetails = z.object({
   plannedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/).nullable(),
   organisers: z.array(z.string().min(1)),
   status: z.enum(['planned', 'done', 'unknown']),
-  findings: z.array(z.string().min(1)),
+  // Old records (database v2, older backups) hold plain strings: read as findings without a position.
+  findings: z.array(z.preprocess(upgradeFinding, findingSchema)),
 });
 const watchAreaDetails = z.object({
   households: z.number().int().nonnegative().nullable(),
@@ -40,6 +43,8 @@ const common = {
   provenance: z.enum(PROVENANCE_KINDS),
   provenanceNote: z.string().min(1),
   geometry: geometrySchema,
+  /** The other properties of an imported file's row or feature, shown as text. Absent on drawn and shipped places. */
+  attributes: attributesSchema.optional(),
 };
 
 /** A place on the map (SafetyFeature): geometry + layer + the activities it serves + where it comes from. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { activitySchema } from '../domain/activity';
 import type { ChangeSet } from '../domain/changes';
 import type { Dataset } from '../domain/dataset';
+import { upgradeFeatureFindings } from '../domain/findings';
 import { focusAreaSchema } from '../domain/focusArea';
 import { promiseDocumentSchema } from '../domain/promiseDocument';
 import { err, ok, type Result } from '../domain/result';
@@ -70,8 +71,25 @@ export function parseBackup(text: string): Result<BackupContent, string> {
   const parsed = backupSchemaV1.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return err(`Säkerhetskopian innehåller en ogiltig post (${issue.path.join('.')}): ${issue.message}. Inget återställdes.`);
+    return err(`Säkerhetskopian innehåller en ogiltig post${recordName(raw, issue.path)} (${issue.path.join('.')}): ${issue.message}. Inget återställdes.`);
   }
   const { documents, focusAreas, activities, features, history } = parsed.data;
-  return ok({ documents, focusAreas, activities, features, history: history as BackupHistoryEntry[] });
+  // The schema reads old string findings in the records; the history's change sets are not
+  // parsed deeply, so they get the same conversion as database v3 (undo would write them back).
+  return ok({ documents, focusAreas, activities, features, history: (history as BackupHistoryEntry[]).map(upgradeHistoryFindings) });
+}
+
+/** Names the record a schema issue lies in by its id, so the planner can find it: ` "nacka-f-3"`. */
+function recordName(raw: unknown, path: readonly PropertyKey[]): string {
+  const [table, index] = path;
+  if (typeof table !== 'string' || typeof index !== 'number' || !raw || typeof raw !== 'object') return '';
+  const records = (raw as Record<string, unknown>)[table];
+  const id = Array.isArray(records) ? (records[index] as { id?: unknown } | undefined)?.id : undefined;
+  return typeof id === 'string' ? ` "${id.slice(0, 80)}"` : '';
+}
+
+function upgradeHistoryFindings(entry: BackupHistoryEntry): BackupHistoryEntry {
+  const upgrade = (change: ChangeSet): ChangeSet =>
+    change.put.features ? { ...change, put: { ...change.put, features: change.put.features.map(upgradeFeatureFindings) } } : change;
+  return { ...entry, forward: upgrade(entry.forward), inverse: upgrade(entry.inverse) };
 }

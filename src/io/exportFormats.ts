@@ -11,19 +11,30 @@ export function featuresToGeoJson(features: readonly SafetyFeature[], layer: Lay
   return JSON.stringify(collection, null, 1);
 }
 
-/** Safety walks as GPX 1.1 tracks, for a phone's GPS app; findings become the track's description. */
+/**
+ * Safety walks as GPX 1.1 tracks, for a phone's GPS app. Findings with a position become waypoints
+ * (named by their text, so the importer reads them back as findings); the others go into the
+ * track's description.
+ */
 export function walksToGpx(features: readonly SafetyFeature[]): string {
-  const tracks = features
-    .filter((f): f is Extract<SafetyFeature, { layer: 'safety-walk' }> => f.layer === 'safety-walk')
+  const walks = features.filter((f): f is Extract<SafetyFeature, { layer: 'safety-walk' }> => f.layer === 'safety-walk');
+  // GPX 1.1 puts every <wpt> before the first <rte> or <trk>.
+  const waypoints = walks.flatMap((walk) =>
+    walk.details.findings
+      .filter((f) => f.point)
+      .map((f) => `  <wpt lat="${f.point![1]}" lon="${f.point![0]}">\n    <name>${xml(f.text)}</name>\n    <desc>${xml(walk.name)}</desc>\n  </wpt>`),
+  );
+  const tracks = walks
     .map((walk) => {
       const lines = walk.geometry.type === 'LineString' ? [walk.geometry.coordinates] : walk.geometry.type === 'MultiLineString' ? walk.geometry.coordinates : [];
       const segments = lines
         .map((line) => `    <trkseg>\n${line.map(([lon, lat]) => `      <trkpt lat="${lat}" lon="${lon}"/>`).join('\n')}\n    </trkseg>`)
         .join('\n');
-      const description = [walk.details.plannedDate && `Planerad ${walk.details.plannedDate}`, ...walk.details.findings].filter(Boolean).join('; ');
+      const unplaced = walk.details.findings.filter((f) => !f.point).map((f) => f.text);
+      const description = [walk.details.plannedDate && `Planerad ${walk.details.plannedDate}`, ...unplaced].filter(Boolean).join('; ');
       return `  <trk>\n    <name>${xml(walk.name)}</name>\n${description ? `    <desc>${xml(description)}</desc>\n` : ''}${segments}\n  </trk>`;
     });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Trygghetskartan" xmlns="http://www.topografix.com/GPX/1/1">\n${tracks.join('\n')}\n</gpx>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Trygghetskartan" xmlns="http://www.topografix.com/GPX/1/1">\n${[...waypoints, ...tracks].join('\n')}\n</gpx>\n`;
 }
 
 function xml(text: string): string {

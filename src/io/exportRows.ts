@@ -1,6 +1,7 @@
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureRow } from '../domain/featureRows';
 import { toSwedishCsv } from './csv';
+import { attributesText } from './featureAttributes';
 
 export interface ExportLabels {
   header: readonly string[];
@@ -10,7 +11,7 @@ export interface ExportLabels {
   provenance(row: FeatureRow): string;
 }
 
-/** The rows shown (filtered) as CSV, one line per place, with a point on the place in WGS 84. */
+/** The rows shown (filtered) as CSV, one line per place, with a point on the place in WGS 84 and its imported attributes. */
 export function rowsToCsv(rows: readonly FeatureRow[], labels: ExportLabels): string {
   return toSwedishCsv(
     labels.header,
@@ -32,6 +33,8 @@ export function rowsToCsv(rows: readonly FeatureRow[], labels: ExportLabels): st
         labels.provenance(row),
         round6(lat),
         round6(lon),
+        // One cell for the imported file's own columns: they differ from place to place.
+        attributesText(row.feature.attributes),
       ];
     }),
   );

@@ -1,8 +1,11 @@
 import type { SupportedGeometry } from '../domain/geometry';
+import { CRS_REGISTRY, type RegistryCrs } from './crsRegistry';
+import type { SafetyFeature } from '../domain/safetyFeature';
+import type { NamingInfo } from './naming';
 
-/** The coordinate systems planners' files arrive in. */
-export const SOURCE_CRS = ['EPSG:4326', 'EPSG:3006'] as const;
-export type SourceCrs = (typeof SOURCE_CRS)[number];
+/** The coordinate systems planners' files arrive in: exactly those of the registry. */
+export type SourceCrs = RegistryCrs;
+export const SOURCE_CRS: readonly SourceCrs[] = CRS_REGISTRY.map((c) => c.code);
 
 export const IMPORT_FORMATS = ['geojson', 'csv', 'kml', 'gpx', 'shapefile'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -17,6 +20,11 @@ export const REJECT_REASONS = [
   'unclosed-ring',
   'unsupported-geometry',
   'empty-geometry',
+  'degree-minutes',
+  'wrong-layer',
+  'missing-activity',
+  'sensitive-activity',
+  'invalid-record',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -29,6 +37,11 @@ export const REJECT_MESSAGES: Record<RejectReason, string> = {
   'unclosed-ring': 'polygonens ring är inte sluten',
   'unsupported-geometry': 'geometritypen stöds inte',
   'empty-geometry': 'geometrin är tom',
+  'degree-minutes': 'koordinaterna ser ut som grader och minuter (GGMM,mm), inte decimalgrader',
+  'wrong-layer': 'passar inte det valda lagret',
+  'missing-activity': 'aktiviteten finns inte i den här databasen',
+  'sensitive-activity': 'aktiviteten är känslig och får ingen plats på kartan',
+  'invalid-record': 'posten från Trygghetskartan är ogiltig',
 };
 
 /** Property values as imported: text is only ever shown as text, never as HTML or a link. */
@@ -95,12 +108,38 @@ export interface ParsedImport {
   rejected: RejectedItem[];
   /** Swedish notes on what was done: "decimalkomma tolkat", "omräknat från EPSG:3006", "3 tomma rader hoppades över". */
   notes: string[];
+  /** True when the file names its coordinate system (GeoJSON crs, .prj): the user's choice does not apply. */
+  crsDeclared?: boolean;
   csv?: CsvInfo;
+  /** GeoJSON, KML, GPX, shapefile: the properties present and the one names come from. */
+  naming?: NamingInfo;
+  /**
+   * Set when the file is Trygghetskartan's own GeoJSON export: its records, each validated with the
+   * place schema, keep their own layer, activities and id instead of taking the preview's choices.
+   */
+  appExport?: AppExport;
+}
+
+export interface AppExport {
+  records: { index: number; label: string; feature: SafetyFeature }[];
+  /** Features that look like records but fail the schema, or carry no record at all. */
+  rejected: RejectedItem[];
 }
 
 /** A file that cannot be read at all: nothing is imported and the message says why (Swedish). */
 export interface ImportFailure {
-  code: 'unknown-format' | 'unreadable' | 'truncated' | 'too-large' | 'empty' | 'no-features' | 'zip-without-shp';
+  code:
+    | 'unknown-format'
+    | 'unreadable'
+    | 'truncated'
+    | 'too-large'
+    | 'empty'
+    | 'no-features'
+    | 'zip-without-shp'
+    /** The file names a coordinate system outside the registry: refused, never guessed. */
+    | 'unsupported-crs'
+    /** A zip that would unpack beyond the limits, or unpacks to more than it declares. */
+    | 'zip-too-large';
   message: string;
 }
 
@@ -109,5 +148,7 @@ export interface ImportOptions {
   crs?: SourceCrs;
   /** Overrides the guessed CSV mapping. */
   csvMapping?: CsvColumnMapping;
+  /** The property names are taken from (GeoJSON, KML, GPX, shapefile): undefined = guess, null = none. */
+  nameKey?: string | null;
   onProgress?: (fraction: number) => void;
 }

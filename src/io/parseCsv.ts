@@ -16,6 +16,13 @@ import type {
 } from './importTypes';
 import { ImportNotes, sanitizeName, sanitizeValue } from './sanitize';
 import { validateGeometry } from './validateCandidate';
+import { DEGREE_MINUTES_NOTE, degreeMinutesToDegrees, isDegreeMinutePair, looksLikeDegreeMinutes } from './coordinateColumns';
+import { DECIMAL_COMMA, guessCsvMappingWithNote, normaliseHeader, parseNumber } from './csvColumns';
+
+export { guessCsvMapping, guessCsvMappingWithNote, normaliseHeader, parseNumber } from './csvColumns';
+
+/** GGMM.mm is degrees, so WGS 84; not confident, since the user should see that we converted. */
+const DEGREE_MINUTES_CRS = { crs: 'EPSG:4326', reason: 'koordinaterna ser ut som grader och minuter (GGMM,mm) i WGS 84', confident: false } as const;
 
 /**
  * CsvInfo plus the file line of each row: rows lose their line numbers once empty lines are
@@ -23,46 +30,6 @@ import { validateGeometry } from './validateCandidate';
  */
 export interface CsvInfoWithLines extends CsvInfo {
   lineNumbers?: number[];
-}
-
-/** Header synonyms, normalised (lower case, å/ä → a, ö → o), in order of preference. */
-const SYNONYMS: Record<keyof CsvColumnMapping, string[]> = {
-  name: ['namn', 'name', 'plats', 'titel', 'title', 'beskrivning'],
-  y: ['lat', 'latitud', 'latitude', 'y', 'n', 'northing', 'nord', 'nordkoordinat', 'y-koordinat', 'n-koordinat'],
-  x: ['lon', 'lng', 'long', 'longitud', 'longitude', 'x', 'e', 'easting', 'ost', 'ostkoordinat', 'x-koordinat', 'e-koordinat'],
-  timeOfDay: ['tid', 'tid pa dygnet', 'tidpunkt', 'time', 'dygn', 'tid pa dygn'],
-  reason: ['orsak', 'anledning', 'skal', 'reason', 'varfor'],
-  count: ['antal', 'svar', 'count', 'antal svar'],
-};
-
-export function normaliseHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .replace(/\(.*?\)/g, ' ') // "Latitud (WGS84)"
-    .replace(/[_\s]+/g, ' ')
-    .replace(/[?:.]/g, '')
-    .trim();
-}
-
-export function guessCsvMapping(headers: readonly string[]): CsvColumnMapping {
-  const normalised = headers.map(normaliseHeader);
-  const used = new Set<number>();
-  const find = (field: keyof CsvColumnMapping): number | null => {
-    for (const synonym of SYNONYMS[field]) {
-      const i = normalised.findIndex((h, j) => h === synonym && !used.has(j));
-      if (i >= 0) {
-        used.add(i);
-        return i;
-      }
-    }
-    return null;
-  };
-  // Coordinates first so "tid" or "namn" can never take a coordinate column.
-  const y = find('y');
-  const x = find('x');
-  return { name: find('name'), y, x, timeOfDay: find('timeOfDay'), reason: find('reason'), count: find('count') };
 }
 
 /** Counts a delimiter outside quotes on one line. */
@@ -93,18 +60,6 @@ export function detectDelimiter(text: string): CsvInfo['delimiter'] {
     }
   }
   return best;
-}
-
-const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
-
-/** "59,3105", " 6 580 822 ", "18.07" → number; null for text that is not a number. */
-export function parseNumber(cell: string): number | null {
-  // U+2212 minus comes from word processors; spaces (also no-break) are Swedish thousands separators.
-  let s = cell.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/°$/, '').replace(/^\u2212/, '-');
-  if (DECIMAL_COMMA.test(s)) s = s.replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
 }
 
 export function parseCsv(input: DecodedText, fileName: string, options: ImportOptions = {}): Result<ParsedImport, ImportFailure> {
@@ -149,7 +104,9 @@ export function parseCsv(input: DecodedText, fileName: string, options: ImportOp
   if (rows.length === 0) return err({ code: 'no-features', message: 'CSV-filen har rubriker men inga rader med data.' });
 
   const headerRow: string[] = headers;
-  const mapping = options.csvMapping ?? guessCsvMapping(headerRow);
+  const guessed = options.csvMapping ? { mapping: options.csvMapping, note: null } : guessCsvMappingWithNote(headerRow, rows);
+  if (guessed.note) notes.add(guessed.note);
+  const mapping = guessed.mapping;
   const info: CsvInfoWithLines = {
     headers: headerRow,
     delimiter,
@@ -159,7 +116,8 @@ export function parseCsv(input: DecodedText, fileName: string, options: ImportOp
     rows,
     lineNumbers,
   };
-  const crs = options.crs ? userChosenCrs(options.crs) : crsFromRanges(sampleXY(info, mapping));
+  const samples = sampleXY(info, mapping);
+  const crs = options.crs ? userChosenCrs(options.crs) : looksLikeDegreeMinutes(samples) ? DEGREE_MINUTES_CRS : crsFromRanges(samples);
   const built = csvToCandidates(info, mapping, crs.crs, (f) => options.onProgress?.(0.2 + 0.8 * f));
   return ok({
     format: 'csv',
@@ -229,6 +187,10 @@ export function csvToCandidates(
   const xHeader = info.headers[mapping.x] ?? 'x';
   const yHeader = info.headers[mapping.y] ?? 'y';
   let decimalCommas = 0;
+  // Degree-minutes are converted only when most rows are written so; a stray row among decimal
+  // degrees is refused, never read as degrees.
+  const degreeMinutes = crs === 'EPSG:4326' && looksLikeDegreeMinutes(sampleXY(info, mapping));
+  let converted = 0;
 
   info.rows.forEach((row, i) => {
     if (i > 0 && i % ROWS_PER_CHUNK === 0) onProgress?.(i / info.rows.length);
@@ -248,7 +210,19 @@ export function csvToCandidates(
       return;
     }
     if (DECIMAL_COMMA.test(xCell) || DECIMAL_COMMA.test(yCell)) decimalCommas++;
-    const check = validateGeometry({ type: 'Point', coordinates: toWgs84([x, y]) });
+    let position = [x, y];
+    if (crs === 'EPSG:4326' && isDegreeMinutePair(x, y)) {
+      const lon = degreeMinutesToDegrees(x);
+      const lat = degreeMinutesToDegrees(y);
+      if (!degreeMinutes || lon === null || lat === null) {
+        const why = degreeMinutes ? 'minuterna är 60 eller mer' : 'de flesta raderna är i decimalgrader';
+        rejectRow('degree-minutes', `${yHeader} ${yCell}, ${xHeader} ${xCell}: ${why}`);
+        return;
+      }
+      position = [lon, lat];
+      converted++;
+    }
+    const check = validateGeometry({ type: 'Point', coordinates: toWgs84(position) });
     if (!check.ok) {
       const detail = crs === 'EPSG:4326' ? check.detail : `${check.detail} (${yHeader} ${yCell}, ${xHeader} ${xCell})`;
       rejectRow(check.reason, detail);
@@ -277,6 +251,7 @@ export function csvToCandidates(
     candidates.push(candidate);
   });
   if (decimalCommas > 0) notes.add('decimalkomma tolkat (t.ex. 59,3105 = 59.3105)');
+  if (converted > 0) notes.add(DEGREE_MINUTES_NOTE);
   onProgress?.(1);
   return { candidates, rejected, notes: notes.list() };
 }

@@ -1,6 +1,8 @@
 import { err, ok, type Result } from '../domain/result';
+import { readAppExport } from './appExport';
 import { buildCandidates, reprojectionNote, type RawFeature } from './buildCandidates';
-import { detectCrs, forEachPosition, makeToWgs84, PositionSampler, userChosenCrs } from './crs';
+import { forEachPosition, makeToWgs84, PositionSampler } from './crs';
+import { detectCrs } from './declaredCrs';
 import type { DecodedText } from './decodeText';
 import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
 import { ImportNotes } from './sanitize';
@@ -26,9 +28,11 @@ export function parseGeoJson(input: DecodedText | string, fileName: string, opti
   }
   if (features.length === 0) return err({ code: 'no-features', message: 'GeoJSON-filen innehåller inga objekt.' });
 
-  const crs = options.crs
-    ? userChosenCrs(options.crs)
-    : detectCrs({ geoJsonCrs: (doc as { crs?: unknown }).crs, samples: samplePositions(features) });
+  // What the file declares wins over the user's choice; a system we cannot convert from is refused.
+  const choice = detectCrs({ geoJsonCrs: (doc as { crs?: unknown }).crs, samples: samplePositions(features) }, options.crs);
+  if (!choice.ok) return choice;
+  const { crs, declared } = choice.value;
+  choice.value.notes.forEach((n) => notes.add(n));
   const note = reprojectionNote(crs.crs);
   if (note) notes.add(note);
 
@@ -38,7 +42,9 @@ export function parseGeoJson(input: DecodedText | string, fileName: string, opti
     label: (n) => `objekt ${n}`,
     progress: (f) => options.onProgress?.(0.3 + 0.7 * f),
   });
-  return ok({ format: 'geojson', fileName, crs, candidates, rejected, notes: notes.list() });
+  // Our own export comes back whole: each record keeps its layer, activities and id.
+  const appExport = readAppExport(features, makeToWgs84(crs.crs));
+  return ok({ format: 'geojson', fileName, crs, crsDeclared: declared, candidates, rejected, notes: notes.list(), ...(appExport ? { appExport } : {}) });
 }
 
 function toFeatures(doc: unknown): RawFeature[] | null {

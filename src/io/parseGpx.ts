@@ -43,7 +43,7 @@ export function parseGpx(input: DecodedText, fileName: string, options: ImportOp
     const kind = kindOf(f);
     return `${KIND_LABEL[kind]} ${++perKind[kind]}`;
   });
-  if (options.crs === 'EPSG:3006') notes.add('GPX är alltid WGS 84; valet EPSG:3006 användes inte');
+  if (options.crs && options.crs !== 'EPSG:4326') notes.add(`GPX är alltid WGS 84; valet ${options.crs} användes inte`);
   const { candidates, rejected } = buildCandidates(features, {
     convert: (p) => p,
     notes,

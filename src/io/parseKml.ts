@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../domain/result';
 import { buildCandidates, type RawFeature } from './buildCandidates';
 import type { DecodedText } from './decodeText';
 import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
-import { ImportNotes, sanitizeName } from './sanitize';
+import { ImportNotes } from './sanitize';
 import { parseXml } from './xml';
 
 /** KML is WGS 84 by definition (OGC KML 2.2), so there is nothing to detect or reproject. */
@@ -21,23 +21,21 @@ export function parseKml(input: DecodedText, fileName: string, options: ImportOp
   // kml() yields Placemarks in document order first, so feature i is placemark i; that lets us
   // read names that exporters put outside <name> (ÖDOK writes a non-standard <title>).
   const placemarks = Array.from(doc.getElementsByTagName('Placemark'));
-  const features: RawFeature[] = collection.features.map((f) => ({
-    geometry: f.geometry,
-    properties: flattenHtmlDescription(f.properties),
-    id: f.id,
-  }));
+  const features: RawFeature[] = collection.features.map((f, i) => {
+    const properties = flattenHtmlDescription(f.properties);
+    // ÖDOK names its placemarks in <title>: offered as a property like any other, so it can be the name.
+    const placemark = placemarks[i];
+    const title = placemark && !Object.hasOwn(properties, 'title') ? childText(placemark, 'title')?.trim() : null;
+    if (title) properties.title = title;
+    return { geometry: f.geometry, properties, id: f.id };
+  });
   if (features.length === 0) return err({ code: 'no-features', message: 'KML-filen innehåller inga platsmärken (Placemark).' });
 
-  if (options.crs === 'EPSG:3006') notes.add('KML är alltid WGS 84; valet EPSG:3006 användes inte');
+  if (options.crs && options.crs !== 'EPSG:4326') notes.add(`KML är alltid WGS 84; valet ${options.crs} användes inte`);
   const { candidates, rejected } = buildCandidates(features, {
     convert: (p) => p,
     notes,
     label: (n) => `platsmärke ${n}`,
-    fallbackName: (n) => {
-      const placemark = placemarks[n - 1];
-      const title = placemark ? childText(placemark, 'title') : null;
-      return title ? sanitizeName(title, notes) : null;
-    },
     progress: (f) => options.onProgress?.(0.3 + 0.7 * f),
   });
   return ok({

@@ -1,61 +1,77 @@
-import shp from 'shpjs';
+import { parseDbf, parseShp } from 'shpjs';
 import { err, ok, type Result } from '../domain/result';
 import { buildCandidates, reprojectionNote, type RawFeature } from './buildCandidates';
-import { crsFromRanges, forEachPosition, makeToWgs84, PositionSampler, userChosenCrs } from './crs';
-import type { CrsDetection, ImportFailure, ImportOptions, ParsedImport } from './importTypes';
+import { forEachPosition, makeToWgs84, PositionSampler, reprojectGeometry } from './crs';
+import { detectCrs, type CrsChoice } from './declaredCrs';
+import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
+import { readShapefileZip, type ShapefileLayer } from './readShapefileZip';
 import { ImportNotes } from './sanitize';
-import { zipEntryNames } from './zipEntries';
-
-const isLayerFile = (name: string, ext: string) => name.toLowerCase().endsWith(ext) && !name.includes('__MACOSX');
 
 export async function parseShapefileZip(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<Result<ParsedImport, ImportFailure>> {
-  const names = zipEntryNames(bytes);
-  if (!names) return err({ code: 'unreadable', message: 'Zip-filen kunde inte läsas; den kan vara avkortad eller skadad.' });
-  if (!names.some((n) => isLayerFile(n, '.shp'))) {
-    return err({ code: 'zip-without-shp', message: 'Zip-filen innehåller ingen shapefil (.shp). Packa .shp, .shx, .dbf och .prj tillsammans.' });
-  }
-  const hasPrj = names.some((n) => isLayerFile(n, '.prj'));
+  const read = await readShapefileZip(bytes, (f) => options.onProgress?.(0.05 + 0.4 * f));
+  if (!read.ok) return read;
+  const layers = read.value;
   const notes = new ImportNotes();
-  if (!names.some((n) => isLayerFile(n, '.dbf'))) notes.add('zip-filen saknar .dbf: objekten får inga egenskaper');
-  options.onProgress?.(0.1);
-
-  let layers;
-  try {
-    const parsed = await shp(bytes);
-    layers = Array.isArray(parsed) ? parsed : [parsed];
-  } catch (e) {
-    const detail = e instanceof Error ? ` (${e.message.slice(0, 120)})` : '';
-    return err({ code: 'unreadable', message: `Shapefilen i zip-filen kunde inte läsas${detail}.` });
-  }
-  options.onProgress?.(0.5);
   if (layers.length > 1) notes.add(`zip-filen innehöll ${layers.length} lager; alla lästes in`);
-  const features: RawFeature[] = layers.flatMap((layer) =>
-    (layer.features ?? []).map((f) => ({ geometry: f.geometry, properties: f.properties, id: f.id })),
-  );
-  if (features.length === 0) return err({ code: 'no-features', message: 'Shapefilen innehåller inga objekt.' });
 
-  // shpjs reprojects with the .prj; if proj4 could not read it the numbers stay in metres, so
-  // the ranges decide whether we still have to convert.
-  const sampler = new PositionSampler();
-  for (const f of features) forEachPosition((f.geometry as { coordinates?: unknown } | null)?.coordinates, sampler.add);
-  const fromRanges = crsFromRanges(sampler.samples);
-  let crs: CrsDetection;
-  if (hasPrj && fromRanges.crs === 'EPSG:4326') {
-    crs = { crs: 'EPSG:4326', reason: '.prj i zip-filen', confident: true };
-    if (options.crs === 'EPSG:3006') notes.add('.prj-filen användes; valet EPSG:3006 ignorerades');
-  } else {
-    if (hasPrj) notes.add('.prj-filen kunde inte tolkas; koordinatsystemet gissades');
-    crs = options.crs ? userChosenCrs(options.crs) : fromRanges;
+  // Each layer's .prj decides its own system; shpjs is given none, so the registry does all the
+  // reprojection and a .prj it does not know refuses the file instead of leaving metres as degrees.
+  const parsed: { features: RawFeature[]; choice: CrsChoice }[] = [];
+  for (const [i, layer] of layers.entries()) {
+    const features = parseLayer(layer);
+    if (!features.ok) return features;
+    if (!layer.dbf) notes.add('zip-filen saknar .dbf: objekten får inga egenskaper');
+    const declares = Boolean(layer.prj?.trim());
+    const choice = detectCrs({ prj: layer.prj, samples: declares ? [] : samplePositions(features.value) }, options.crs);
+    if (!choice.ok) return choice;
+    choice.value.notes.forEach((n) => notes.add(n));
+    parsed.push({ features: features.value, choice: choice.value });
+    options.onProgress?.(0.45 + (0.05 * (i + 1)) / layers.length);
   }
-  if (hasPrj && crs.reason === '.prj i zip-filen') notes.add('omräknat till WGS 84 enligt .prj-filen');
-  const note = reprojectionNote(crs.crs);
-  if (note) notes.add(note);
+  if (parsed.every((p) => p.features.length === 0)) return err({ code: 'no-features', message: 'Shapefilen innehåller inga objekt.' });
+
+  const systems = [...new Set(parsed.map((p) => p.choice.crs.crs))];
+  for (const crs of systems) {
+    const note = reprojectionNote(crs);
+    if (note) notes.add(note);
+  }
+  let features: RawFeature[];
+  let convert = makeToWgs84(systems[0]!);
+  if (systems.length === 1) features = parsed.flatMap((p) => p.features);
+  else {
+    // Rare: layers in different systems are converted layer by layer before validation.
+    notes.add(`lagren har olika koordinatsystem (${systems.join(', ')}); vart och ett räknades om från sitt eget`);
+    features = parsed.flatMap((p) => {
+      const toWgs84 = makeToWgs84(p.choice.crs.crs);
+      return p.features.map((f) => ({ ...f, geometry: reprojectGeometry(f.geometry, toWgs84) }));
+    });
+    convert = (p) => p;
+  }
 
   const { candidates, rejected } = buildCandidates(features, {
-    convert: makeToWgs84(crs.crs),
+    convert,
     notes,
     label: (n) => `objekt ${n}`,
     progress: (f) => options.onProgress?.(0.5 + 0.5 * f),
   });
-  return ok({ format: 'shapefile', fileName, crs, candidates, rejected, notes: notes.list() });
+  const crs = parsed[0]!.choice.crs;
+  const crsDeclared = parsed.every((p) => p.choice.declared);
+  return ok({ format: 'shapefile', fileName, crs, crsDeclared, candidates, rejected, notes: notes.list() });
+}
+
+function parseLayer(layer: ShapefileLayer): Result<RawFeature[], ImportFailure> {
+  try {
+    const geometries = parseShp(layer.shp);
+    const records = layer.dbf ? parseDbf(layer.dbf, layer.cpg?.trim() || undefined) : [];
+    return ok(geometries.map((geometry, i) => ({ geometry, properties: records[i] ?? {} })));
+  } catch (e) {
+    const detail = e instanceof Error ? ` (${e.message.slice(0, 120)})` : '';
+    return err({ code: 'unreadable', message: `Shapefilen ${layer.base}.shp i zip-filen kunde inte läsas${detail}.` });
+  }
+}
+
+function samplePositions(features: readonly RawFeature[]): [number, number][] {
+  const sampler = new PositionSampler();
+  for (const f of features) forEachPosition((f.geometry as { coordinates?: unknown } | null)?.coordinates, sampler.add);
+  return sampler.samples;
 }

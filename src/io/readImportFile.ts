@@ -1,6 +1,7 @@
-import { err, type Result } from '../domain/result';
+import { err, ok, type Result } from '../domain/result';
 import { decodeText } from './decodeText';
 import type { ImportFailure, ImportFormat, ImportOptions, ParsedImport } from './importTypes';
+import { applyNaming } from './naming';
 import { parseCsv } from './parseCsv';
 import { parseGeoJson } from './parseGeoJson';
 import { parseGpx } from './parseGpx';
@@ -44,7 +45,8 @@ export async function readImportFile(bytes: Uint8Array, fileName: string, option
   try {
     const result = await readUnguarded(bytes, fileName, options);
     options.onProgress?.(1);
-    return result;
+    // CSV names come from its column mapping; every other format names from a property.
+    return result.ok && result.value.format !== 'csv' ? ok(applyNaming(result.value, options.nameKey)) : result;
   } catch (e) {
     // A parser bug or a hostile file must end as a message, never as an uncaught error in the UI.
     const detail = e instanceof Error ? ` (${e.message.slice(0, 160)})` : '';

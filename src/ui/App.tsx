@@ -8,6 +8,7 @@ import type { MapAdapter, MapOverlay, MapView as MapViewState } from '../map/ada
 import { toLayerCollections } from '../map/features';
 import { filterExpression } from '../map/filterExpression';
 import { DataViews } from './DataViews';
+import { ErrorBoundary } from './ErrorBoundary';
 import { facetOptions } from './facetOptions';
 import { EditingToolbar } from './editing/EditingToolbar';
 import { FeatureForm } from './editing/FeatureForm';
@@ -237,41 +238,45 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               onSaveShape={editor.saveShape}
               disabled={storage.kind !== 'ready' || sidePanel !== 'none'}
             />
-            {config ? (
-              <MapView
-                adapterRef={adapterRef}
-                config={config}
-                initialView={initial.view}
-                collections={collections}
-                filter={expression}
+            <ErrorBoundary area="map" className="map">
+              {config ? (
+                <MapView
+                  adapterRef={adapterRef}
+                  config={config}
+                  initialView={initial.view}
+                  collections={collections}
+                  filter={expression}
+                  selectedId={selectedId}
+                  hoveredId={hoveredId}
+                  highlightedIds={highlightedIds}
+                  municipalityCodes={municipalityCodes}
+                  overlay={overlay}
+                  onMapClick={onMapClick}
+                  onFeatureClick={(id) => (id ? select(id) : closePanel())}
+                  onFeatureHover={setHoveredId}
+                  onViewChange={setMapView}
+                  onLoad={() => setMapLoaded(true)}
+                />
+              ) : (
+                <div className="map" />
+              )}
+            </ErrorBoundary>
+            <ErrorBoundary area="data" className="data-views">
+              <DataViews
+                tab={tab}
+                onTab={setTab}
+                rows={shownRows}
+                index={index}
+                documents={dataset.documents}
                 selectedId={selectedId}
                 hoveredId={hoveredId}
-                highlightedIds={highlightedIds}
-                municipalityCodes={municipalityCodes}
-                overlay={overlay}
-                onMapClick={onMapClick}
-                onFeatureClick={(id) => (id ? select(id) : closePanel())}
-                onFeatureHover={setHoveredId}
-                onViewChange={setMapView}
-                onLoad={() => setMapLoaded(true)}
+                onSelect={(id) => select(id, { fit: true })}
+                onHover={setHoveredId}
+                onShowActivity={showActivity}
+                onStatus={setStatus}
+                renderView={renderView}
               />
-            ) : (
-              <div className="map" />
-            )}
-            <DataViews
-              tab={tab}
-              onTab={setTab}
-              rows={shownRows}
-              index={index}
-              documents={dataset.documents}
-              selectedId={selectedId}
-              hoveredId={hoveredId}
-              onSelect={(id) => select(id, { fit: true })}
-              onHover={setHoveredId}
-              onShowActivity={showActivity}
-              onStatus={setStatus}
-              renderView={renderView}
-            />
+            </ErrorBoundary>
           </div>
           {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} />}
           {sidePanel === 'export' && <ExportPanel dataset={dataset} onClose={closeSidePanel} onStatus={setStatus} />}
@@ -284,16 +289,19 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             <FeatureForm key={editor.state.draft.id ?? 'new'} draft={editor.state.draft} index={index} onSave={editor.save} onCancel={editor.cancel} />
           )}
           {chain && sidePanel === 'none' && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
-            <FeaturePanel
-              chain={chain}
-              onClose={closePanel}
-              onShowPromise={showPromise}
-              actions={
-                storage.kind === 'ready' && editor.state.kind === 'idle'
-                  ? { onEdit: () => editor.editDetails(chain.feature), onReshape: () => editor.reshape(chain.feature), onRemove: () => editor.remove(chain.feature) }
-                  : undefined
-              }
-            />
+            // Keyed by the place: choosing another place starts its panel afresh.
+            <ErrorBoundary key={chain.feature.id} area="panel" className="panel" onDismiss={closePanel}>
+              <FeaturePanel
+                chain={chain}
+                onClose={closePanel}
+                onShowPromise={showPromise}
+                actions={
+                  storage.kind === 'ready' && editor.state.kind === 'idle'
+                    ? { onEdit: () => editor.editDetails(chain.feature), onReshape: () => editor.reshape(chain.feature), onRemove: () => editor.remove(chain.feature) }
+                    : undefined
+                }
+              />
+            </ErrorBoundary>
           )}
         </main>
         <p className="visually-hidden" role="status" aria-live="polite">

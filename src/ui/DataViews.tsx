@@ -67,6 +67,7 @@ export function DataViews(props: Props) {
         t.columns.provenance!,
         'lat (WGS 84)',
         'lon (WGS 84)',
+        t.csvAttributes,
       ],
       layer: (row) => t.layerSingular[row.layer],
       status: (row) => row.statuses.map((s) => t.statusNames[s]).join(', '),

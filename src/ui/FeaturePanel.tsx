@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ActivityLink, FeatureChain } from '../domain/chain';
 import { formatDate, useI18n } from './i18n';
+import { AttributesSection, FindingsList } from './PlaceExtras';
 
 interface Props {
   chain: FeatureChain;
@@ -65,11 +66,12 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions }: Props) 
           </Row>
           {Object.entries(feature.details).map(([key, value]) => (
             <Row key={key} label={t.detailLabels[key] ?? key}>
-              {formatDetail(key, value)}
+              {key === 'findings' && feature.layer === 'safety-walk' ? <FindingsList findings={feature.details.findings} /> : formatDetail(key, value)}
             </Row>
           ))}
         </dl>
       </section>
+      {feature.attributes && <AttributesSection attributes={feature.attributes} />}
 
       {chain.missingActivityIds.map((id) => (
         <p key={id} className="warning">

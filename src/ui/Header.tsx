@@ -4,7 +4,8 @@ import { SHIPPED_DATASET_VERSION, shippedDataset } from '../data/shipped';
 import type { FacetOption } from './FilterPanel';
 import { useI18n, type Language } from './i18n';
 import { RestoreDialog } from './RestoreDialog';
-import { getDatabase, type StorageState } from './useStoredData';
+import { getDatabase } from '../data/store';
+import type { StorageState } from './useStoredData';
 
 interface Props {
   municipalities: FacetOption[];

@@ -1,6 +1,8 @@
 import type { Activity } from '../domain/activity';
 import type { DatasetIndex } from '../domain/dataset';
 import type { PromiseDocument } from '../domain/promiseDocument';
+import { lookupOf } from '../domain/rules/lookup';
+import { isSensitiveActivity } from '../domain/rules/sensitivePlace';
 import { formatDate, useI18n } from './i18n';
 
 interface Props {
@@ -37,7 +39,7 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
                 {(index.activityIdsByFocusArea.get(area.id) ?? []).map((id) => index.activities.get(id)).filter(isActivity).map((activity) => (
                   <li key={activity.id}>
                     <span className="tree-activity">{activity.title}</span>{' '}
-                    <ActivityPlaces activity={activity} sensitive={activity.sensitive || area.sensitive} count={placesPerActivity.get(activity.id) ?? 0} onShow={onShowActivity} />
+                    <ActivityPlaces activity={activity} sensitive={isSensitiveActivity(activity, lookupOf(index))} count={placesPerActivity.get(activity.id) ?? 0} onShow={onShowActivity} />
                   </li>
                 ))}
               </ul>

@@ -46,7 +46,7 @@ const places: SafetyFeature[] = Array.from({ length: N }, (_, i) => ({
   name: `Plats ${i}`,
   municipalityCode: i % 7 === 0 ? '2401' : '0182',
   activityIds: ['act'],
-  provenance: 'illustrative',
+  provenance: 'imported',
   provenanceNote: 'Syntetisk',
   geometry: { type: 'Point', coordinates: position() },
   details: {
@@ -65,7 +65,7 @@ const walks: SafetyFeature[] = [...stockholmHotSpots.slice(0, 9), ...nordmalingH
   name: `Trygghetsvandring ${i}`,
   municipalityCode: '0182',
   activityIds: ['act'],
-  provenance: 'illustrative',
+  provenance: 'imported',
   provenanceNote: 'Syntetisk',
   geometry: { type: 'LineString', coordinates: Array.from({ length: 6 }, (_, k) => [lon - 0.01 + k * 0.004, lat + (k % 2) * 0.003]) },
   details: { plannedDate: '2024-10-01', organisers: ['Kommunen'], status: 'done', findings: [] },
@@ -76,7 +76,7 @@ const focusPlaces: SafetyFeature[] = stockholmHotSpots.slice(10, 14).map(([lon, 
   name: `Fokusplats ${i}`,
   municipalityCode: '0182',
   activityIds: ['act'],
-  provenance: 'illustrative',
+  provenance: 'imported',
   provenanceNote: 'Syntetisk',
   geometry:
     i % 2 === 0

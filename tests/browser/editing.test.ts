@@ -125,7 +125,7 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     const id = 'nacka-2017-f-otrygg-fisksatra-station';
     await page.locator(`#row-${id} .row-button`).click();
     await waitForIdle(page);
-    const before = (await storedFeature(page, 'Fisksätra station'))!.geometry.coordinates as number[];
+    const before = (await storedFeature(page, 'Fisksätra station (exempel)'))!.geometry.coordinates as number[];
 
     await page.getByRole('button', { name: 'Ändra formen på kartan' }).click();
     await expect.poll(() => page.locator('.draw-banner').textContent()).toContain('Dra i formen');
@@ -136,7 +136,7 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     await page.mouse.move(box.x + point.x + 30, box.y + point.y + 10, { steps: 8 });
     await page.mouse.up();
     await page.getByRole('button', { name: 'Spara formen' }).click();
-    await expect.poll(async () => ((await storedFeature(page, 'Fisksätra station'))!.geometry.coordinates as number[])[0]).toBeGreaterThan(before[0]!);
+    await expect.poll(async () => ((await storedFeature(page, 'Fisksätra station (exempel)'))!.geometry.coordinates as number[])[0]).toBeGreaterThan(before[0]!);
 
     await page.getByRole('button', { name: 'Ta bort' }).click();
     await expect.poll(() => tableRowIds(page)).not.toContain(id);
@@ -151,9 +151,10 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     const second = await first.context.newPage();
     await second.goto(first.baseUrl);
     await waitForMap(second);
+    expect(await second.locator('.row-button').allTextContents()).toContain('Ekerö centrum (exempel)');
     await first.page.locator('#row-ekero-2020-f-ekero-centrum .row-button').click();
     await first.page.getByRole('button', { name: 'Ta bort' }).click();
-    await expect.poll(() => second.locator('.row-button').allTextContents(), { timeout: 10_000 }).not.toContain('Ekerö centrum');
+    await expect.poll(() => second.locator('.row-button').allTextContents(), { timeout: 10_000 }).not.toContain('Ekerö centrum (exempel)');
     await first.context.close();
   });
 });

@@ -46,6 +46,28 @@ describe('export and backup', () => {
     await context.close();
   });
 
+  it('refuses a backup that would put a sensitive activity or Oslo on the map, naming the record, before asking', async () => {
+    const { page, context } = await openApp(browser());
+    await page.getByRole('button', { name: 'Exportera', exact: true }).click();
+    const panel = page.getByTestId('export-panel');
+    const backup = await download(page, () => panel.getByRole('button', { name: 'Ladda ned säkerhetskopia' }).click());
+    const content = JSON.parse(readFileSync(backup.path, 'utf8')) as { activities: { id: string; sensitive: boolean }[]; features: { id: string; activityIds: string[]; geometry: unknown }[] };
+    const secret = content.activities.find((a) => a.sensitive)!;
+    const hostile = structuredClone(content);
+    hostile.features.push({ ...hostile.features[0]!, id: 'planted-secret', activityIds: [secret.id] });
+    await panel.getByLabel('Återställ från säkerhetskopia').setInputFiles({ name: 'fientlig.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+    await expect.poll(() => panel.getByRole('alert').textContent()).toMatch(/planted-secret: känslig aktivitet/);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    const oslo = structuredClone(content);
+    const point = oslo.features.find((f) => (f.geometry as { type: string }).type === 'Point')!;
+    point.geometry = { type: 'Point', coordinates: [10.7522, 59.9139] };
+    await panel.getByLabel('Återställ från säkerhetskopia').setInputFiles({ name: 'oslo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(oslo)) });
+    await expect.poll(() => panel.getByRole('alert').textContent()).toContain(`${point.id}: `);
+    expect((await tableRowIds(page)).length).toBe(total);
+    await context.close();
+  });
+
   it('refuses a file that is not a backup, with a message, changing nothing', async () => {
     const { page, context } = await openApp(browser());
     await page.getByRole('button', { name: 'Exportera', exact: true }).click();

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { shippedDataset } from '../../src/data/shipped';
+import { featuresToGeoJson } from '../../src/io/exportFormats';
 import { SWEREF99_TM_PRJ, writeDbf, writePointShp, writeZip } from '../unit/io/importHelpers';
 import { SHARED } from '../unit/sharedFiles';
 import { useBrowser, openApp, screenshot, tableRowIds } from './harness';
@@ -85,7 +87,9 @@ describe('importing a planner’s file with a preview', () => {
     await expect.poll(() => rowNames(page)).toContain('Genomförd vandring');
     await page.locator('.row-button', { hasText: 'Planerad vandring' }).click();
     const details = (await page.getByTestId('feature-panel').textContent()) ?? '';
-    expect(details).toContain('Trasig lampa, Klotter');
+    // Waypoints are findings with their position, listed one by one.
+    const findings = await page.getByTestId('feature-panel').locator('.findings li').allTextContents();
+    expect(findings).toEqual([expect.stringMatching(/^Trasig lampa \(på kartan: lat 59,3251, lon 18,0711\)$/), expect.stringMatching(/^Klotter /)]);
     expect(details).toContain('Importerad från spar_rutt_vagpunkter.gpx');
     await context.close();
   });
@@ -156,6 +160,82 @@ describe('importing a planner’s file with a preview', () => {
     expect(answered).toBeLessThan(500);
     await expect.poll(() => panel.locator('.result-count').textContent(), { timeout: 30_000 }).toContain('60000 giltiga, 0 avvisade');
     expect(requests.some((url) => /importWorker/.test(url))).toBe(true);
+    await context.close();
+  });
+
+  it('imports the app’s own export whole: layers, activities and ids kept, existing places updated in one undoable step', async () => {
+    if (!shippedDataset.ok) throw new Error('invalid');
+    const shipped = shippedDataset.value.features;
+    const { page, context } = await openApp(browser());
+    const before = await tableRowIds(page);
+    const renamed = shipped.map((f, i) => (i === 0 ? { ...f, name: 'Omdöpt i QGIS' } : f));
+    const panel = await openImport(page);
+    await panel.getByLabel(/Välj fil/).setInputFiles({ name: 'trygghetskartan.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(featuresToGeoJson(renamed, 'all')) });
+    await expect.poll(() => panel.getByTestId('import-advice').textContent()).toContain(`Trygghetskartan-export: ${shipped.length} platser behåller sina lager och aktiviteter`);
+    expect(await panel.getByLabel('Importera som').count()).toBe(0);
+    expect(await panel.getByPlaceholder('Sök aktivitet').count()).toBe(0);
+    await panel.getByRole('button', { name: `Importera ${shipped.length} platser` }).click();
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => rowNames(page)).toContain('Omdöpt i QGIS');
+    expect([...(await tableRowIds(page))].sort()).toEqual([...before].sort());
+    await page.getByRole('button', { name: /^Ångra: importera/ }).click();
+    await expect.poll(() => rowNames(page)).not.toContain('Omdöpt i QGIS');
+    await context.close();
+  });
+
+  it('explains why a GPX with only waypoints makes no safety walk, and offers another layer', async () => {
+    const gpx = `<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1">
+      <wpt lat="59.2951" lon="18.2561"><name>Trasig lampa</name></wpt><wpt lat="59.2960" lon="18.2570"><name>Klotter</name></wpt></gpx>`;
+    const { page, context } = await openApp(browser());
+    const panel = await openImport(page);
+    await panel.getByLabel(/Välj fil/).setInputFiles({ name: 'punkter.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) });
+    await expect.poll(() => panel.getByLabel('Importera som').inputValue()).toBe('unsafe-place');
+    const advice = panel.getByTestId('import-advice');
+    expect(await advice.textContent()).toContain('Filen har bara vägpunkter (2)');
+    await panel.getByLabel('Importera som').selectOption('safety-walk');
+    await expect.poll(() => advice.textContent()).toContain('En trygghetsvandring är en linje');
+    expect(await panel.locator('.result-count').textContent()).toContain('0 giltiga');
+    await page.getByLabel('Språk').selectOption('en');
+    await expect.poll(() => advice.textContent()).toContain('A safety walk is a line, so nothing can be imported as a safety walk');
+    expect(await advice.getByRole('button').allTextContents()).toEqual(['Import as Unsafe places', 'Import as Focus places']);
+    await page.getByLabel('Language').selectOption('sv');
+    await advice.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-walk-needs-line');
+    await panel.getByRole('button', { name: 'Importera som Fokusplatser' }).click();
+    await expect.poll(() => panel.getByLabel('Importera som').inputValue()).toBe('focus-place');
+    expect(await panel.locator('.result-count').textContent()).toContain('2 giltiga');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="import-panel"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await context.close();
+  });
+
+  it('names places from the property the planner picks, keeps the other properties, and can leave out places in another municipality', async () => {
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { OBJECTID: 1, Område: 'Fisksätra torg', typ: 'torg' }, geometry: { type: 'Point', coordinates: [18.2561, 59.2951] } },
+        { type: 'Feature', properties: { OBJECTID: 2, Område: 'Stortorget', typ: 'torg' }, geometry: { type: 'Point', coordinates: [18.0707, 59.325] } },
+      ],
+    };
+    const { page, context } = await openApp(browser());
+    const panel = await openImport(page);
+    await panel.getByLabel(/Välj fil/).setInputFiles({ name: 'omraden.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) });
+    await expect.poll(() => panel.getByLabel('Namn från egenskapen').inputValue()).toBe('Område');
+    expect(await panel.textContent()).toContain('T.ex. Fisksätra torg, Stortorget');
+    await pickActivity(panel, 'störst otrygghet'); // a Nacka activity
+    const flagged = panel.getByTestId('flagged-places');
+    await expect.poll(() => flagged.textContent()).toContain('1 plats ligger utanför de valda aktiviteternas kommun');
+    await flagged.getByLabel('Lämna bort Stortorget (Stockholm)').check();
+    await flagged.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-flagged');
+    await panel.getByRole('button', { name: 'Importera 1 plats' }).click();
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => rowNames(page)).toContain('Fisksätra torg');
+    expect(await rowNames(page)).not.toContain('Stortorget');
+    await page.locator('.row-button', { hasText: 'Fisksätra torg' }).click();
+    const attributes = page.getByTestId('feature-panel').getByRole('region', { name: 'Uppgifter från den importerade filen' });
+    expect(await attributes.textContent()).toContain('typtorg');
+    expect(await attributes.textContent()).toContain('OBJECTID1');
     await context.close();
   });
 });

@@ -10,17 +10,73 @@ async function axe(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Every shipped unsafe place is an example (no document names one, no survey result is given), and
+ * examples never count in the analyses. So these tests first store what a planner would import:
+ * three places from a safety survey, with their answers. The Nacka one lies 20 m from the example
+ * walk round Nacka centrum, which reaches nothing: it is still a gap.
+ */
+const year = new Date().getFullYear();
+const surveyPlaces = [
+  { id: 'enkat-busstationen', name: 'Busstationen (enkät)', municipalityCode: '2401', activityIds: ['nordmaling-2023-atgarda-otrygga-platser'], at: [19.503, 63.5693], responses: 12, timeOfDay: ['kvall'], reasons: ['belysning'] },
+  { id: 'enkat-gangtunneln', name: 'Gångtunneln (enkät)', municipalityCode: '2401', activityIds: ['nordmaling-2023-atgarda-otrygga-platser'], at: [19.475, 63.58], responses: 5, timeOfDay: ['natt'], reasons: ['skymd sikt'] },
+  { id: 'enkat-nacka-centrum', name: 'Gångvägen vid Nacka centrum (enkät)', municipalityCode: '0182', activityIds: ['nacka-2017-narvaro-pa-otrygga-platser'], at: [18.161, 59.3104], responses: 8, timeOfDay: ['dag'], reasons: ['folksamlingar'] },
+].map(({ at, responses, timeOfDay, reasons, ...rest }) => ({
+  ...rest,
+  layer: 'unsafe-place',
+  provenance: 'imported',
+  provenanceNote: `Importerad ur trygghetsundersökningen ${year}.`,
+  geometry: { type: 'Point', coordinates: at },
+  details: { survey: `Trygghetsundersökning ${year}`, year, timeOfDay, reasons, responses },
+}));
+
+/** Stores the survey places behind the app's back, as an import in an earlier session would have, and reloads. */
+async function storeSurveyPlaces(page: Page): Promise<void> {
+  await page.evaluate(
+    (places) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('trygghetskartan');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('features', 'readwrite');
+          for (const place of places) tx.objectStore('features').put(place);
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    surveyPlaces,
+  );
+  await page.reload();
+  await waitForMap(page);
+}
+
 describe('planners: density and gaps', () => {
   it('shows unsafe places as hexagons, lists the places no activity reaches, and starts a walk from a gap', async () => {
     const { page, context } = await openApp(browser());
+    // The shipped data alone: its unsafe places are all examples, so there is nothing to count, and the view says why.
     await page.getByRole('tab', { name: 'Planera' }).click();
     const view = page.getByTestId('planner-view');
-    await expect.poll(() => view.getByRole('status').textContent()).toMatch(/\d+ hexagon(er)? med sammanlagt \d+ svar/);
+    await expect.poll(() => view.getByRole('status').textContent()).toBe('Inga otrygga platser matchar.');
+    expect(await view.getByTestId('gap-list').locator('> li').count()).toBe(0);
+    expect(await view.getByTestId('examples-note').textContent()).toContain('Exempelplatser räknas inte här');
+    expect(await view.getByTestId('examples-note').textContent()).toContain('7 otrygga platser i data är sådana exempel');
+
+    await storeSurveyPlaces(page);
+    await page.getByRole('tab', { name: 'Planera' }).click();
+    await expect.poll(() => view.getByRole('status').textContent()).toBe('3 hexagoner med sammanlagt 25 svar eller markeringar');
     const gaps = view.getByTestId('gap-list').locator('> li');
-    expect(await gaps.count()).toBeGreaterThan(0);
-    expect(await view.textContent()).toMatch(/\d+ av 7 otrygga platser nås inte/);
+    // No example walk, watch area or focus place reaches them; the examples themselves are not listed.
+    expect(await gaps.allTextContents()).toEqual([
+      expect.stringContaining('Busstationen (enkät)'),
+      expect.stringContaining('Gångvägen vid Nacka centrum (enkät)'),
+      expect.stringContaining('Gångtunneln (enkät)'),
+    ]);
+    expect(await view.textContent()).toContain('3 av 3 otrygga platser nås inte');
     await view.getByLabel('Tid på dygnet').selectOption('kvall');
-    await expect.poll(() => view.getByRole('status').textContent()).toContain('1 hexagon med sammanlagt 1 svar');
+    await expect.poll(() => view.getByRole('status').textContent()).toContain('1 hexagon med sammanlagt 12 svar');
     expect(await axe(page)).toEqual([]);
     await view.getByLabel('Hexagonstorlek').selectOption('7');
     await page.getByLabel('Gå till kommun').selectOption('2401');
@@ -35,14 +91,18 @@ describe('planners: density and gaps', () => {
 describe('police: tonight’s patrol', () => {
   it('ranks places with the score’s parts, numbers them on the map, and prints a sheet', async () => {
     const { page, context } = await openApp(browser());
+    await storeSurveyPlaces(page);
     await page.getByRole('tab', { name: 'Patrullera' }).click();
     const view = page.getByTestId('patrol-view');
     const items = view.getByTestId('patrol-list').locator('> li');
-    await expect.poll(() => items.count()).toBe(10);
-    // Ekerö centrum is the one unsafe place the documents tie to evenings: it leads the evening list.
-    expect(await items.first().textContent()).toContain('Ekerö centrum');
-    expect(await items.first().textContent()).toMatch(/Tid på dygnet|kväll/i);
-    await expect.poll(() => page.locator('.number-marker').count()).toBe(10);
+    // The three survey places and the four focus places the documents name; no example is on the list.
+    await expect.poll(() => items.count()).toBe(7);
+    expect((await items.allTextContents()).filter((text) => /exempel/i.test(text))).toEqual([]);
+    // The evening place with the most answers leads the evening list.
+    expect(await items.first().textContent()).toContain('Busstationen (enkät)');
+    expect(await items.first().textContent()).toMatch(/kvällstid/);
+    expect(await view.getByTestId('examples-note').textContent()).toContain('Exempelplatser räknas inte här');
+    await expect.poll(() => page.locator('.number-marker').count()).toBe(7);
     await view.getByLabel('Antal platser').selectOption('5');
     await expect.poll(() => page.locator('.number-marker').count()).toBe(5);
     expect(await axe(page)).toEqual([]);

@@ -25,6 +25,23 @@ describe('architecture: imports point one way', () => {
     expect(violations((file, spec) => spec === 'dexie' && !file.startsWith('src/data'))).toEqual([]);
     expect(violations((file, spec) => /^react(-dom)?(\/|$)/.test(spec) && !file.startsWith('src/ui') && file !== 'src/main.tsx')).toEqual([]);
   });
+  it('src/io, src/analysis and src/map never reach into src/data or src/ui; src/analysis and src/io never into src/map', () => {
+    const inner = (file: string) => /^src\/(io|analysis|map)\//.test(file);
+    expect(violations((file, spec) => inner(file) && /\.\.\/(data|ui)\//.test(spec))).toEqual([]);
+    expect(violations((file, spec) => /^src\/(io|analysis)\//.test(file) && /\.\.\/map\//.test(spec))).toEqual([]);
+  });
+  it('src/data never imports React or the UI', () => {
+    expect(violations((file, spec) => file.startsWith('src/data') && (/^react/.test(spec) || /\.\.\/ui\//.test(spec)))).toEqual([]);
+  });
+  it('one door for writes: the UI writes only through src/data/store, never the history functions or a database of its own', () => {
+    expect(violations((file, spec) => file.startsWith('src/ui') && /data\/(history|backupStore)$/.test(spec) && !/ChangeRejected|readHistoryState|readBackupContent/.test(readFileSync(file, 'utf8')))).toEqual([]);
+    const writes = files.filter((file) => !file.startsWith('src/data') && /\.(bulkPut|bulkAdd|bulkDelete)\(|new TrygghetsDatabase\(/.test(readFileSync(file, 'utf8')));
+    expect(writes).toEqual([]);
+    expect(files.filter((file) => file.startsWith('src/ui') && /\b(perform|undo|redo|restoreBackup)\(getDatabase\(\)/.test(readFileSync(file, 'utf8')))).toEqual([]);
+  });
+  it('one copy of the sensitive-place rule: only src/domain/rules decides what is sensitive', () => {
+    expect(files.filter((file) => !file.startsWith('src/domain/rules') && /\.sensitive\s*\|\|/.test(readFileSync(file, 'utf8')))).toEqual([]);
+  });
   it('never renders text as HTML', () => {
     expect(files.filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(readFileSync(file, 'utf8')))).toEqual([]);
   });

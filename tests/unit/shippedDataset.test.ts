@@ -5,6 +5,7 @@ import { kinks, lineString, polygon } from '@turf/turf';
 import { LAYER_KINDS } from '../../src/domain/layers';
 import { QUOTE_NORMALISATION_STEPS, quoteOccursIn } from '../../src/domain/quote';
 import { checkIntegrity, isSensitive } from '../../src/domain/rules/integrity';
+import { testMunicipalityLocator } from './helpers/municipalityLocator';
 import { readShared } from './sharedFiles';
 
 if (!shippedDataset.ok) throw new Error(shippedDataset.error.map((i) => `${i.subject}: ${i.message}`).join('\n'));
@@ -24,11 +25,11 @@ describe('the shipped dataset (data/)', () => {
     expect(new Set(dataset.documents.map((d) => d.municipality.code))).toEqual(new Set(['0182', '0125', '0120', '2401']));
   });
 
-  it('has the Nacka 2022 plan complete: 27 activities in 5 focus areas', () => {
+  it('has the Nacka 2022 plan complete: 28 activities (one per table row) in 5 focus areas', () => {
     const areas = dataset.focusAreas.filter((f) => f.documentId === 'nacka-2022');
     const activities = dataset.activities.filter((a) => a.documentId === 'nacka-2022');
     expect(areas).toHaveLength(5);
-    expect(activities).toHaveLength(27);
+    expect(activities).toHaveLength(28);
     expect(activities.find((a) => a.title === 'Krogkontroller')?.target).toMatch(/två krogkontroller/);
   });
 
@@ -46,6 +47,10 @@ describe('the shipped dataset (data/)', () => {
 
   it('has no broken links, duplicate ids or sensitive places', () => {
     expect(checkIntegrity(dataset)).toEqual([]);
+  });
+
+  it('places every shipped geometry in Sweden, in the municipality it names', () => {
+    expect(checkIntegrity(dataset, { locator: testMunicipalityLocator() })).toEqual([]);
   });
 
   it('marks domestic violence and vulnerable victims as sensitive and gives them no geometry', () => {

@@ -1,46 +1,51 @@
+import { RECORD_TABLES } from '../changes';
 import type { Dataset } from '../dataset';
+import type { MunicipalityLocator } from '../places/municipalityLocator';
 import type { Issue } from '../result';
+import { outsideSwedenIssue } from './insideSweden';
+import { lookupOf, ruleError } from './lookup';
+import { otherMunicipalityWarnings, placeMunicipalityIssue } from './placeMunicipality';
+import { activityReferenceIssues, featureReferenceIssues, focusAreaReferenceIssues } from './references';
+import { isSensitiveActivity, sensitivePlaceIssues } from './sensitivePlace';
+
+export interface IntegrityOptions {
+  /**
+   * The municipality polygons. Given, every place must lie in Sweden and in the municipality it
+   * names; left out (undefined), those two rules are not run (e.g. checking links only).
+   */
+  locator?: MunicipalityLocator | null;
+}
 
 /**
- * Referential rules over a whole dataset: every link points at something that exists, and no
- * sensitive activity (brott i nära relation, särskilt utsatta brottsoffer) is given a place.
+ * The rules over a whole dataset (shipped data, a backup before it is restored): ids are unique,
+ * every link points at something that exists, no sensitive activity has a place, and, with the
+ * polygons, every place lies in Sweden in its own municipality. Same rule functions as the write door.
  */
-export function checkIntegrity(dataset: Dataset): Issue[] {
+export function checkIntegrity(dataset: Dataset, options: IntegrityOptions = {}): Issue[] {
   const issues: Issue[] = [];
-  const documents = new Map(dataset.documents.map((d) => [d.id, d]));
-  const focusAreas = new Map(dataset.focusAreas.map((f) => [f.id, f]));
-  const activities = new Map(dataset.activities.map((a) => [a.id, a]));
+  const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r]));
+  const lookup = lookupOf({ documents: byId(dataset.documents), focusAreas: byId(dataset.focusAreas), activities: byId(dataset.activities) });
 
-  for (const [kind, records] of Object.entries(dataset) as [string, { id: string }[]][]) {
+  // Only the record tables: a backup passed in as a dataset also carries its history.
+  for (const kind of RECORD_TABLES) {
+    const records: readonly { id: string }[] = dataset[kind];
     const seen = new Set<string>();
     for (const { id } of records) {
-      if (seen.has(id)) issues.push(error('duplicate-id', id, `id förekommer mer än en gång bland ${kind}`));
+      if (seen.has(id)) issues.push(ruleError('duplicate-id', id, `id förekommer mer än en gång bland ${kind}`));
       seen.add(id);
     }
   }
-  for (const area of dataset.focusAreas) {
-    if (!documents.has(area.documentId)) issues.push(error('missing-document', area.id, `dokumentet ${area.documentId} finns inte`));
-  }
-  for (const activity of dataset.activities) {
-    const area = focusAreas.get(activity.focusAreaId);
-    if (!area) issues.push(error('missing-focus-area', activity.id, `fokusområdet ${activity.focusAreaId} finns inte`));
-    else if (area.documentId !== activity.documentId)
-      issues.push(error('focus-area-in-other-document', activity.id, 'fokusområdet hör till ett annat dokument'));
-    if (area?.sensitive && !activity.sensitive)
-      issues.push(error('sensitivity-not-inherited', activity.id, 'aktiviteten ligger i ett känsligt fokusområde men är inte markerad som känslig'));
-  }
+  for (const area of dataset.focusAreas) issues.push(...focusAreaReferenceIssues(area, lookup));
+  for (const activity of dataset.activities) issues.push(...activityReferenceIssues(activity, lookup));
   for (const feature of dataset.features) {
-    for (const activityId of feature.activityIds) {
-      const activity = activities.get(activityId);
-      if (!activity) {
-        issues.push(error('missing-activity', feature.id, `aktiviteten ${activityId} finns inte`));
-        continue;
+    issues.push(...featureReferenceIssues(feature, lookup), ...sensitivePlaceIssues(feature, lookup), ...otherMunicipalityWarnings(feature, lookup));
+    if (options.locator !== undefined) {
+      const outside = outsideSwedenIssue(feature, options.locator);
+      if (outside) issues.push(outside);
+      else {
+        const wrong = placeMunicipalityIssue(feature, options.locator);
+        if (wrong) issues.push(wrong);
       }
-      if (activity.sensitive || focusAreas.get(activity.focusAreaId)?.sensitive)
-        issues.push(error('sensitive-geometry', feature.id, `känslig aktivitet ${activityId} får ingen plats på kartan`));
-      const document = documents.get(activity.documentId);
-      if (document && document.municipality.code !== feature.municipalityCode)
-        issues.push(error('municipality-mismatch', feature.id, `platsen ligger i ${feature.municipalityCode} men aktiviteten hör till ${document.municipality.code}`));
     }
   }
   return issues;
@@ -50,9 +55,6 @@ export function checkIntegrity(dataset: Dataset): Issue[] {
 export function isSensitive(activityId: string, dataset: Pick<Dataset, 'activities' | 'focusAreas'>): boolean {
   const activity = dataset.activities.find((a) => a.id === activityId);
   if (!activity) return false;
-  return activity.sensitive || dataset.focusAreas.some((f) => f.id === activity.focusAreaId && f.sensitive);
-}
-
-function error(code: string, subject: string, message: string): Issue {
-  return { code, severity: 'error', subject, message };
+  const focusAreas = new Map(dataset.focusAreas.map((f) => [f.id, f]));
+  return isSensitiveActivity(activity, { document: () => undefined, focusArea: (id) => focusAreas.get(id), activity: () => undefined });
 }

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { DatasetIndex } from '../../domain/dataset';
 import { normaliseSearchText } from '../../domain/featureRows';
+import { lookupOf } from '../../domain/rules/lookup';
+import { isSensitiveActivity } from '../../domain/rules/sensitivePlace';
 import { useI18n } from '../i18n';
 
 interface Props {
@@ -69,9 +71,11 @@ export function ActivityPicker({ index, value, onChange, error }: Props) {
 
 function activityOptions(index: DatasetIndex): Option[] {
   const options: Option[] = [];
+  const lookup = lookupOf(index);
   for (const activity of index.activities.values()) {
     const area = index.focusAreas.get(activity.focusAreaId);
-    if (activity.sensitive || area?.sensitive) continue;
+    // The same rule as the write door: a sensitive activity is never offered for a place.
+    if (isSensitiveActivity(activity, lookup)) continue;
     const document = index.documents.get(activity.documentId);
     const context = `${document?.municipality.name ?? ''}: ${area?.title ?? ''}`;
     options.push({

@@ -1,4 +1,6 @@
+import type { FeatureAttributes } from '../../domain/attributes';
 import type { DatasetIndex } from '../../domain/dataset';
+import type { Finding } from '../../domain/findings';
 import type { SupportedGeometry } from '../../domain/geometry';
 import { LAYER_GEOMETRY, type LayerKind, type Provenance } from '../../domain/layers';
 import { safetyFeatureSchema, type SafetyFeature } from '../../domain/safetyFeature';
@@ -55,6 +57,8 @@ export interface FeatureDraft {
   details: FieldValues;
   provenance: Provenance;
   provenanceNote: string;
+  /** An imported place's file properties: not edited in the form, but kept when it is saved. */
+  attributes?: FeatureAttributes;
 }
 
 export function layersForGeometry(type: SupportedGeometry['type']): LayerKind[] {
@@ -111,7 +115,8 @@ export function draftToFeature(draft: FeatureDraft, index: DatasetIndex, newId: 
     provenance: draft.provenance,
     provenanceNote: draft.provenanceNote,
     geometry: draft.geometry,
-    details,
+    details: draft.layer === 'safety-walk' ? { ...details, findings: keepFindingPoints(details.findings, draft.id ? index.features.get(draft.id) : undefined) } : details,
+    ...(draft.attributes ? { attributes: draft.attributes } : {}),
   };
   const parsed = safetyFeatureSchema.safeParse(candidate);
   if (parsed.success) return { feature: parsed.data };
@@ -122,13 +127,23 @@ export function draftToFeature(draft: FeatureDraft, index: DatasetIndex, newId: 
   return { errors };
 }
 
+/**
+ * The form edits findings as lines of text; a line whose text is unchanged keeps the position it
+ * had (a GPX waypoint's), a new or reworded line has none.
+ */
+function keepFindingPoints(lines: unknown, previous: SafetyFeature | undefined): Finding[] {
+  const points = new Map<string, Finding['point']>();
+  if (previous?.layer === 'safety-walk') for (const f of previous.details.findings) if (!points.has(f.text)) points.set(f.text, f.point);
+  return (Array.isArray(lines) ? lines : []).map((text: string) => ({ text, point: points.get(text) ?? null }));
+}
+
 function swedish(message: string): string {
   return /[åäö]|ska |en |är /.test(message) ? message : `ogiltigt värde (${message})`;
 }
 
 function toFieldValue(field: FieldSpec, value: unknown): string | string[] {
   if (field.type === 'multi') return Array.isArray(value) ? value.map(String) : [];
-  if (field.type === 'lines') return Array.isArray(value) ? value.join('\n') : '';
+  if (field.type === 'lines') return Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' ? String((v as Finding).text) : String(v))).join('\n') : '';
   if (field.type === 'list') return Array.isArray(value) ? value.join(', ') : '';
   if (value === null || value === undefined) return '';
   return String(value);

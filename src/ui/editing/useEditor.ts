@@ -3,11 +3,13 @@ import { deleteFeatures, putFeatures } from '../../domain/changes';
 import type { SupportedGeometry } from '../../domain/geometry';
 import type { LayerKind } from '../../domain/layers';
 import type { SafetyFeature } from '../../domain/safetyFeature';
-import { perform } from '../../data/history';
+import type { ChangeSet } from '../../domain/changes';
+import { getMunicipalityLocator, store } from '../../data/store';
+import { withLocatedMunicipality } from '../../domain/places/municipalityLocator';
 import type { DrawableType } from '../../map/draw';
 import type { MapAdapter } from '../../map/adapter';
 import { formatDate, useI18n } from '../i18n';
-import { getDatabase } from '../useStoredData';
+import { rejectionText } from '../rejection';
 import { draftFromFeature, newDraft, type FeatureDraft } from './featureDraft';
 
 export type EditorState =
@@ -27,15 +29,18 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
     setState({ kind: 'idle' });
   }, [adapterRef]);
 
-  const write = async (change: Parameters<typeof perform>[1], success: string, selectAfter: string | null) => {
+  const write = async (change: ChangeSet, success: string, selectAfter: string | null) => {
     try {
-      await perform(getDatabase(), change);
+      // Drawn or reshaped, a place belongs to the municipality it now lies in.
+      const locator = await getMunicipalityLocator();
+      const features = change.put.features?.map((f) => withLocatedMunicipality(f, locator));
+      await store.perform(features ? { ...change, put: { ...change.put, features } } : change);
       onStatus(success);
       onSaved(selectAfter);
       stop();
       return true;
     } catch (error) {
-      onStatus(t.edit.saveFailed(error instanceof Error ? error.message : String(error)));
+      onStatus(t.edit.saveFailed(rejectionText(error, t)));
       return false;
     }
   };

@@ -1,20 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect } from 'react';
-import { readHistoryState, redo, undo } from '../../data/history';
+import { readHistoryState } from '../../data/history';
+import { getDatabase, store } from '../../data/store';
 import { useI18n } from '../i18n';
-import { getDatabase } from '../useStoredData';
+import { rejectionText } from '../rejection';
+
+const NO_HISTORY = { undoLabel: null, redoLabel: null };
 
 /** Undo/redo for the whole database (every tab shares it), with Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y. */
 export function useHistoryControls(onStatus: (message: string) => void) {
   const { t } = useI18n();
-  const state = useLiveQuery(() => readHistoryState(getDatabase()), [], { undoLabel: null, redoLabel: null });
+  // A database that cannot be opened has no history to offer; useLiveQuery would rethrow in render.
+  const state = useLiveQuery(() => readHistoryState(getDatabase()).catch(() => NO_HISTORY), [], NO_HISTORY);
   const doUndo = useCallback(async () => {
-    const label = await undo(getDatabase());
-    if (label) onStatus(t.edit.undone(label));
+    // A refused step (a damaged or foreign history) is reported, never half-applied.
+    try {
+      const label = await store.undo();
+      if (label) onStatus(t.edit.undone(label));
+    } catch (error) {
+      onStatus(t.edit.undoFailed(rejectionText(error, t)));
+    }
   }, [onStatus, t]);
   const doRedo = useCallback(async () => {
-    const label = await redo(getDatabase());
-    if (label) onStatus(t.edit.redone(label));
+    try {
+      const label = await store.redo();
+      if (label) onStatus(t.edit.redone(label));
+    } catch (error) {
+      onStatus(t.edit.undoFailed(rejectionText(error, t)));
+    }
   }, [onStatus, t]);
 
   useEffect(() => {

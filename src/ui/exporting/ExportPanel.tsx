@@ -1,13 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Dataset } from '../../domain/dataset';
-import { readBackupContent, restoreBackup } from '../../data/backupStore';
+import { readBackupContent } from '../../data/backupStore';
 import { parseBackup, serializeBackup, type BackupContent } from '../../io/backup';
 import { featuresToGeoJson, walksToGpx } from '../../io/exportFormats';
 import { LAYER_ORDER } from '../../map/palette';
 import { downloadText } from '../download';
 import { useI18n } from '../i18n';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { getDatabase } from '../useStoredData';
+import { ChangeRejected } from '../../data/history';
+import { getDatabase, store } from '../../data/store';
+import { rejectionText } from '../rejection';
 
 interface Props {
   dataset: Dataset;
@@ -35,19 +37,22 @@ export function ExportPanel({ dataset, onClose, onStatus }: Props) {
     setError(null);
     if (!file) return;
     const parsed = parseBackup(await file.text());
-    if (parsed.ok) setPending({ file: file.name, content: parsed.value });
-    else setError(t.exp.restoreFailed(parsed.error));
+    if (!parsed.ok) return setError(t.exp.restoreFailed(parsed.error));
+    // Checked before asking, so a refused backup never reaches the confirmation.
+    const issues = await store.checkBackup(parsed.value);
+    if (issues.length) return setError(t.exp.restoreFailed(rejectionText(new ChangeRejected(issues), t)));
+    setPending({ file: file.name, content: parsed.value });
   };
   const confirmRestore = async () => {
     if (!pending) return;
     try {
-      await restoreBackup(getDatabase(), pending.content);
+      await store.restoreBackup(pending.content);
       onStatus(t.exp.restored(pending.file));
       setPending(null);
       onClose();
     } catch (e) {
       setPending(null);
-      setError(t.exp.restoreFailed(e instanceof Error ? e.message : String(e)));
+      setError(t.exp.restoreFailed(rejectionText(e, t)));
     }
   };
 

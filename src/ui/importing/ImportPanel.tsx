@@ -1,15 +1,18 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { putFeatures } from '../../domain/changes';
 import type { DatasetIndex } from '../../domain/dataset';
 import type { LayerKind } from '../../domain/layers';
-import { perform } from '../../data/history';
-import { candidatesToFeatures } from '../../io/candidatesToFeatures';
-import { SOURCE_CRS, type CsvColumnMapping, type ImportOptions, type ParsedImport, type SourceCrs } from '../../io/importTypes';
+import { store } from '../../data/store';
+import { SOURCE_CRS, type CsvColumnMapping, type ImportOptions, type ParsedImport, type RejectedItem, type SourceCrs } from '../../io/importTypes';
 import { runImport } from '../../io/runImportInWorker';
 import { ActivityPicker } from '../editing/ActivityPicker';
-import { layersForGeometry } from '../editing/featureDraft';
 import { useI18n } from '../i18n';
-import { getDatabase } from '../useStoredData';
+import { rejectionText } from '../rejection';
+import { FlaggedPlaces } from './FlaggedPlaces';
+import { ImportAdvice } from './ImportAdvice';
+import { NameKeySelect } from './NameKeySelect';
+import { RejectedTable } from './RejectedTable';
+import { useImportPlan, useMunicipalityLocator } from './useImportPlan';
 
 type Phase =
   | { kind: 'pick' }
@@ -23,8 +26,7 @@ interface Props {
   onStatus(message: string): void;
 }
 
-const SHOWN_REJECTIONS = 200;
-const newId = () => `import-${crypto.randomUUID()}`;
+type PreviewOptions = Pick<ImportOptions, 'crs' | 'csvMapping' | 'nameKey'>;
 
 /** Read a file off the main thread, preview what is valid and what is not, then import in one undoable step. */
 export function ImportPanel({ index, onClose, onStatus }: Props) {
@@ -32,14 +34,16 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
   const [file, setFile] = useState<File | null>(null);
-  const [options, setOptions] = useState<Pick<ImportOptions, 'crs' | 'csvMapping'>>({});
+  const [options, setOptions] = useState<PreviewOptions>({});
   const [layer, setLayer] = useState<LayerKind | null>(null);
   const [activityIds, setActivityIds] = useState<string[]>([]);
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(() => new Set());
+  const locator = useMunicipalityLocator();
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
-  // Reads (again) whenever the file, the CRS or the column mapping changes.
+  // Reads (again) whenever the file, the CRS, the column mapping or the name property changes.
   useEffect(() => {
     if (!file) return;
     setPhase({ kind: 'reading', fileName: file.name, progress: 0 });
@@ -49,22 +53,22 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
   }, [file, options]);
 
   const parsed = phase.kind === 'preview' ? phase.parsed : null;
-  const layers = useMemo(() => (parsed ? [...new Set(parsed.candidates.flatMap((c) => layersForGeometry(c.geometry.type)))] : []), [parsed]);
-  const chosenLayer = layer && layers.includes(layer) ? layer : (defaultLayer(parsed) ?? layers[0] ?? null);
-  const plan = useMemo(
-    () => (parsed && chosenLayer ? candidatesToFeatures(parsed.candidates, chosenLayer, activityIds, parsed.fileName, index, newId) : null),
-    [parsed, chosenLayer, activityIds, index],
-  );
+  const { layers, layer: chosenLayer, plan, advice } = useImportPlan(parsed, layer, activityIds, index, excluded, locator);
+  const isAppExport = !!parsed?.appExport;
 
   const doImport = async () => {
     if (!parsed || !plan) return;
-    if (!activityIds.length) return setError(t.imp.chooseActivity);
+    // An export brings its own activities; anything else needs the planner's choice.
+    if (!isAppExport && !activityIds.length) return setError(t.imp.chooseActivity);
+    // Without the polygons no place's municipality (or even Sweden) can be checked.
+    if (locator === 'loading') return setError(t.imp.locatorLoading);
+    if (!locator || !plan.located) return setError(t.imp.locatorRequired);
     try {
-      await perform(getDatabase(), putFeatures(t.edit.labels.importFile(plan.features.length, parsed.fileName), plan.features));
+      await store.perform(putFeatures(t.edit.labels.importFile(plan.features.length, parsed.fileName), plan.features));
       onStatus(t.imp.imported(plan.features.length, parsed.fileName));
       onClose();
     } catch (e) {
-      setError(t.edit.saveFailed(e instanceof Error ? e.message : String(e)));
+      setError(t.edit.saveFailed(rejectionText(e, t)));
     }
   };
 
@@ -86,6 +90,8 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
           accept=".geojson,.json,.csv,.txt,.kml,.gpx,.zip"
           onChange={(e) => {
             setOptions({});
+            setExcluded(new Set());
+            setLayer(null);
             setError(null);
             setFile(e.currentTarget.files?.[0] ?? null);
           }}
@@ -109,17 +115,20 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
           parsed={parsed}
           options={options}
           onOptions={setOptions}
-          layers={layers}
-          layer={chosenLayer}
+          layers={isAppExport ? [] : layers}
+          layer={isAppExport ? null : chosenLayer}
           onLayer={setLayer}
-          skipped={plan?.skipped.length ?? 0}
+          skipped={plan?.skipped.filter((s) => s.reason !== 'wrong-layer') ?? []}
           validCount={plan?.features.length ?? 0}
           idPrefix={id}
         />
       )}
+      {parsed && <ImportAdvice advice={advice} onLayer={setLayer} />}
+      {parsed && locator === 'loading' && <p className="muted">{t.imp.locatorLoading}</p>}
+      {plan && <FlaggedPlaces flagged={plan.flagged} excluded={excluded} onExclude={setExcluded} />}
       {parsed && (
         <>
-          <ActivityPicker index={index} value={activityIds} onChange={(ids) => (setActivityIds(ids), setError(null))} />
+          {!isAppExport && <ActivityPicker index={index} value={activityIds} onChange={(ids) => (setActivityIds(ids), setError(null))} />}
           {error && (
             <p className="field-error" role="alert">
               {error}
@@ -129,7 +138,7 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
             <button type="button" onClick={onClose}>
               {t.edit.cancel}
             </button>
-            <button type="button" className="primary" onClick={doImport} disabled={!plan?.features.length}>
+            <button type="button" className="primary" onClick={doImport} disabled={!plan?.features.length || locator === null}>
               {t.imp.importButton(plan?.features.length ?? 0)}
             </button>
           </div>
@@ -141,12 +150,13 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
 
 interface PreviewProps {
   parsed: ParsedImport;
-  options: Pick<ImportOptions, 'crs' | 'csvMapping'>;
-  onOptions(options: Pick<ImportOptions, 'crs' | 'csvMapping'>): void;
+  options: PreviewOptions;
+  onOptions(options: PreviewOptions): void;
   layers: LayerKind[];
   layer: LayerKind | null;
   onLayer(layer: LayerKind): void;
-  skipped: number;
+  /** Candidates the plan rejects (outside Sweden, missing activity), listed with the file's rejections. */
+  skipped: RejectedItem[];
   validCount: number;
   idPrefix: string;
 }
@@ -154,18 +164,20 @@ interface PreviewProps {
 function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, validCount, idPrefix }: PreviewProps) {
   const { t } = useI18n();
   const mapping = options.csvMapping ?? parsed.csv?.mapping;
-  const canChooseCrs = parsed.format === 'csv' || parsed.format === 'geojson' || parsed.format === 'shapefile';
+  // An export's records are judged whole (schema, activities), so its own rejections replace the file's.
+  const rejected = [...(parsed.appExport ? parsed.appExport.rejected : parsed.rejected), ...skipped];
+  // A file that names its coordinate system (GeoJSON crs, .prj) keeps it: the select shows it, disabled.
+  const canChooseCrs = (parsed.format === 'csv' || parsed.format === 'geojson' || parsed.format === 'shapefile') && !parsed.crsDeclared;
   return (
     <div className="import-preview">
       <p className="result-count" role="status">
-        {parsed.fileName} ({parsed.format.toUpperCase()}): {t.imp.summary(validCount, parsed.rejected.length)}
+        {parsed.fileName} ({parsed.format.toUpperCase()}): {t.imp.summary(validCount, rejected.length)}
       </p>
-      {skipped > 0 && <p className="warning">{t.imp.skipped(skipped)}</p>}
       <div className="form-field">
         <label htmlFor={`${idPrefix}-crs`}>{t.imp.crs}</label>
         <select
           id={`${idPrefix}-crs`}
-          value={options.crs ?? parsed.crs.crs}
+          value={canChooseCrs ? (options.crs ?? parsed.crs.crs) : parsed.crs.crs}
           disabled={!canChooseCrs}
           onChange={(e) => onOptions({ ...options, crs: e.currentTarget.value as SourceCrs })}
           aria-describedby={`${idPrefix}-crs-reason`}
@@ -203,6 +215,7 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
           ))}
         </fieldset>
       )}
+      <NameKeySelect parsed={parsed} idPrefix={idPrefix} onNameKey={(nameKey) => onOptions({ ...options, nameKey })} />
       {layer && (
         <div className="form-field">
           <label htmlFor={`${idPrefix}-layer`}>{t.imp.layer}</label>
@@ -225,41 +238,8 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
           </ul>
         </details>
       )}
-      {parsed.rejected.length > 0 && (
-        <div className="table-scroll rejected" tabIndex={0} role="region" aria-label={t.imp.rejectedTitle}>
-          <table>
-            <caption>{t.imp.rejectedTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.imp.where}</th>
-                <th scope="col">{t.imp.why}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parsed.rejected.slice(0, SHOWN_REJECTIONS).map((item) => (
-                <tr key={`${item.index}-${item.reason}`}>
-                  <td>{item.label}</td>
-                  <td>
-                    {t.imp.reasons[item.reason] ?? item.reason}
-                    {item.detail && <span className="muted"> ({item.detail})</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {parsed.rejected.length > SHOWN_REJECTIONS && <p>{t.imp.rejectedMore(parsed.rejected.length - SHOWN_REJECTIONS)}</p>}
-        </div>
-      )}
+      <RejectedTable rejected={rejected} />
     </div>
   );
 }
 
-/** GPX is walks; otherwise the most common geometry decides. */
-function defaultLayer(parsed: ParsedImport | null): LayerKind | null {
-  if (!parsed?.candidates.length) return null;
-  if (parsed.format === 'gpx') return 'safety-walk';
-  const type = parsed.candidates[0]!.geometry.type;
-  if (type === 'Point') return 'unsafe-place';
-  if (type === 'LineString' || type === 'MultiLineString') return 'speed-control';
-  return 'watch-area';
-}

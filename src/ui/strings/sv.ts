@@ -1,15 +1,19 @@
+import { crsLabels } from '../../io/crsRegistry';
 import { REJECT_MESSAGES } from '../../io/importTypes';
 import type { ActivityStatus, LayerKind, Provenance } from '../../domain/layers';
 import type { DocumentKind } from '../../domain/promiseDocument';
 
 export const sv = {
   goToMunicipality: 'Gå till kommun',
+  /** Why the write door refused a record; Swedish uses the rule's own detailed message. */
+  ruleMessages: {} as Partial<Record<string, string>>,
   dataViewsHeading: 'Platser och löften i listform',
   mapControls: { zoomIn: 'Zooma in', zoomOut: 'Zooma ut', toggleAttribution: 'Visa eller dölj källor', mapTitle: 'Karta' },
   dataAttribution: 'Löften: Nacka, Värmdö, Ekerö och Nordmalings kommuner med Polisen',
   csvMunicipalityCode: 'Kommunkod',
   csvPeriodFrom: 'Period från',
   csvPeriodTo: 'Period till',
+  csvAttributes: 'Uppgifter från importerad fil',
   edit: {
     toolbar: 'Verktyg för planerare',
     newPlace: 'Ny plats',
@@ -45,6 +49,7 @@ export const sv = {
     errorsTitle: (n: number) => (n === 1 ? 'Rätta 1 fel innan du sparar:' : `Rätta ${n} fel innan du sparar:`),
     saved: (name: string) => `${name} är sparad.`,
     saveFailed: (reason: string) => `Kunde inte spara, inget ändrades: ${reason}`,
+    undoFailed: (reason: string) => `Steget kunde inte ångras eller göras om, inget ändrades: ${reason}`,
     editDetails: 'Redigera uppgifter',
     reshape: 'Ändra formen på kartan',
     reshapeHelp: 'Dra i formen eller dess hörn. Dra en mittpunkt för att lägga till ett hörn.',
@@ -71,7 +76,8 @@ export const sv = {
     failed: 'Filen kunde inte importeras. Inget har ändrats.',
     format: 'Format',
     crs: 'Koordinatsystem',
-    crsNames: { 'EPSG:4326': 'WGS 84 (lon/lat, grader)', 'EPSG:3006': 'SWEREF 99 TM (meter)' } as Record<string, string>,
+    // One name per coordinate system of the importer's registry, so the list never misses one.
+    crsNames: crsLabels('sv'),
     crsConfirm: 'Gissat utifrån talen: kontrollera att det stämmer.',
     mapping: 'Kolumner',
     mappingFields: { name: 'Namn', y: 'Latitud eller N', x: 'Longitud eller E', timeOfDay: 'Tid på dygnet', reason: 'Orsak', count: 'Antal' } as Record<string, string>,
@@ -89,8 +95,45 @@ export const sv = {
     importButton: (n: number) => (n === 1 ? 'Importera 1 plats' : `Importera ${n} platser`),
     imported: (n: number, file: string) => `${n} platser importerade från ${file}. Ångra med knappen Ångra eller Ctrl+Z.`,
     chooseActivity: 'Välj minst en aktivitet som platserna hör till.',
-    skipped: (n: number) => `${n} passar inte det valda lagret och hoppas över.`,
     another: 'Välj en annan fil',
+    nameKey: 'Namn från egenskapen',
+    nameKeyNone: '(ingen: platserna får filens namn och nummer)',
+    nameKeyGuessed: 'Gissat utifrån egenskapernas namn.',
+    nameExamples: (names: string) => `T.ex. ${names}`,
+    geometryNames: { Point: 'punkter', LineString: 'linjer', MultiLineString: 'linjer', Polygon: 'ytor', MultiPolygon: 'ytor' } as Record<string, string>,
+    and: ' och ',
+    locatorLoading: 'Läser in kommungränserna…',
+    locatorRequired: 'Kommungränserna saknas, så platsernas kommun kan inte kontrolleras. Inget importerades.',
+    advice: {
+      locatorUnavailable:
+        'Kommungränserna kunde inte läsas in i den här installationen, så det går inte att kontrollera att platserna ligger i Sverige och i vilken kommun. Import är inte möjlig.',
+      appExport: (n: number, replaced: number) =>
+        `Trygghetskartan-export: ${n} platser behåller sina lager och aktiviteter.${replaced ? ` ${replaced} av dem finns redan och uppdateras (kan ångras).` : ''}`,
+      nothingValid: (rejected: number) =>
+        rejected ? `Inget i filen kan importeras: alla ${rejected} rader och objekt avvisades.` : 'Inget i filen kan importeras: inga platser hittades.',
+      commonReason: (reason: string) => `Vanligaste skälet: ${reason}.`,
+      hintCrs: 'Koordinaterna hamnar utanför Sverige. Prova ett annat koordinatsystem ovan, t.ex. SWEREF 99 TM om talen är meter.',
+      hintColumns: 'Välj under Kolumner vilka kolumner som innehåller koordinaterna.',
+      walkNeedsLine: (n: number) =>
+        `Filen har ${n} vägpunkter men ingen rutt eller spår. En trygghetsvandring är en linje, så inget kan importeras som trygghetsvandring. Vägpunkterna kan i stället bli punkter i ett annat lager:`,
+      layerTakesNone: (layer: string, n: number, types: string, accepted: string) =>
+        `Lagret ${layer} tar inget av filens ${n} objekt: de är ${types}, och lagret tar bara ${accepted}. Välj ett lager som passar:`,
+      switchTo: (layer: string) => `Importera som ${layer}`,
+      someSkipped: (n: number) => `${n} hoppas över:`,
+      noneImportable: (n: number) => `Inget kan importeras, alla ${n} hoppas över:`,
+      reasonCount: (reason: string, n: number) => `${reason} (${n})`,
+      waypointsAsFindings: (n: number) => `${n} vägpunkter blir iakttagelser på vandringen, med sin position.`,
+      waypointsAsPoints: (n: number, layer: string) =>
+        `Filen har bara vägpunkter (${n}) och ingen rutt eller spår, så de importeras som ${layer}. Välj ett annat lager ovan om det passar bättre.`,
+      allLeftOut: (n: number) => `Alla ${n} platser är bortvalda, så inget importeras.`,
+      chooseActivity: 'Välj nedan minst en aktivitet som platserna hör till; utan aktivitet kan inget importeras.',
+      attributesTrimmed: 'Vissa egenskaper från filen kortades: högst 50 per plats och 500 tecken per värde.',
+    },
+    flaggedTitle: (n: number) => (n === 1 ? '1 plats ligger utanför de valda aktiviteternas kommun' : `${n} platser ligger utanför de valda aktiviteternas kommun`),
+    flaggedHelp: 'De importeras med den kommun de ligger i. Kryssa för dem som inte ska importeras.',
+    leaveOut: (name: string, municipality: string) => `Lämna bort ${name} (${municipality})`,
+    leaveOutAll: 'Lämna bort alla',
+    flaggedMore: (n: number) => `…och ${n} till; använd Lämna bort alla för att välja bort dem.`,
   },
   exp: {
     toolbarButton: 'Exportera',
@@ -131,6 +174,8 @@ export const sv = {
     walkDistance: 'Trygghetsvandring inom',
     gapsSummary: (gaps: number, total: number) => `${gaps} av ${total} otrygga platser nås inte av någon trygghetsvandring, fokusplats eller grannsamverkan.`,
     noGaps: 'Alla otrygga platser nås av någon aktivitet.',
+    examplesLeftOut: (n: number) =>
+      `Exempelplatser räknas inte här: vi har ritat dem bara för att visa hur en aktivitet ser ut, inget dokument namnger dem och ingen trygghetsundersökning ligger bakom.${n ? ` ${n === 1 ? '1 otrygg plats' : `${n} otrygga platser`} i data är sådana exempel.` : ''}`,
     weight: (n: number) => (n === 1 ? '1 markering' : `${n} svar`),
     nearestWalk: (m: string) => `närmaste vandring ${m}`,
     noWalk: 'ingen vandring i närheten',
@@ -270,6 +315,28 @@ export const sv = {
   restored: 'Levererade data är återställda.',
   restoreFailed: (reason: string) => `Återställningen misslyckades, inget ändrades: ${reason}`,
   storageFailed: (reason: string) => `Webbläsarens lagring gick inte att öppna: ${reason}. Kartan visar levererade data utan att spara.`,
+  storageProblems: {
+    'newer-version':
+      'Databasen i den här webbläsaren har skapats av en nyare version av Trygghetskartan, och den här versionen kan inte öppna den. Ladda om sidan för att få den nya versionen; hjälper inte det, be den som driver tjänsten att uppdatera den. Det du ser nu är de levererade data, och ändringar kan inte sparas. Dina sparade data är orörda.',
+    blocked:
+      'Trygghetskartan behöver uppdatera databasen i den här webbläsaren, men en annan flik med en äldre version av Trygghetskartan håller den öppen. Stäng de andra flikarna med Trygghetskartan och ladda om sidan. Tills dess ser du de levererade data, och ändringar kan inte sparas.',
+    'upgraded-elsewhere':
+      'Trygghetskartan har öppnats i en nyare version i en annan flik, så den här fliken har släppt databasen. Ladda om sidan. Tills dess ser du det som var sparat, men ändringar kan inte sparas.',
+    'no-indexeddb':
+      'Webbläsaren låter inte Trygghetskartan spara något här (IndexedDB saknas eller är avstängt, till exempel i ett privat fönster). Det du ser är de levererade data, och ändringar kan inte sparas. Öppna sidan i ett vanligt fönster för att kunna spara.',
+  } as Record<string, string>,
+  storageDetail: (detail: string) => `Webbläsaren säger: ${detail}`,
+  storageReadOnly: 'Ändringar kan inte sparas just nu.',
+  crash: {
+    title: (area: string) => `${area} kunde inte visas`,
+    areas: { app: 'Trygghetskartan', map: 'Kartan', data: 'Listan och vyerna', panel: 'Platsens uppgifter' } as Record<string, string>,
+    whatFailed: (message: string) => `Det som gick fel: ${message}`,
+    dataIntact: 'Dina sparade data är orörda: felet gäller bara det som visas här. Resten av sidan fungerar som vanligt.',
+    dataIntactApp: 'Dina sparade data är orörda: felet gäller bara det som visas.',
+    tryAgain: 'Försök igen',
+    reload: 'Ladda om sidan',
+    close: 'Stäng',
+  },
   datasetInvalid: 'De levererade data är ogiltiga och kunde inte läsas in.',
   storedIssues: (n: number) => `${n} sparade poster är skadade och visas inte.`,
   basemapMissing: 'Bakgrundskartan saknas i den här installationen (geodata hittades inte vid bygget). Löftenas platser visas ändå.',
@@ -323,6 +390,10 @@ export const sv = {
     description: 'Beskrivning',
   } as Record<string, string>,
   notGiven: 'uppges inte',
+  findingAt: (lat: string, lon: string) => `på kartan: lat ${lat}, lon ${lon}`,
+  attributesTitle: 'Uppgifter från den importerade filen',
+  yes: 'ja',
+  no: 'nej',
   layerSingular: {
     'unsafe-place': 'Otrygg plats',
     'safety-walk': 'Trygghetsvandring',

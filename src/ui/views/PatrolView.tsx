@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { countExampleUnsafePlaces } from '../../analysis/evidence';
 import { PATROL_WEIGHTS, patrolPriorities } from '../../analysis/patrol';
 import type { DayType } from '../../analysis/types';
 import type { DatasetIndex } from '../../domain/dataset';
@@ -31,6 +32,7 @@ export function PatrolView({ features, index, onOverlay, onSelect, onFit }: Prop
     () => patrolPriorities(features, { timeOfDay, dayType, now: new Date(), walkDistanceMetres: 250 }).slice(0, topN),
     [features, timeOfDay, dayType, topN],
   );
+  const examples = useMemo(() => countExampleUnsafePlaces(features), [features]);
   useEffect(() => {
     onOverlay({ numbered: items.map((item, i) => ({ point: item.point, label: String(i + 1) })) });
   }, [items, onOverlay]);
@@ -70,6 +72,9 @@ export function PatrolView({ features, index, onOverlay, onSelect, onFit }: Prop
       </div>
       <p className="muted screen-only">{t.views.dayTypeNote}</p>
       <p className="muted">{t.views.formula(PATROL_WEIGHTS)}</p>
+      <p className="muted" data-testid="examples-note">
+        {t.views.examplesLeftOut(examples)}
+      </p>
       <ol className="ranked-list" data-testid="patrol-list">
         {items.map((item) => (
           <li key={item.featureId}>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { assessCoverage } from '../../analysis/coverage';
 import { compareSurveys, hexDensity } from '../../analysis/density';
+import { countExampleUnsafePlaces } from '../../analysis/evidence';
 import type { DensityFilter } from '../../analysis/types';
 import type { DatasetIndex } from '../../domain/dataset';
 import { TIMES_OF_DAY, type TimeOfDay } from '../../domain/layers';
@@ -62,8 +63,12 @@ export function PlannerView({ features, index, onOverlay, onSelect, onCreateWalk
   useEffect(() => () => onOverlay(null), [onOverlay]);
 
   const total = (cells ?? []).reduce((sum, c) => sum + c.count, 0);
+  const examples = useMemo(() => countExampleUnsafePlaces(features), [features]);
   return (
     <div className="view planner-view" data-testid="planner-view">
+      <p className="muted" data-testid="examples-note">
+        {t.views.examplesLeftOut(examples)}
+      </p>
       <section aria-labelledby={`${id}-density`}>
         <h3 id={`${id}-density`}>{t.views.densityTitle}</h3>
         <div className="view-controls">

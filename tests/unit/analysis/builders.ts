@@ -12,12 +12,18 @@ export const M_PER_DEG = 111_195.08;
 export const east = (lat: number, metres: number) => metres / (M_PER_DEG * Math.cos((lat * Math.PI) / 180));
 export const north = (metres: number) => metres / M_PER_DEG;
 
+// Imported, as a planner's survey file would be: illustrative examples never count as evidence (asExample).
 const common = {
   municipalityCode: '2401',
   activityIds: ['act'],
-  provenance: 'illustrative' as const,
+  provenance: 'imported' as const,
   provenanceNote: 'Testdata',
 };
+
+/** The same feature as a shipped example: drawn by us to show the activity, named by no document. */
+export function asExample<F extends SafetyFeature>(feature: F): F {
+  return { ...feature, provenance: 'illustrative', provenanceNote: 'Exempel. Testdata.' };
+}
 
 export function place(
   id: string,
@@ -27,6 +33,8 @@ export function place(
   return unsafePlace({
     id,
     name: over.name ?? id,
+    provenance: 'imported',
+    provenanceNote: 'Testdata',
     geometry: over.geometry ?? { type: 'Point', coordinates },
     details: {
       survey: 'Trygghetsundersökning',

@@ -9,6 +9,9 @@ import { schemaV1 } from '../../../src/data/schemas';
 import { restoreShippedData, seedIfEmpty } from '../../../src/data/seed';
 import { activity, dataset, unsafePlace } from '../fixtures';
 import { freshDatabaseName, openTestDatabase, track } from './testDatabases';
+import { testMunicipalityLocator } from '../helpers/municipalityLocator';
+
+const L = testMunicipalityLocator();
 
 const open = openTestDatabase;
 const freshName = freshDatabaseName;
@@ -23,32 +26,32 @@ const names = async (db: TrygghetsDatabase) => (await db.features.toArray()).map
 describe('edits as change sets with undo and redo', () => {
   it('adds, renames and deletes, and undoes and redoes each step with its label', async () => {
     const db = await seeded();
-    await perform(db, putFeatures('Lägg till plats', [unsafePlace({ id: 'f2', name: 'Parken' })]));
-    await perform(db, putFeatures('Ändra namn', [unsafePlace({ id: 'f2', name: 'Stora parken' })]));
-    await perform(db, deleteFeatures('Ta bort plats', ['f1']));
+    await perform(db, putFeatures('Lägg till plats', [unsafePlace({ id: 'f2', name: 'Parken' })]), L);
+    await perform(db, putFeatures('Ändra namn', [unsafePlace({ id: 'f2', name: 'Stora parken' })]), L);
+    await perform(db, deleteFeatures('Ta bort plats', ['f1']), L);
     expect(await names(db)).toEqual(['Stora parken']);
     expect(await readHistoryState(db)).toEqual({ undoLabel: 'Ta bort plats', redoLabel: null });
 
-    expect(await undo(db)).toBe('Ta bort plats');
+    expect(await undo(db, L)).toBe('Ta bort plats');
     expect(await names(db)).toEqual(['Stora parken', 'Torget']);
-    expect(await undo(db)).toBe('Ändra namn');
+    expect(await undo(db, L)).toBe('Ändra namn');
     expect(await names(db)).toEqual(['Parken', 'Torget']);
-    expect(await undo(db)).toBe('Lägg till plats');
+    expect(await undo(db, L)).toBe('Lägg till plats');
     expect(await names(db)).toEqual(['Torget']);
-    expect(await undo(db)).toBeNull();
+    expect(await undo(db, L)).toBeNull();
 
-    expect(await redo(db)).toBe('Lägg till plats');
-    expect(await redo(db)).toBe('Ändra namn');
+    expect(await redo(db, L)).toBe('Lägg till plats');
+    expect(await redo(db, L)).toBe('Ändra namn');
     expect(await names(db)).toEqual(['Stora parken', 'Torget']);
     expect(await readHistoryState(db)).toEqual({ undoLabel: 'Ändra namn', redoLabel: 'Ta bort plats' });
   });
 
   it('clears redo when a new edit is made', async () => {
     const db = await seeded();
-    await perform(db, putFeatures('A', [unsafePlace({ id: 'a', name: 'A' })]));
-    await undo(db);
-    await perform(db, putFeatures('B', [unsafePlace({ id: 'b', name: 'B' })]));
-    expect(await redo(db)).toBeNull();
+    await perform(db, putFeatures('A', [unsafePlace({ id: 'a', name: 'A' })]), L);
+    await undo(db, L);
+    await perform(db, putFeatures('B', [unsafePlace({ id: 'b', name: 'B' })]), L);
+    expect(await redo(db, L)).toBeNull();
     expect(await names(db)).toEqual(['B', 'Torget']);
   });
 
@@ -57,30 +60,30 @@ describe('edits as change sets with undo and redo', () => {
     await seedIfEmpty(db, dataset({ activities: [activity(), activity({ id: 'secret', sensitive: true })] }), 'test');
     const before = await names(db);
     await expect(
-      perform(db, putFeatures('Två platser', [unsafePlace({ id: 'ok', name: 'OK' }), unsafePlace({ id: 'bad', activityIds: ['secret'] })])),
+      perform(db, putFeatures('Två platser', [unsafePlace({ id: 'ok', name: 'OK' }), unsafePlace({ id: 'bad', activityIds: ['secret'] })]), L),
     ).rejects.toBeInstanceOf(ChangeRejected);
-    await expect(perform(db, putFeatures('Fel', [{ ...unsafePlace({ id: 'x' }), geometry: { type: 'Point', coordinates: [500, 500] } }]))).rejects.toThrow(
+    await expect(perform(db, putFeatures('Fel', [{ ...unsafePlace({ id: 'x' }), geometry: { type: 'Point', coordinates: [500, 500] } }]), L)).rejects.toThrow(
       /koordinaten/,
     );
-    await expect(perform(db, putFeatures('Saknas', [unsafePlace({ id: 'y', activityIds: ['nope'] })]))).rejects.toThrow(/finns inte/);
+    await expect(perform(db, putFeatures('Saknas', [unsafePlace({ id: 'y', activityIds: ['nope'] })]), L)).rejects.toThrow(/finns inte/);
     expect(await names(db)).toEqual(before);
     expect(await db.history.count()).toBe(0);
   });
 
   it('keeps the history over a reload, capped at the limit', async () => {
     const db = await seeded();
-    for (let i = 0; i < HISTORY_LIMIT + 5; i++) await perform(db, putFeatures(`steg ${i}`, [unsafePlace({ id: 'f1', name: `namn ${i}` })]));
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) await perform(db, putFeatures(`steg ${i}`, [unsafePlace({ id: 'f1', name: `namn ${i}` })]), L);
     expect(await db.history.count()).toBe(HISTORY_LIMIT);
     const name = db.name;
     db.close();
     const reopened = open(name);
-    expect(await undo(reopened)).toBe(`steg ${HISTORY_LIMIT + 4}`);
+    expect(await undo(reopened, L)).toBe(`steg ${HISTORY_LIMIT + 4}`);
     expect((await reopened.features.get('f1'))?.name).toBe(`namn ${HISTORY_LIMIT + 3}`);
   });
 
   it('is cleared by restoring the shipped data', async () => {
     const db = await seeded();
-    await perform(db, putFeatures('A', [unsafePlace({ id: 'a', name: 'A' })]));
+    await perform(db, putFeatures('A', [unsafePlace({ id: 'a', name: 'A' })]), L);
     await restoreShippedData(db, dataset(), 'test');
     expect(await db.history.count()).toBe(0);
     expect(await names(db)).toEqual(['Torget']);
@@ -100,6 +103,6 @@ describe('migration v1 → v2', () => {
     expect((await db.features.get('old'))?.name).toBe('Från v1');
     expect((await db.meta.get('seed'))?.datasetVersion).toBe('v1');
     expect(await db.history.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3); // v3 (findings with positions) follows in the same opening
   });
 });

@@ -41,7 +41,7 @@ describe('previewed candidates become places', () => {
     const lamp = point({ gpxKind: 'waypoint', name: 'Trasig lampa' });
     const { features } = candidatesToFeatures([track, lamp], 'safety-walk', ['act'], 'walk.gpx', index, newId);
     expect(features).toHaveLength(1);
-    expect(features[0]!.details).toMatchObject({ findings: ['Trasig lampa'] });
+    expect(features[0]!.details).toMatchObject({ findings: [{ text: 'Trasig lampa', point: [18.1, 59.3] }] });
   });
   it('counts valid places before an activity is chosen, but gives them no link', () => {
     const { features } = candidatesToFeatures([point()], 'unsafe-place', [], 'x.csv', index, newId);

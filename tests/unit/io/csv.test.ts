@@ -27,7 +27,7 @@ describe('exporting the rows shown', () => {
   if (!shippedDataset.ok) throw new Error('invalid');
   const rows = buildFeatureRows(indexDataset(shippedDataset.value)).slice(0, 5);
   const labels = {
-    header: Array.from({ length: 15 }, (_, i) => `h${i}`),
+    header: Array.from({ length: 16 }, (_, i) => `h${i}`),
     layer: () => 'L',
     status: () => 'S',
     responsible: () => 'R',
@@ -37,7 +37,7 @@ describe('exporting the rows shown', () => {
     const lines = rowsToCsv(rows, labels).replace(CSV_BOM, '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(6);
     const cells = lines[1]!.split(';');
-    expect(cells).toHaveLength(15);
+    expect(cells).toHaveLength(16);
     expect(cells[13]).toMatch(/^\d{2},\d+$/);
     expect(cells[14]).toMatch(/^\d{2},\d+$/);
   });

@@ -122,11 +122,11 @@ describe('zipped shapefile import', () => {
   const { shp, shx } = writePointShp(points);
   const dbf = writeDbf([{ name: 'NAMN', length: 30 }, { name: 'KOD', length: 4 }], [['Sergels torg', '0180'], ['Uppsala å', '0380']]);
 
-  it('uses the .prj (shpjs reprojects) and reads names from the .dbf', async () => {
+  it('honours the .prj (the registry reprojects) and reads names from the .dbf', async () => {
     const zip = writeZip({ 'platser.shp': shp, 'platser.shx': shx, 'platser.dbf': dbf, 'platser.prj': SWEREF99_TM_PRJ, 'platser.cpg': 'UTF-8' });
     const parsed = expectOk(await readImportFile(zip, 'platser.zip', {}));
     expect(parsed.format).toBe('shapefile');
-    expect(parsed.crs).toEqual({ crs: 'EPSG:4326', reason: '.prj i zip-filen', confident: true });
+    expect(parsed.crs).toEqual({ crs: 'EPSG:3006', reason: 'filen anger EPSG:3006 (.prj)', confident: true });
     expect(parsed.candidates.map((c) => c.name)).toEqual(['Sergels torg', 'Uppsala å']);
     expect(parsed.candidates[0]!.properties.KOD).toBe('0180');
     expectClose(parsed.candidates[0]!.geometry.coordinates as number[], [18.0592, 59.3302]);

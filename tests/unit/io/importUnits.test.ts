@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crsFromGeoJsonMember, crsFromPrj, crsFromRanges, detectCrs, makeToWgs84 } from '../../../src/io/crs';
+import { crsFromRanges, makeToWgs84 } from '../../../src/io/crs';
+import { crsFromGeoJsonMember, crsFromPrj, detectCrs } from '../../../src/io/declaredCrs';
 import { decodeText } from '../../../src/io/decodeText';
 import { runImport } from '../../../src/io/runImportInWorker';
 import { ImportNotes, pickName, sanitizeProperties } from '../../../src/io/sanitize';
@@ -27,7 +28,8 @@ describe('coordinate systems', () => {
     expect(crsFromGeoJsonMember(named('http://www.opengis.net/def/crs/EPSG/0/3006'))).toBe('EPSG:3006');
     expect(crsFromGeoJsonMember(named('urn:ogc:def:crs:OGC:1.3:CRS84'))).toBe('EPSG:4326');
     expect(crsFromGeoJsonMember({ type: 'EPSG', properties: { code: 3006 } })).toBe('EPSG:3006');
-    expect(crsFromGeoJsonMember(named('EPSG:3011'))).toBe('unsupported');
+    expect(crsFromGeoJsonMember(named('EPSG:3011'))).toBe('EPSG:3011');
+    expect(crsFromGeoJsonMember(named('EPSG:2400'))).toEqual({ unsupported: 'EPSG:2400' });
     expect(crsFromGeoJsonMember(undefined)).toBeNull();
   });
 
@@ -37,11 +39,11 @@ describe('coordinate systems', () => {
     expect(crsFromRanges([[674032, 6580822], [18, 59]])).toMatchObject({ crs: 'EPSG:3006', confident: false });
     expect(crsFromRanges([[18, 59], [18.1, 59.1], [674032, 6580822]])).toMatchObject({ crs: 'EPSG:4326', confident: true });
     expect(crsFromRanges([[1e9, 1e9]])).toMatchObject({ crs: 'EPSG:4326', confident: false });
-    // An unsupported crs member falls back to ranges, and says the guess needs checking.
-    const guess = detectCrs({ geoJsonCrs: { type: 'name', properties: { name: 'EPSG:3011' } }, samples: [[18, 59]] });
-    expect(guess).toMatchObject({ crs: 'EPSG:4326', confident: false });
-    expect(guess.reason).toContain('stöds inte');
-    expect(detectCrs({ prj: SWEREF99_TM_PRJ })).toEqual({ crs: 'EPSG:3006', reason: 'filen anger EPSG:3006 (.prj)', confident: true });
+    // A declared system outside the registry is refused, never guessed from the numbers.
+    const refused = detectCrs({ geoJsonCrs: { type: 'name', properties: { name: 'EPSG:2400' } }, samples: [[18, 59]] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported-crs' } });
+    const fromPrj = detectCrs({ prj: SWEREF99_TM_PRJ });
+    expect(fromPrj.ok && fromPrj.value.crs).toEqual({ crs: 'EPSG:3006', reason: 'filen anger EPSG:3006 (.prj)', confident: true });
   });
 
   it('converts SWEREF 99 TM with one converter and keeps elevation', () => {

@@ -10,6 +10,9 @@ import { parseBackup, serializeBackup } from '../../../src/io/backup';
 import { featuresToGeoJson, walksToGpx } from '../../../src/io/exportFormats';
 import { readImportFile } from '../../../src/io/readImportFile';
 import { openTestDatabase } from '../data/testDatabases';
+import { testMunicipalityLocator } from '../helpers/municipalityLocator';
+
+const L = testMunicipalityLocator();
 
 if (!shippedDataset.ok) throw new Error('invalid');
 const shipped = shippedDataset.value;
@@ -21,15 +24,15 @@ describe('backup and restore', () => {
     const source = open();
     await seedIfEmpty(source, shipped, 'v');
     const renamed = { ...shipped.features[0]!, name: 'Omdöpt <plats> "citat" å' };
-    await perform(source, putFeatures('döp om', [renamed]));
-    await perform(source, deleteFeatures('ta bort', [shipped.features[1]!.id]));
-    await undo(source);
+    await perform(source, putFeatures('döp om', [renamed]), L);
+    await perform(source, deleteFeatures('ta bort', [shipped.features[1]!.id]), L);
+    await undo(source, L);
     const before = await readBackupContent(source);
 
     const parsed = parseBackup(serializeBackup(before));
     expect(parsed.ok).toBe(true);
     const target = open();
-    await restoreBackup(target, parsed.ok ? parsed.value : (null as never));
+    await restoreBackup(target, parsed.ok ? parsed.value : (null as never), L);
     const after = await readBackupContent(target);
     expect(after).toEqual(before);
     // The restored history still works: redoing the undone delete removes the place.
@@ -37,7 +40,7 @@ describe('backup and restore', () => {
       ['döp om', 0],
       ['ta bort', 1],
     ]);
-    expect(await undo(target)).toBe('döp om');
+    expect(await undo(target, L)).toBe('döp om');
     expect((await target.features.get(renamed.id))?.name).toBe(shipped.features[0]!.name);
   });
 
@@ -48,10 +51,11 @@ describe('backup and restore', () => {
     expect(parseBackup(good.slice(0, good.length / 2))).toEqual({ ok: false, error: expect.stringMatching(/ofullständig/) });
     expect(parseBackup('{"type":"FeatureCollection","features":[]}')).toEqual({ ok: false, error: expect.stringMatching(/ingen säkerhetskopia/) });
     expect(parseBackup(good.replace('"version":1', '"version":9'))).toEqual({ ok: false, error: expect.stringMatching(/nyare version/) });
-    const broken = JSON.parse(good) as { features: { geometry: unknown }[] };
+    const broken = JSON.parse(good) as { features: { id: string; geometry: unknown }[] };
     broken.features[3]!.geometry = { type: 'Point', coordinates: [999, 999] };
     const result = parseBackup(JSON.stringify(broken));
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/features\.3\.geometry/) });
+    expect(result.ok ? '' : result.error).toContain(`"${broken.features[3]!.id}"`);
     expect(await db.features.count()).toBe(shipped.features.length);
   });
 });

@@ -1,0 +1,41 @@
+import type { Activity } from '../activity';
+import type { FocusArea } from '../focusArea';
+import type { PromiseDocument } from '../promiseDocument';
+import type { Issue } from '../result';
+import type { SafetyFeature } from '../safetyFeature';
+
+/**
+ * What a rule may look up about the records around the one it checks. The dataset-wide check
+ * answers from the whole dataset; the write door answers from the records the change touches
+ * and links to, as they will be once the change is applied.
+ */
+export interface RecordLookup {
+  document(id: string): PromiseDocument | undefined;
+  focusArea(id: string): FocusArea | undefined;
+  activity(id: string): Activity | undefined;
+}
+
+export interface RecordMaps {
+  documents: Map<string, PromiseDocument>;
+  focusAreas: Map<string, FocusArea>;
+  activities: Map<string, Activity>;
+  features: Map<string, SafetyFeature>;
+}
+
+export function lookupOf(maps: Omit<RecordMaps, 'features'>): RecordLookup {
+  return {
+    document: (id) => maps.documents.get(id),
+    focusArea: (id) => maps.focusAreas.get(id),
+    activity: (id) => maps.activities.get(id),
+  };
+}
+
+export function ruleError(code: string, subject: string, message: string): Issue {
+  return { code, severity: 'error', subject, message };
+}
+
+export function ruleWarning(code: string, subject: string, message: string): Issue {
+  return { code, severity: 'warning', subject, message };
+}
+
+export const isBlocking = (issue: Issue) => issue.severity === 'error';
