@@ -61,3 +61,9 @@ export function boundsOf(geometries: Iterable<SupportedGeometry>): Bounds | null
   }
   return Number.isFinite(west) ? [west, south, east, north] : null;
 }
+
+/** Coordinates as Swedish text for messages: "lon 18,0712, lat 59,3251". */
+export function formatPosition(p: readonly number[]): string {
+  const f = (n: number | undefined) => (typeof n === 'number' ? n.toLocaleString('sv-SE', { maximumFractionDigits: 5 }) : String(n));
+  return `lon ${f(p[0])}, lat ${f(p[1])}`;
+}

@@ -7,6 +7,7 @@ import type { RawFeature } from './buildCandidates';
 import type { ImportPlan, MunicipalityLookup } from './candidatesToFeatures';
 import { reprojectGeometry, type PositionConverter } from './crs';
 import type { AppExport, RejectedItem } from './importTypes';
+import { whereOutsideSweden } from '../domain/rules/insideSweden';
 import { formatPosition } from './validateCandidate';
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -76,9 +77,9 @@ export function appExportPlan(appExport: AppExport, index: DatasetIndex, locator
       skip('sensitive-activity', `aktiviteten ${sensitive} är känslig`);
       continue;
     }
-    const outside = locator?.firstOutside(feature.geometry);
+    const outside = locator ? whereOutsideSweden(feature.geometry, locator) : null;
     if (outside) {
-      skip('outside-sweden', formatPosition(outside));
+      skip(outside.swapped ? 'lat-lon-swapped' : 'outside-sweden', formatPosition(outside.position));
       continue;
     }
     if (index.features.has(feature.id)) plan.replaced++;

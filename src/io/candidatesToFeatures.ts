@@ -1,6 +1,8 @@
 import type { DatasetIndex } from '../domain/dataset';
 import type { Finding } from '../domain/findings';
-import { positionsOf, type SupportedGeometry } from '../domain/geometry';
+import { positionsOf } from '../domain/geometry';
+import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
+import { whereOutsideSweden } from '../domain/rules/insideSweden';
 import { LAYER_GEOMETRY, TIMES_OF_DAY, type LayerKind, type TimeOfDay } from '../domain/layers';
 import { safetyFeatureSchema, type SafetyFeature } from '../domain/safetyFeature';
 import { toAttributes } from './featureAttributes';
@@ -9,10 +11,7 @@ import { formatPosition } from './validateCandidate';
 import { findingsByWalk } from './walkFindings';
 
 /** What the plan needs of the municipality polygons (src/domain/places/municipalityLocator.ts). */
-export interface MunicipalityLookup {
-  locate(geometry: SupportedGeometry): { code: string; name: string } | null;
-  firstOutside(geometry: SupportedGeometry): number[] | null;
-}
+export type MunicipalityLookup = Pick<MunicipalityLocator, 'locate' | 'firstOutside' | 'locatePosition'>;
 
 export interface PlanOptions {
   /** Finds each place's municipality from its own geometry. Absent: the preview still counts, but nothing may be stored. */
@@ -84,10 +83,13 @@ export function candidatesToFeatures(
     }
     let municipalityCode = fallbackCode;
     if (locator) {
-      const outside = locator.firstOutside(candidate.geometry);
+      // The write door's own rule, so the preview refuses exactly what the door would.
+      const outside = whereOutsideSweden(candidate.geometry, locator);
       const hit = outside ? null : locator.locate(candidate.geometry);
       if (!hit) {
-        skip(candidate, 'outside-sweden', formatPosition(outside ?? positionsOf(candidate.geometry)[0] ?? []));
+        const position = formatPosition(outside?.position ?? positionsOf(candidate.geometry)[0] ?? []);
+        if (outside?.swapped) skip(candidate, 'lat-lon-swapped', `${position}: latitud och longitud verkar omkastade`);
+        else skip(candidate, 'outside-sweden', position);
         continue;
       }
       municipalityCode = hit.code;

@@ -1,3 +1,4 @@
+import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
 import type { SupportedGeometry } from '../domain/geometry';
 import { CRS_REGISTRY, type RegistryCrs } from './crsRegistry';
 import type { SafetyFeature } from '../domain/safetyFeature';
@@ -150,5 +151,11 @@ export interface ImportOptions {
   csvMapping?: CsvColumnMapping;
   /** The property names are taken from (GeoJSON, KML, GPX, shapefile): undefined = guess, null = none. */
   nameKey?: string | null;
+  /**
+   * The municipality polygons: candidates outside Sweden are rejected with their position. Not
+   * sent to the worker (it loads its own from `municipalityAreasUrl`).
+   */
+  locator?: MunicipalityLocator | null;
+  municipalityAreasUrl?: string;
   onProgress?: (fraction: number) => void;
 }

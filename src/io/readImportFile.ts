@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../domain/result';
 import { decodeText } from './decodeText';
 import type { ImportFailure, ImportFormat, ImportOptions, ParsedImport } from './importTypes';
 import { applyNaming } from './naming';
+import { rejectOutsideSweden } from './placeCandidates';
 import { parseCsv } from './parseCsv';
 import { parseGeoJson } from './parseGeoJson';
 import { parseGpx } from './parseGpx';
@@ -46,7 +47,9 @@ export async function readImportFile(bytes: Uint8Array, fileName: string, option
     const result = await readUnguarded(bytes, fileName, options);
     options.onProgress?.(1);
     // CSV names come from its column mapping; every other format names from a property.
-    return result.ok && result.value.format !== 'csv' ? ok(applyNaming(result.value, options.nameKey)) : result;
+    if (!result.ok) return result;
+    const named = result.value.format !== 'csv' ? applyNaming(result.value, options.nameKey) : result.value;
+    return ok(rejectOutsideSweden(named, options.locator));
   } catch (e) {
     // A parser bug or a hostile file must end as a message, never as an uncaught error in the UI.
     const detail = e instanceof Error ? ` (${e.message.slice(0, 160)})` : '';

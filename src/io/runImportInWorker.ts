@@ -1,6 +1,7 @@
 import { err, type Result } from '../domain/result';
 import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
 import type { ImportRequest, ImportWorkerMessage } from './importWorker';
+import { fetchMunicipalityLocator } from './municipalityAreasFile';
 import { MAX_IMPORT_BYTES, readImportFile } from './readImportFile';
 
 type ImportResult = Result<ParsedImport, ImportFailure>;
@@ -17,13 +18,16 @@ export function runImport(file: File, options: ImportOptions = {}): { promise: P
     const tooLarge = err({ code: 'too-large' as const, message: `Filen är ${Math.round(file.size / 1024 / 1024)} MB; största tillåtna storlek är 200 MB.` });
     return { promise: Promise.resolve(tooLarge), cancel: () => {} };
   }
-  const { onProgress, ...plainOptions } = options;
+  const { onProgress, locator, ...plainOptions } = options;
 
   if (typeof Worker === 'undefined') {
     let isCancelled = false;
-    const promise = file.arrayBuffer().then((buffer) =>
-      isCancelled ? err(cancelled) : readImportFile(new Uint8Array(buffer), file.name, options),
-    );
+    const promise = file.arrayBuffer().then(async (buffer) => {
+      if (isCancelled) return err(cancelled);
+      const url = plainOptions.municipalityAreasUrl;
+      const areas = locator ?? (url ? await fetchMunicipalityLocator(url) : null);
+      return readImportFile(new Uint8Array(buffer), file.name, { ...options, locator: areas });
+    });
     return { promise: promise.then((r) => (isCancelled ? err(cancelled) : r)), cancel: () => void (isCancelled = true) };
   }
 

@@ -1,23 +1,13 @@
-import { geometrySchema, type SupportedGeometry } from '../domain/geometry';
+import { formatPosition, geometrySchema, type SupportedGeometry } from '../domain/geometry';
 import type { RejectReason } from './importTypes';
 
-/** Generous bounding box of Sweden (with its sea areas), in WGS 84. */
-export const SWEDEN_BOUNDS = { west: 10.0, east: 24.5, south: 55.0, north: 69.5 } as const;
+export { formatPosition } from '../domain/geometry';
 
 export type GeometryCheck =
   | { ok: true; geometry: SupportedGeometry }
   | { ok: false; reason: RejectReason; detail: string };
 
 const reject = (reason: RejectReason, detail: string): GeometryCheck => ({ ok: false, reason, detail });
-
-const inSweden = (lon: number, lat: number) =>
-  lon >= SWEDEN_BOUNDS.west && lon <= SWEDEN_BOUNDS.east && lat >= SWEDEN_BOUNDS.south && lat <= SWEDEN_BOUNDS.north;
-
-/** Coordinates for Swedish details: "lon 18,0712, lat 59,3251". */
-export function formatPosition(p: readonly number[]): string {
-  const f = (n: number | undefined) => (typeof n === 'number' ? n.toLocaleString('sv-SE', { maximumFractionDigits: 5 }) : String(n));
-  return `lon ${f(p[0])}, lat ${f(p[1])}`;
-}
 
 /**
  * GeoJSON types we cannot store become parts we can: a MultiPoint becomes Points (the caller says
@@ -49,6 +39,8 @@ export function splitGeometry(geometry: unknown): { parts: unknown[]; split: boo
 /**
  * Checks one geometry that is already in WGS 84. Structural faults are reported with the reason a
  * planner can act on (an unclosed ring is never closed silently: the file is wrong and they should know).
+ * Whether it lies in Sweden is not decided here: that is the municipality-polygon rule
+ * (src/domain/rules/insideSweden.ts), applied to the whole file by rejectOutsideSweden.
  */
 export function validateGeometry(geometry: unknown): GeometryCheck {
   if (geometry === null || geometry === undefined) return reject('empty-geometry', 'objektet saknar geometri');
@@ -63,15 +55,9 @@ export function validateGeometry(geometry: unknown): GeometryCheck {
   const structural = checkStructure(type, coordinates);
   if (structural) return structural;
 
-  const positions = flattenPositions(coordinates) as number[][];
-  const outside = positions.find((p) => !inSweden(p[0]!, p[1]!));
-  if (outside) {
-    const swappedInside = positions.every((p) => inSweden(p[1]!, p[0]!));
-    if (swappedInside) {
-      return reject('lat-lon-swapped', `${formatPosition(outside)}: latitud och longitud verkar omkastade`);
-    }
-    return reject('outside-sweden', formatPosition(outside));
-  }
+  // Numbers beyond the earth's lon/lat range (metres read as degrees) are certainly not in Sweden.
+  const offEarth = firstOffEarth(coordinates);
+  if (offEarth) return reject('outside-sweden', formatPosition(offEarth));
 
   const parsed = geometrySchema.safeParse(geometry);
   if (!parsed.success) return reject('invalid-geometry', parsed.error.issues[0]?.message ?? 'ogiltig geometri');
@@ -141,7 +127,15 @@ function checkStructure(type: string, coordinates: unknown[]): GeometryCheck | n
   }
 }
 
-function flattenPositions(coordinates: unknown): unknown[] {
-  if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') return [coordinates];
-  return (coordinates as unknown[]).flatMap(flattenPositions);
+function firstOffEarth(coordinates: unknown): number[] | null {
+  if (!Array.isArray(coordinates)) return null;
+  if (typeof coordinates[0] === 'number') {
+    const [lon, lat] = coordinates as number[];
+    return Math.abs(lon!) > 180 || Math.abs(lat!) > 90 ? (coordinates as number[]) : null;
+  }
+  for (const c of coordinates) {
+    const found = firstOffEarth(c);
+    if (found) return found;
+  }
+  return null;
 }

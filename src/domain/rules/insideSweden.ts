@@ -1,10 +1,23 @@
-import { positionsOf } from '../geometry';
+import { formatPosition, positionsOf, type SupportedGeometry } from '../geometry';
 import type { MunicipalityLocator } from '../places/municipalityLocator';
 import type { Issue } from '../result';
 import type { SafetyFeature } from '../safetyFeature';
 import { ruleError } from './lookup';
 
-const format = (p: number[]) => `lon ${p[0]!.toFixed(5)}, lat ${p[1]!.toFixed(5)}`;
+export interface OutsideSweden {
+  /** The first vertex farther than the tolerance from every municipality. */
+  position: number[];
+  /** Every vertex would lie in Sweden with longitude and latitude exchanged. */
+  swapped: boolean;
+}
+
+/** Where a geometry leaves Sweden, judged on the municipality polygons; null when it lies in Sweden. */
+export function whereOutsideSweden(geometry: SupportedGeometry, locator: Pick<MunicipalityLocator, 'firstOutside' | 'locatePosition'>): OutsideSweden | null {
+  const position = locator.firstOutside(geometry);
+  if (!position) return null;
+  const swapped = positionsOf(geometry).every((p) => locator.locatePosition(p[1]!, p[0]!) !== null);
+  return { position, swapped };
+}
 
 /**
  * A place lies in Sweden: every vertex within the tolerance of a municipality polygon. Without
@@ -13,10 +26,9 @@ const format = (p: number[]) => `lon ${p[0]!.toFixed(5)}, lat ${p[1]!.toFixed(5)
  */
 export function outsideSwedenIssue(feature: Pick<SafetyFeature, 'id' | 'geometry'>, locator: MunicipalityLocator | null): Issue | null {
   if (!locator) return ruleError('no-municipality-areas', feature.id, 'kommungränserna saknas i den här installationen, så platsens läge kan inte kontrolleras');
-  const outside = locator.firstOutside(feature.geometry);
+  const outside = whereOutsideSweden(feature.geometry, locator);
   if (!outside) return null;
-  const swapped = positionsOf(feature.geometry).every((p) => locator.locatePosition(p[1]!, p[0]!) !== null);
-  return swapped
-    ? ruleError('lat-lon-swapped', feature.id, `${format(outside)}: latitud och longitud verkar omkastade`)
-    : ruleError('outside-sweden', feature.id, `${format(outside)} ligger utanför Sverige`);
+  return outside.swapped
+    ? ruleError('lat-lon-swapped', feature.id, `${formatPosition(outside.position)}: latitud och longitud verkar omkastade`)
+    : ruleError('outside-sweden', feature.id, `${formatPosition(outside.position)} ligger utanför Sverige`);
 }

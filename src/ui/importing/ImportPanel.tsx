@@ -12,6 +12,7 @@ import { FlaggedPlaces } from './FlaggedPlaces';
 import { ImportAdvice } from './ImportAdvice';
 import { NameKeySelect } from './NameKeySelect';
 import { RejectedTable } from './RejectedTable';
+import { municipalityAreasUrl } from '../../io/municipalityAreasFile';
 import { useImportPlan, useMunicipalityLocator } from './useImportPlan';
 
 type Phase =
@@ -47,7 +48,7 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
   useEffect(() => {
     if (!file) return;
     setPhase({ kind: 'reading', fileName: file.name, progress: 0 });
-    const run = runImport(file, { ...options, onProgress: (progress) => setPhase({ kind: 'reading', fileName: file.name, progress }) });
+    const run = runImport(file, { ...options, municipalityAreasUrl: municipalityAreasUrl(document.baseURI), onProgress: (progress) => setPhase({ kind: 'reading', fileName: file.name, progress }) });
     run.promise.then((result) => setPhase(result.ok ? { kind: 'preview', parsed: result.value } : { kind: 'failed', message: result.error.message, code: result.error.code }));
     return run.cancel;
   }, [file, options]);

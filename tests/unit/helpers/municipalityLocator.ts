@@ -15,8 +15,13 @@ export function municipalityAreas(): MunicipalityArea[] {
   return source.features.map((f) => ({ type: 'Feature', properties: { code: f.properties.id, name: f.properties.kom_namn }, geometry: f.geometry }));
 }
 
+/** The county polygons, which cover the large lakes the municipality outlines leave out. */
+export function countyAreas(): MunicipalityArea['geometry'][] {
+  return (JSON.parse(readShared('geodata', 'swedish_regions.geojson')) as { features: { geometry: MunicipalityArea['geometry'] }[] }).features.map((f) => f.geometry);
+}
+
 /** One locator per test run: building it indexes all 290 municipalities. */
 export function testMunicipalityLocator(): MunicipalityLocator {
-  cached ??= createMunicipalityLocator(municipalityAreas());
+  cached ??= createMunicipalityLocator(municipalityAreas(), { counties: countyAreas() });
   return cached;
 }

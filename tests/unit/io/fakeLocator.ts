@@ -15,7 +15,11 @@ export const fakeLocator: MunicipalityLookup = {
   locate(geometry: SupportedGeometry) {
     const first = positionsOf(geometry)[0]!;
     const area = AREAS.find((a) => inside(first, a.box));
-    return area ? { code: area.code, name: area.name } : null;
+    return area ? { code: area.code, name: area.name, distanceMetres: 0 } : null;
+  },
+  locatePosition(lon: number, lat: number) {
+    const area = AREAS.find((a) => inside([lon, lat], a.box));
+    return area ? { code: area.code, name: area.name, distanceMetres: 0 } : null;
   },
   firstOutside(geometry: SupportedGeometry) {
     return positionsOf(geometry).find((p) => !AREAS.some((a) => inside(p, a.box))) ?? null;

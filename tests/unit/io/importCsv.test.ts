@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvToCandidates, guessCsvMapping, parseNumber, type CsvInfoWithLines } from '../../../src/io/parseCsv';
 import { readImportFile } from '../../../src/io/readImportFile';
+import { rejectOutsideSweden } from '../../../src/io/placeCandidates';
+import { testMunicipalityLocator } from '../helpers/municipalityLocator';
 import { expectClose, expectOk, fixtureBytes, importFixture, utf8 } from './importHelpers';
 
 describe('CSV import', () => {
@@ -84,11 +86,11 @@ describe('CSV import', () => {
     const parsed = await importFixture('sweref99tm.csv');
     const info = parsed.csv as CsvInfoWithLines;
     // The user says the numbers are WGS 84: every row is then far outside Sweden.
-    const asDegrees = csvToCandidates(info, info.mapping, 'EPSG:4326');
+    const asDegrees = rejectOutsideSweden(csvToCandidates(info, info.mapping, 'EPSG:4326'), testMunicipalityLocator());
     expect(asDegrees.candidates).toHaveLength(0);
     expect(asDegrees.rejected.map((r) => r.reason)).toEqual(['outside-sweden', 'outside-sweden']);
     // Swapping x and y in the mapping with SWEREF 99 TM gives nothing useful either.
-    const swapped = csvToCandidates(info, { ...info.mapping, x: 1, y: 2 }, 'EPSG:3006');
+    const swapped = rejectOutsideSweden(csvToCandidates(info, { ...info.mapping, x: 1, y: 2 }, 'EPSG:3006'), testMunicipalityLocator());
     expect(swapped.candidates).toHaveLength(0);
     // No coordinate columns: a note, no crash.
     expect(csvToCandidates(info, { ...info.mapping, x: null }, 'EPSG:3006').notes).toContain('välj vilka kolumner som innehåller koordinaterna');

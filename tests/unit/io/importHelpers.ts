@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { Result } from '../../../src/domain/result';
 import type { ImportFailure, ImportOptions, ParsedImport } from '../../../src/io/importTypes';
 import { readImportFile } from '../../../src/io/readImportFile';
+import { testMunicipalityLocator } from '../helpers/municipalityLocator';
 import { SHARED } from '../sharedFiles';
 
 export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(join('tests/fixtures/import', name)));
@@ -22,8 +23,11 @@ export function expectFailure(result: Result<ParsedImport, ImportFailure>): Impo
   return result.error;
 }
 
-export const importFixture = async (name: string, options: ImportOptions = {}) => expectOk(await readImportFile(fixtureBytes(name), name, options));
-export const importReal = async (name: string, options: ImportOptions = {}) => expectOk(await readImportFile(realBytes(name), name, options));
+/** Reads a file as the import worker does, with the municipality polygons (places outside Sweden rejected). */
+export const importFixture = async (name: string, options: ImportOptions = {}) =>
+  expectOk(await readImportFile(fixtureBytes(name), name, { locator: testMunicipalityLocator(), ...options }));
+export const importReal = async (name: string, options: ImportOptions = {}) =>
+  expectOk(await readImportFile(realBytes(name), name, { locator: testMunicipalityLocator(), ...options }));
 
 export function expectClose(actual: readonly number[] | undefined, expected: readonly number[], tolerance = 1e-3): void {
   expect(actual).toBeDefined();

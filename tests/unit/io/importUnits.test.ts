@@ -6,6 +6,10 @@ import { runImport } from '../../../src/io/runImportInWorker';
 import { ImportNotes, pickName, sanitizeProperties } from '../../../src/io/sanitize';
 import { sniffFormat } from '../../../src/io/readImportFile';
 import { validateGeometry } from '../../../src/io/validateCandidate';
+import { rejectOutsideSweden } from '../../../src/io/placeCandidates';
+import { outsideSwedenIssue } from '../../../src/domain/rules/insideSweden';
+import type { SupportedGeometry } from '../../../src/domain/geometry';
+import { testMunicipalityLocator } from '../helpers/municipalityLocator';
 import { zipEntryNames } from '../../../src/io/zipEntries';
 import { expectClose, expectOk, SWEREF99_TM_PRJ, utf8, writeZip } from './importHelpers';
 
@@ -68,14 +72,42 @@ describe('validateGeometry', () => {
     [{ type: 'GeometryCollection', geometries: [] }, 'unsupported-geometry'],
     [{ type: 'MultiPoint', coordinates: [[18, 59]] }, 'unsupported-geometry'],
     [null, 'empty-geometry'],
-    [{ type: 'Point', coordinates: [59.33, 18.07] }, 'lat-lon-swapped'],
-    [{ type: 'Point', coordinates: [13.405, 52.52] }, 'outside-sweden'],
+    // Metres read as degrees are beyond the earth's range: certainly not in Sweden.
     [{ type: 'Point', coordinates: [674032, 6580822] }, 'outside-sweden'],
-    [{ type: 'LineString', coordinates: [[18, 59], [13.4, 52.5]] }, 'outside-sweden'],
   ])('%j → %s', (geometry, reason) => {
     const check = validateGeometry(geometry);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.reason).toBe(reason);
+  });
+  it('leaves "inside Sweden" to the municipality-polygon rule: Copenhagen is structurally valid', () => {
+    expect(validateGeometry({ type: 'Point', coordinates: [12.5683, 55.6761] }).ok).toBe(true);
+  });
+});
+
+describe('inside Sweden at the file boundary: the write door rule on the municipality polygons', () => {
+  const locator = testMunicipalityLocator();
+  it.each([
+    [{ type: 'Point', coordinates: [59.33, 18.07] }, 'lat-lon-swapped'],
+    [{ type: 'Point', coordinates: [13.405, 52.52] }, 'outside-sweden'],
+    [{ type: 'Point', coordinates: [12.5683, 55.6761] }, 'outside-sweden'],
+    [{ type: 'LineString', coordinates: [[18, 59], [13.4, 52.5], [13.41, 52.51]] }, 'outside-sweden'],
+  ] as const)('%j → %s', (geometry, reason) => {
+    expect(outsideSwedenIssue({ id: 'x', geometry: geometry as unknown as SupportedGeometry }, locator)?.code).toBe(reason);
+  });
+  it.each([
+    ['Sandhamn', [18.9128, 59.2877]],
+    ['Visingsö', [14.33, 58.05]],
+    ['the middle of Vättern', [14.55, 58.3]],
+    ['Smygehuk', [13.36, 55.34]],
+  ] as const)('keeps %s', (_name, coordinates) => {
+    expect(outsideSwedenIssue({ id: 'x', geometry: { type: 'Point', coordinates: [...coordinates] } }, locator)).toBeNull();
+  });
+  it('moves such candidates to the rejected rows with their position, in file order', () => {
+    const candidate = (index: number, coordinates: number[]) => ({ index, label: `rad ${index}`, name: null, properties: {}, geometry: { type: 'Point' as const, coordinates } });
+    const result = rejectOutsideSweden({ candidates: [candidate(2, [18.07, 59.33]), candidate(4, [12.5683, 55.6761])], rejected: [{ index: 3, label: 'rad 3', reason: 'missing-coordinates' as const, detail: '' }] }, locator);
+    expect(result.candidates.map((c) => c.label)).toEqual(['rad 2']);
+    expect(result.rejected.map((r) => [r.label, r.reason])).toEqual([['rad 3', 'missing-coordinates'], ['rad 4', 'outside-sweden']]);
+    expect(result.rejected[1]!.detail).toContain('lon 12,5683, lat 55,6761');
   });
 });
 
