@@ -2,6 +2,7 @@ import { RECORD_TABLES, type ChangeSet, type RecordOf, type RecordTable } from '
 import type { Dataset } from '../dataset';
 import type { MunicipalityLocator } from '../places/municipalityLocator';
 import type { Issue } from '../result';
+import { sameRecord } from '../sameRecord';
 import { checkChange } from './checkChange';
 import { HISTORY_LIMIT, historyStepIssues, type HistoryStep } from './historyEntry';
 import { isBlocking, ruleError } from './lookup';
@@ -59,7 +60,7 @@ function replayIssue(state: State, left: ChangeSet, apply: ChangeSet, locator: M
   for (const table of RECORD_TABLES) {
     for (const record of left.put[table] ?? []) {
       const current = state[table].get(record.id);
-      if (!current || JSON.stringify(current) !== JSON.stringify(record))
+      if (!current || !sameRecord(current, record))
         return ruleError('history-does-not-match', where, `steget stämmer inte med datan: ${table}-posten ${record.id} ser inte ut som steget lämnade den`);
     }
     for (const id of left.delete[table] ?? []) {

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { ZodError } from 'zod';
+import type { MunicipalityLocator } from '../src/domain/places/municipalityLocator';
+import { AuthError, type AuthUser } from './auth/types';
+import { healthRoutes } from './routes/health';
+
+export interface AppOptions {
+  pool: pg.Pool;
+  verifyToken: (authorization: string | undefined) => Promise<AuthUser>;
+  locator: MunicipalityLocator | null;
+  /** The built app (dist/) to serve at `/`; null or absent: API only. */
+  staticDir?: string | null;
+  /** true: Fastify's JSON log at info level (every request); { level } to log less. */
+  logger?: boolean | { level: string };
+}
+
+/** A whole import arrives as one change set: generous, but a bound on what one request may hold. */
+export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The HTTP app without listening, so tests can drive it with inject() and several API processes
+ * can share one database. It does not own the pool: whoever made the pool ends it.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'Not found' }));
+
+  await app.register(healthRoutes, { pool: options.pool });
+  const { changesRoutes } = await import('./routes/changes');
+  await app.register(changesRoutes, { pool: options.pool, verifyToken: options.verifyToken, locator: options.locator });
+
+  if (options.staticDir) {
+    await app.register(fastifyStatic, {
+      root: resolve(options.staticDir),
+      prefix: '/',
+      // Hashed assets may be cached; index.html and config.json must be re-read after a deploy.
+      setHeaders(response, path) {
+        if (path.endsWith('index.html') || path.endsWith('config.json')) response.setHeader('cache-control', 'no-cache');
+      },
+    });
+  }
+  return app;
+}
+
+/** AuthError → 401/403, schema errors → 422, everything else 500 without internals (logged instead). */
+function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AuthError) return reply.code(error.statusCode).send({ error: error.message });
+  if (error instanceof ZodError) {
+    const issues = error.issues.slice(0, 20).map((i) => ({ code: 'schema', subject: i.path.join('.') || 'body', message: i.message }));
+    return reply.code(422).send({ error: 'invalid-request', issues });
+  }
+  if (error.validation) return reply.code(422).send({ error: 'invalid-request', message: error.message });
+  // Fastify's own client errors (body too large, malformed JSON, wrong content type) keep their
+  // status; their messages describe the request, not the server.
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return reply.code(status).send({ error: error.message });
+  request.log.error({ err: error }, 'request failed');
+  return reply.code(500).send({ error: 'Internal server error' });
+}

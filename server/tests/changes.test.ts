@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordTable } from '../../src/domain/changes';
+import type { SafetyFeature } from '../../src/domain/safetyFeature';
+import type { LoggedChange } from '../../src/domain/sync/push';
+import { buildApp } from '../app';
+import { createTokenVerifier } from '../auth/verify';
+import { REPO_ROOT } from '../config';
+import { startDevProvider, type DevProvider } from '../dev/oidcProvider';
+import { loadMunicipalityLocator } from '../locator';
+import { readShippedDataset, seedIfEmpty } from '../store/seed';
+import { freshDatabase, type FreshDatabase } from './helpers/database';
+import { signInWithPkce } from './helpers/oidc';
+
+const AUDIENCE = 'urn:trygghetskartan:api';
+const CLIENT_ID = 'trygghetskartan-web';
+const REDIRECT_URI = 'http://127.0.0.1:1/callback';
+const shipped = readShippedDataset(`${REPO_ROOT}data`);
+
+let provider: DevProvider;
+let db: FreshDatabase;
+let app: FastifyInstance;
+const tokens = new Map<string, string>();
+
+/** Tokens come from the real login form of the local provider (PKCE), never minted by the test. */
+async function tokenOf(email: string): Promise<string> {
+  const known = tokens.get(email);
+  if (known) return known;
+  const { accessToken } = await signInWithPkce({ issuer: provider.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, email, password: 'test' });
+  tokens.set(email, accessToken);
+  return accessToken;
+}
+
+beforeAll(async () => {
+  provider = await startDevProvider({ port: 0, audience: AUDIENCE, clients: [{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] }] });
+  db = await freshDatabase({ migrated: true });
+  await seedIfEmpty(db.pool, shipped);
+  app = await buildApp({ pool: db.pool, verifyToken: createTokenVerifier({ issuer: provider.issuer, audience: AUDIENCE }), locator: loadMunicipalityLocator() });
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.drop();
+  await provider?.stop();
+});
+
+const nackaPlace = shipped.features.find((f) => f.municipalityCode === '0182' && f.layer === 'unsafe-place')!;
+const ekeroPlace = shipped.features.find((f) => f.municipalityCode === '0125')!;
+
+interface PushBody {
+  changeId?: string;
+  label?: string;
+  put?: { [T in RecordTable]?: unknown[] };
+  delete?: { [T in RecordTable]?: string[] };
+  baseVersions?: { [T in RecordTable]?: Record<string, number | null> };
+}
+
+async function push(email: string | null, body: PushBody) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/changes',
+    headers: email ? { authorization: `Bearer ${await tokenOf(email)}` } : {},
+    payload: { changeId: randomUUID(), label: 'test', put: {}, delete: {}, baseVersions: {}, ...body },
+  });
+  return { status: response.statusCode, body: response.json() as Record<string, unknown> };
+}
+
+async function pull(email: string, since: number) {
+  const response = await app.inject({ method: 'GET', url: `/api/changes?since=${since}`, headers: { authorization: `Bearer ${await tokenOf(email)}` } });
+  expect(response.statusCode).toBe(200);
+  return response.json() as { changes: LoggedChange[]; lastSeq: number };
+}
+
+const newPlace = (over: Partial<SafetyFeature> = {}): SafetyFeature => ({ ...nackaPlace, id: `place-${randomUUID()}`, name: 'Ny plats', ...over }) as SafetyFeature;
+const putPlace = (place: SafetyFeature, base: number | null) => ({ put: { features: [place] }, baseVersions: { features: { [place.id]: base } } });
+const issueCodes = (body: Record<string, unknown>) => ((body.issues as { code: string }[] | undefined) ?? []).map((i) => i.code);
+
+describe('POST and GET /api/changes', () => {
+  it('answers 401 without a token, for push and pull', async () => {
+    expect((await push(null, putPlace(newPlace(), null))).status).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/changes?since=0' })).statusCode).toBe(401);
+  });
+
+  it('applies a planner’s change in their municipality and serves it to another user’s pull', async () => {
+    const { lastSeq } = await pull('reader@nacka.test', 0);
+    const place = newPlace({ name: 'Torget vid stationen' });
+    const result = await push('planner@nacka.test', { ...putPlace(place, null), label: 'lägg till Torget vid stationen' });
+    expect(result.status).toBe(201);
+    const seq = result.body.seq as number;
+    expect(seq).toBe(lastSeq + 1);
+    expect(result.body.versions).toEqual({ features: { [place.id]: seq } });
+    const pulled = await pull('police@nacka.test', lastSeq);
+    expect(pulled.changes.map((c) => [c.seq, c.author, c.label])).toEqual([[seq, 'planner@nacka.test', 'lägg till Torget vid stationen']]);
+    expect(pulled.changes[0]!.forward.put.features?.[0]).toEqual(place);
+    expect(pulled.changes[0]!.inverse).toEqual({ label: 'lägg till Torget vid stationen', put: {}, delete: { features: [place.id] } });
+    const row = await db.pool.query<{ geom: string; version: number }>(`SELECT ST_AsText(geom) AS geom, version FROM records WHERE id = $1`, [place.id]);
+    expect(row.rows[0]).toEqual({ geom: `POINT(${place.geometry.coordinates.join(' ')})`, version: seq });
+  });
+
+  it('refuses a Nacka planner in Ekerö, a reader anywhere, and police outside a status change (403)', async () => {
+    const moved = { ...ekeroPlace, name: 'Omdöpt' } as SafetyFeature;
+    const ekero = await push('planner@nacka.test', putPlace(moved, 0));
+    expect(ekero.status).toBe(403);
+    expect(issueCodes(ekero.body)).toEqual(['outside-scope']);
+    expect((await push('reader@nacka.test', putPlace(newPlace(), null))).status).toBe(403);
+    // Moving a Nacka place into Ekerö's data is outside the scope as well.
+    expect((await push('planner@ekero.test', putPlace({ ...nackaPlace, name: 'flyttad' } as SafetyFeature, 0))).status).toBe(403);
+
+    const activity = shipped.activities.find((a) => a.documentId === shipped.documents.find((d) => d.municipality.code === '0182')!.id && !a.sensitive)!;
+    const renamed = await push('police@nacka.test', { put: { activities: [{ ...activity, title: 'Ny titel' }] }, baseVersions: { activities: { [activity.id]: 0 } } });
+    expect(renamed.status).toBe(403);
+    expect(issueCodes(renamed.body)).toEqual(['police-status-only']);
+    const status = await push('police@nacka.test', { put: { activities: [{ ...activity, status: 'ongoing' }] }, baseVersions: { activities: { [activity.id]: 0 } } });
+    expect(status.status).toBe(201);
+  });
+
+  it('refuses invalid records with the write door’s rules (422): schema, sensitive place, outside Sweden', async () => {
+    const broken = await push('planner@nacka.test', putPlace({ ...newPlace(), geometry: { type: 'Point', coordinates: [500, 500] } }, null));
+    expect(broken.status).toBe(422);
+    expect(issueCodes(broken.body)).toEqual(['schema']);
+    const secret = shipped.activities.find((a) => a.sensitive && shipped.documents.find((d) => d.id === a.documentId)?.municipality.code === '0182')!;
+    const sensitive = await push('planner@nacka.test', putPlace(newPlace({ activityIds: [secret.id] }), null));
+    expect(sensitive.status).toBe(422);
+    expect(issueCodes(sensitive.body)).toContain('sensitive-geometry');
+    const copenhagen = await push('planner@nacka.test', putPlace(newPlace({ geometry: { type: 'Point', coordinates: [12.5683, 55.6761] } }), null));
+    expect(issueCodes(copenhagen.body)).toEqual(['outside-sweden']);
+    const malformed = await app.inject({ method: 'POST', url: '/api/changes', headers: { authorization: `Bearer ${await tokenOf('planner@nacka.test')}` }, payload: { label: 'x' } });
+    expect(malformed.statusCode).toBe(422);
+  });
+
+  it('answers 409 with the current record when the base version is stale, and writes nothing', async () => {
+    const place = newPlace();
+    const created = await push('planner@nacka.test', putPlace(place, null));
+    const version = created.body.seq as number;
+    expect((await push('planner@nacka.test', putPlace({ ...place, name: 'Första' }, version))).status).toBe(201);
+    const stale = await push('police@nacka.test', putPlace({ ...place, name: 'Andra' }, version));
+    expect(stale.status).toBe(409);
+    const [conflict] = stale.body.conflicts as { id: string; baseVersion: number; currentVersion: number; current: SafetyFeature }[];
+    expect(conflict).toMatchObject({ id: place.id, baseVersion: version, currentVersion: version + 1, current: { name: 'Första' } });
+    // Creating what already exists is stale too.
+    expect((await push('planner@nacka.test', putPlace(place, null))).status).toBe(409);
+    const row = await db.pool.query<{ record: SafetyFeature }>(`SELECT record FROM records WHERE id = $1`, [place.id]);
+    expect(row.rows[0]!.record.name).toBe('Första');
+  });
+
+  it('applies a retried change once (same idempotency id), answering with the first result', async () => {
+    const changeId = randomUUID();
+    const place = newPlace();
+    const first = await push('planner@nacka.test', { changeId, ...putPlace(place, null) });
+    const again = await push('planner@nacka.test', { changeId, ...putPlace(place, null) });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ seq: first.body.seq, duplicate: true });
+    const logged = await db.pool.query(`SELECT count(*)::int AS n FROM change_log WHERE change_id = $1`, [changeId]);
+    expect(logged.rows[0]).toEqual({ n: 1 });
+  });
+
+  it('hands out sequence numbers without gaps under concurrent pushes, and pulls page by page', async () => {
+    const { lastSeq } = await pull('reader@nacka.test', 0);
+    const results = await Promise.all(Array.from({ length: 12 }, () => push('planner@nacka.test', putPlace(newPlace(), null))));
+    expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const seqs = results.map((r) => r.body.seq as number).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => lastSeq + 1 + i));
+    const page = await app.inject({ method: 'GET', url: `/api/changes?since=${lastSeq}&limit=5`, headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } });
+    expect((page.json() as { changes: LoggedChange[] }).changes.map((c) => c.seq)).toEqual(seqs.slice(0, 5));
+  });
+});
