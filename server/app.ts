@@ -5,6 +5,8 @@ import type pg from 'pg';
 import { ZodError } from 'zod';
 import type { MunicipalityLocator } from '../src/domain/places/municipalityLocator';
 import { AuthError, type AuthUser } from './auth/types';
+import { clientConfigRoutes, type ClientConfig } from './routes/clientConfig';
+import { createChangeListener, type ChangeFeed } from './live/listener';
 import { healthRoutes } from './routes/health';
 
 export interface AppOptions {
@@ -13,8 +15,16 @@ export interface AppOptions {
   locator: MunicipalityLocator | null;
   /** The built app (dist/) to serve at `/`; null or absent: API only. */
   staticDir?: string | null;
+  /** Where the app signs in (the IdP's issuer and this app's public client id); null: no sign-in. */
+  client?: ClientConfig | null;
   /** true: Fastify's JSON log at info level (every request); { level } to log less. */
   logger?: boolean | { level: string };
+  /**
+   * Live updates (GET /api/changes/stream). By default the app holds its own LISTEN connection,
+   * made with the pool's connection settings when the app starts and closed with it; pass
+   * `feed` to share one the caller owns (and closes).
+   */
+  live?: { feed?: ChangeFeed; heartbeatMs?: number; pageSize?: number };
 }
 
 /** A whole import arrives as one change set: generous, but a bound on what one request may hold. */
@@ -25,14 +35,23 @@ export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
  * can share one database. It does not own the pool: whoever made the pool ends it.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: { req: requestForLog } } : false;
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'Not found' }));
 
   await app.register(healthRoutes, { pool: options.pool });
   const { changesRoutes } = await import('./routes/changes');
   await app.register(changesRoutes, { pool: options.pool, verifyToken: options.verifyToken, locator: options.locator });
+  const feed = options.live?.feed ?? createChangeListener({ connection: options.pool.options, log: (message) => app.log.warn(message) });
+  if (!options.live?.feed) {
+    app.addHook('onReady', async () => feed.start());
+    app.addHook('onClose', async () => feed.close());
+  }
+  const { changeStreamRoutes } = await import('./routes/changeStream');
+  await app.register(changeStreamRoutes, { pool: options.pool, verifyToken: options.verifyToken, feed, heartbeatMs: options.live?.heartbeatMs, pageSize: options.live?.pageSize });
 
+  await app.register(clientConfigRoutes, { client: options.client ?? null, staticDir: options.staticDir ?? null });
   if (options.staticDir) {
     await app.register(fastifyStatic, {
       root: resolve(options.staticDir),
@@ -41,9 +60,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       setHeaders(response, path) {
         if (path.endsWith('index.html') || path.endsWith('config.json')) response.setHeader('cache-control', 'no-cache');
       },
+      // /config.json is answered by clientConfigRoutes (with serverUrl); the file itself is not served.
+      allowedPath: (path) => path !== '/config.json',
     });
   }
   return app;
+}
+
+/** Fastify's request log line, without the token the stream route accepts in its query string. */
+function requestForLog(request: FastifyRequest) {
+  return { method: request.method, url: request.url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]'), host: request.host, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
 }
 
 /** AuthError → 401/403, schema errors → 422, everything else 500 without internals (logged instead). */

@@ -20,6 +20,8 @@ export interface ApiConfig {
     municipalitiesClaim?: string;
     emailClaim?: string;
   };
+  /** The app's public OIDC client id (OIDC_CLIENT_ID, default trygghetskartan-web). */
+  clientId: string;
   poolSize: number;
   /** Where municipalities.geojson and regions.geojson are (default public/basemap). */
   basemapDir: string | undefined;
@@ -57,6 +59,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port: portFrom(env.PORT, 8787, 'PORT'),
     staticDir,
     oidc: issuer && audience ? { issuer, audience, ...claims } : null,
+    clientId: env.OIDC_CLIENT_ID || 'trygghetskartan-web',
     poolSize: Math.max(1, Number(env.PG_POOL_SIZE) || 10),
     logLevel: env.LOG_LEVEL || 'info',
     basemapDir: optional(env.BASEMAP_DIR),

@@ -6,6 +6,7 @@ import { checkChange } from '../../src/domain/rules/checkChange';
 import { isBlocking } from '../../src/domain/rules/lookup';
 import { writePermissionIssues, type Writer } from '../../src/domain/rules/writePermission';
 import { changeOfPush, type ConflictResponse, type LoggedChange, type PushRequest } from '../../src/domain/sync/push';
+import { CHANGES_CHANNEL } from '../live/listener';
 import { appendToLog, CHANGE_LOG_LOCK, readByChangeId } from './changeLog';
 import { key, loadContext, lockTouched, writeChange } from './records';
 
@@ -33,7 +34,13 @@ export async function applyPush(pool: Pool, push: PushRequest, author: PushAutho
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOG_LOCK]);
     const outcome = await applyLocked(client, push, author, locator);
-    await client.query(outcome.kind === 'applied' ? 'COMMIT' : 'ROLLBACK');
+    if (outcome.kind === 'applied') {
+      // Queued with the transaction: every LISTENing API instance hears it when, and only if, it commits.
+      await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(outcome.entry.seq)]);
+      await client.query('COMMIT');
+    } else {
+      await client.query('ROLLBACK');
+    }
     return outcome;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -3,9 +3,9 @@ import type { Activity } from '../domain/activity';
 import type { FocusArea } from '../domain/focusArea';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import type { SafetyFeature } from '../domain/safetyFeature';
-import type { ChangeSet } from '../domain/changes';
+import type { ChangeSet, RecordTable } from '../domain/changes';
 import { upgradeToV3 } from './migrations/v3';
-import { schemaV1, schemaV2, schemaV3 } from './schemas';
+import { schemaV1, schemaV2, schemaV3, schemaV4 } from './schemas';
 
 export interface MetaRecord {
   key: 'seed';
@@ -24,6 +24,28 @@ export interface HistoryEntry {
   undone: 0 | 1;
 }
 
+/** A local change set waiting for the server, with the server versions it was based on. */
+export interface OutboxEntry {
+  seq?: number;
+  changeId: string;
+  change: ChangeSet;
+  baseVersions: { [T in RecordTable]?: Record<string, number | null> };
+  /** 'conflict': the server answered 409 (`conflicts` says what differs); pushing stops there. 'rejected': 403/422, with the reason. */
+  state: 'pending' | 'conflict' | 'rejected';
+  detail?: unknown;
+}
+
+export interface VersionRecord {
+  /** "table/id" */
+  key: string;
+  version: number | null;
+}
+
+export interface SyncMetaRecord {
+  key: 'cursor' | 'acked';
+  value: number | number[];
+}
+
 export const DATABASE_NAME = 'trygghetskartan';
 
 export class TrygghetsDatabase extends Dexie {
@@ -33,6 +55,9 @@ export class TrygghetsDatabase extends Dexie {
   features!: Table<SafetyFeature, string>;
   meta!: Table<MetaRecord, string>;
   history!: Table<HistoryEntry, number>;
+  outbox!: Table<OutboxEntry, number>;
+  versions!: Table<VersionRecord, string>;
+  syncMeta!: Table<SyncMetaRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -40,6 +65,8 @@ export class TrygghetsDatabase extends Dexie {
     // v2 only adds a table: no records change, so no upgrade function.
     this.version(2).stores(schemaV2);
     this.version(3).stores(schemaV3).upgrade(upgradeToV3);
+    // v4 only adds the sync tables: nothing to upgrade.
+    this.version(4).stores(schemaV4);
     // An older tab must let a newer one upgrade instead of blocking it.
     this.on('versionchange', () => {
       this.close();

@@ -5,6 +5,7 @@ import { checkChange } from '../domain/rules/checkChange';
 import { HISTORY_LIMIT, historyStepIssues } from '../domain/rules/historyEntry';
 import { isBlocking } from '../domain/rules/lookup';
 import { loadChangeContext } from './changeContext';
+import { enqueue } from './sync/outbox';
 import type { HistoryEntry, TrygghetsDatabase } from './db';
 
 export { HISTORY_LIMIT };
@@ -21,21 +22,31 @@ export class ChangeRejected extends Error {
  * the domain's rules against the stored records it touches and links to, inside the transaction
  * that writes it, so a refused change leaves the database as it was.
  */
-async function checkedApply(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null): Promise<ChangeSet> {
+export async function checkedApply(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<ChangeSet> {
   const stored = await loadChangeContext(db, change);
   const blocking = checkChange(change, { stored, locator }).filter(isBlocking);
   if (blocking.length) throw new ChangeRejected(blocking);
+  // Queued for the team server in the same transaction: an edit is never stored without it.
+  if (options.outbox) await enqueue(db, change);
   return apply(db, change);
 }
+
+export interface WriteOptions {
+  /** Signed in to a team server: the change also goes to the outbox. */
+  outbox?: boolean;
+}
+
+/** Every table a write may touch, so one transaction covers the records, the history and the outbox. */
+const writeTables = (db: TrygghetsDatabase) => [...db.recordTables, db.history, db.outbox, db.versions];
 
 /**
  * Applies a change in one transaction with the history: either all of it is stored and recorded
  * (clearing redo), or nothing is.
  */
-export async function perform(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null): Promise<void> {
+export async function perform(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<void> {
   if (isEmptyChange(change)) return;
-  await db.transaction('rw', [...db.recordTables, db.history], async () => {
-    const inverse = await checkedApply(db, change, locator);
+  await db.transaction('rw', writeTables(db), async () => {
+    const inverse = await checkedApply(db, change, locator, options);
     await db.history.where('undone').equals(1).delete();
     await db.history.add({ label: change.label, at: new Date().toISOString(), forward: change, inverse, undone: 0 });
     const count = await db.history.count();
@@ -50,24 +61,24 @@ export async function perform(db: TrygghetsDatabase, change: ChangeSet, locator:
  * Undoes the latest done entry; returns its label, or null when there is nothing to undo. A
  * stored entry that would break a rule (a damaged or injected history) is refused, not applied.
  */
-export async function undo(db: TrygghetsDatabase, locator: MunicipalityLocator | null): Promise<string | null> {
-  return db.transaction('rw', [...db.recordTables, db.history], async () => {
+export async function undo(db: TrygghetsDatabase, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<string | null> {
+  return db.transaction('rw', writeTables(db), async () => {
     const entry = await db.history.where('undone').equals(0).last();
     if (!entry) return null;
     refuseMalformed(entry);
-    await checkedApply(db, entry.inverse, locator);
+    await checkedApply(db, entry.inverse, locator, options);
     await db.history.update(entry.seq!, { undone: 1 });
     return entry.label;
   });
 }
 
 /** Redoes the earliest undone entry; returns its label, or null. Checked like undo. */
-export async function redo(db: TrygghetsDatabase, locator: MunicipalityLocator | null): Promise<string | null> {
-  return db.transaction('rw', [...db.recordTables, db.history], async () => {
+export async function redo(db: TrygghetsDatabase, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<string | null> {
+  return db.transaction('rw', writeTables(db), async () => {
     const entry = await db.history.where('undone').equals(1).first();
     if (!entry) return null;
     refuseMalformed(entry);
-    await checkedApply(db, entry.forward, locator);
+    await checkedApply(db, entry.forward, locator, options);
     await db.history.update(entry.seq!, { undone: 0 });
     return entry.label;
   });

@@ -18,3 +18,15 @@ export const schemaV2 = {
 
 /** v3 (2026-11-26): no new index; a walk's findings become { text, point } (migrations/v3.ts). */
 export const schemaV3 = schemaV2;
+
+/**
+ * v4 (2026-12-01): the team server. `outbox` holds local change sets not yet accepted by the
+ * server, in order; `versions` the server version each record was last seen at ("table/id");
+ * `syncMeta` the pull cursor and which pushed change sets are ours.
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  outbox: '++seq, &changeId',
+  versions: 'key',
+  syncMeta: 'key',
+} as const;

@@ -5,6 +5,7 @@ import { checkBackup, restoreBackup } from './backupStore';
 import { TrygghetsDatabase } from './db';
 import { perform, redo, undo } from './history';
 import { loadMunicipalityLocator } from './municipalityAreas';
+import type { SyncEngine } from './sync/engine';
 
 /**
  * The app's one database and its write door. UI code writes only through `store`; the rules'
@@ -16,10 +17,19 @@ let locator: Promise<MunicipalityLocator | null> | null = null;
 export const getDatabase = () => database;
 export const getMunicipalityLocator = () => (locator ??= loadMunicipalityLocator());
 
+/** Set while signed in to a team server: every write then also goes to the outbox, and wakes the engine. */
+let team: SyncEngine | null = null;
+export function connectTeam(engine: SyncEngine | null): void {
+  team?.stop();
+  team = engine;
+  team?.start();
+}
+const afterWrite = <T>(result: T) => (team?.kick(), result);
+
 export const store = {
-  perform: async (change: ChangeSet) => perform(database, change, await getMunicipalityLocator()),
-  undo: async () => undo(database, await getMunicipalityLocator()),
-  redo: async () => redo(database, await getMunicipalityLocator()),
+  perform: async (change: ChangeSet) => afterWrite(await perform(database, change, await getMunicipalityLocator(), { outbox: team !== null })),
+  undo: async () => afterWrite(await undo(database, await getMunicipalityLocator(), { outbox: team !== null })),
+  redo: async () => afterWrite(await redo(database, await getMunicipalityLocator(), { outbox: team !== null })),
   checkBackup: async (content: BackupContent) => checkBackup(content, await getMunicipalityLocator()),
   restoreBackup: async (content: BackupContent) => restoreBackup(database, content, await getMunicipalityLocator()),
 };

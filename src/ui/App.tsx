@@ -26,6 +26,7 @@ import { Notices } from './Notices';
 import { useLanguage } from './useLanguage';
 import { useMediaQuery } from './useMediaQuery';
 import { useRuntimeConfig } from './useRuntimeConfig';
+import { useTeamSync } from './useTeamSync';
 import { useStoredData } from './useStoredData';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
@@ -50,6 +51,9 @@ export function App() {
 function Explorer({ initial, language, setLanguage }: { initial: UrlState; language: Language; setLanguage(l: Language): void }) {
   const t = DICTIONARIES[language];
   const config = useRuntimeConfig();
+  const team = useTeamSync(config?.serverUrl ?? null, language);
+  // A reader sees the team's map but gets no edit controls (the server would refuse anyway).
+  const canEdit = !(team.kind === 'signed-in' && team.user.role === 'reader');
   const storage = useStoredData();
   const adapterRef = useRef<MapAdapter | null>(null);
   const [filter, setFilter] = useState<FilterState>(initial.filter);
@@ -197,6 +201,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           language={language}
           onLanguage={(l: Language) => setLanguage(l)}
           storage={storage}
+          team={team}
           storedFeatureCount={dataset.features.length}
           onStatus={setStatus}
           onRestored={() => {
@@ -225,7 +230,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             </details>
           </div>
           <div className="centre">
-            <EditingToolbar
+            {canEdit && <EditingToolbar
               editor={editor.state}
               undoLabel={history.undoLabel}
               redoLabel={history.redoLabel}
@@ -237,7 +242,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               onCancel={editor.cancel}
               onSaveShape={editor.saveShape}
               disabled={storage.kind !== 'ready' || sidePanel !== 'none'}
-            />
+            />}
             <ErrorBoundary area="map" className="map">
               {config ? (
                 <MapView
@@ -296,7 +301,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 onClose={closePanel}
                 onShowPromise={showPromise}
                 actions={
-                  storage.kind === 'ready' && editor.state.kind === 'idle'
+                  canEdit && storage.kind === 'ready' && editor.state.kind === 'idle'
                     ? { onEdit: () => editor.editDetails(chain.feature), onReshape: () => editor.reshape(chain.feature), onRemove: () => editor.remove(chain.feature) }
                     : undefined
                 }

@@ -6,6 +6,8 @@ import { useI18n, type Language } from './i18n';
 import { RestoreDialog } from './RestoreDialog';
 import { getDatabase } from '../data/store';
 import type { StorageState } from './useStoredData';
+import { TeamStatus } from './TeamStatus';
+import type { TeamState } from './useTeamSync';
 
 interface Props {
   municipalities: FacetOption[];
@@ -16,6 +18,7 @@ interface Props {
   storedFeatureCount: number;
   onStatus(message: string): void;
   onRestored(): void;
+  team: TeamState;
 }
 
 export function Header(props: Props) {
@@ -73,6 +76,7 @@ export function Header(props: Props) {
             </option>
           </select>
         </div>
+        <TeamStatus team={props.team} />
         <button type="button" onClick={() => setRestoreOpen(true)} disabled={props.storage.kind !== 'ready'}>
           {t.restore}
         </button>

@@ -5,6 +5,8 @@ const configSchema = z.object({
   basemapStyleUrl: z.string().url().nullable().default(null),
   /** A Nominatim-style search URL with {q} where the query goes; null keeps place search offline. */
   geocoderUrl: z.string().url().includes('{q}').nullable().default(null),
+  /** The team server (absolute, or relative to the app: "./" when the server serves the app); null: local only. */
+  serverUrl: z.string().min(1).nullable().default(null),
 });
 const manifestSchema = z.union([
   z.object({ available: z.literal(true), attribution: z.string() }),
@@ -18,6 +20,7 @@ const boundsSchema = z.record(
 export interface RuntimeConfig {
   basemapStyleUrl: string | null;
   geocoderUrl: string | null;
+  serverUrl: string | null;
   basemapUrl: string | null;
   attribution: string | null;
   municipalityBounds: z.infer<typeof boundsSchema>;
@@ -41,6 +44,7 @@ export function useRuntimeConfig(): RuntimeConfig | null {
         setConfig({
           basemapStyleUrl: parsedConfig.success ? parsedConfig.data.basemapStyleUrl : null,
           geocoderUrl: parsedConfig.success ? parsedConfig.data.geocoderUrl : null,
+          serverUrl: parsedConfig.success ? parsedConfig.data.serverUrl : null,
           basemapUrl: available ? basemapUrl : null,
           attribution: manifest.success && manifest.data.available ? manifest.data.attribution : null,
           municipalityBounds: bounds.success ? bounds.data : {},

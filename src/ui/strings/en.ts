@@ -5,6 +5,21 @@ export const en: Dictionary = {
   none: '–',
   people: (name, role) => `${name}, ${role}`,
   goToMunicipality: 'Go to municipality',
+  team: {
+    connecting: 'Connecting to the team server…',
+    unavailable: 'The team server does not answer. Changes are saved in this browser only.',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedInAs: (email, role) => `Signed in as ${email} (${role})`,
+    roles: { planner: 'planner', police: 'police', reader: 'reader' },
+    status: {
+      online: (waiting) => (waiting ? `Online, ${waiting} waiting` : 'Online, everything is saved on the server'),
+      offline: (waiting) => (waiting === 1 ? 'Offline: 1 change waiting' : `Offline: ${waiting} changes waiting`),
+      conflict: (waiting) => `Conflict: someone else changed the same record (${waiting} waiting)`,
+      rejected: (waiting) => `The server did not accept a change (${waiting} waiting)`,
+      'signed-out': (waiting) => (waiting ? `Sign in again: ${waiting} waiting` : 'Sign in again'),
+    },
+  },
   ruleMessages: {
     schema: 'the record is not valid',
     'missing-document': 'its promise document does not exist',

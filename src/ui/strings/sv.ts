@@ -5,6 +5,21 @@ import type { DocumentKind } from '../../domain/promiseDocument';
 
 export const sv = {
   goToMunicipality: 'Gå till kommun',
+  team: {
+    connecting: 'Ansluter till teamets server…',
+    unavailable: 'Teamets server svarar inte. Ändringar sparas bara i den här webbläsaren.',
+    signIn: 'Logga in',
+    signOut: 'Logga ut',
+    signedInAs: (email: string, role: string) => `Inloggad som ${email} (${role})`,
+    roles: { planner: 'planerare', police: 'polis', reader: 'läsare' } as Record<'planner' | 'police' | 'reader', string>,
+    status: {
+      online: (waiting: number) => (waiting ? `Online, ${waiting} väntar` : 'Online, allt är sparat på servern'),
+      offline: (waiting: number) => (waiting === 1 ? 'Offline: 1 ändring väntar' : `Offline: ${waiting} ändringar väntar`),
+      conflict: (waiting: number) => `Konflikt: någon annan har ändrat samma post (${waiting} väntar)`,
+      rejected: (waiting: number) => `Servern tog inte emot en ändring (${waiting} väntar)`,
+      'signed-out': (waiting: number) => (waiting ? `Logga in igen: ${waiting} väntar` : 'Logga in igen'),
+    },
+  },
   /** Why the write door refused a record; Swedish uses the rule's own detailed message. */
   ruleMessages: {} as Partial<Record<string, string>>,
   dataViewsHeading: 'Platser och löften i listform',

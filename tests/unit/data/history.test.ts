@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteFeatures, putFeatures } from '../../../src/domain/changes';
 import type { TrygghetsDatabase } from '../../../src/data/db';
 import { ChangeRejected, HISTORY_LIMIT, perform, readHistoryState, redo, undo } from '../../../src/data/history';
-import { schemaV1 } from '../../../src/data/schemas';
+import { schemaV1, schemaV3 } from '../../../src/data/schemas';
 import { restoreShippedData, seedIfEmpty } from '../../../src/data/seed';
 import { activity, dataset, unsafePlace } from '../fixtures';
 import { freshDatabaseName, openTestDatabase, track } from './testDatabases';
@@ -103,6 +103,22 @@ describe('migration v1 → v2', () => {
     expect((await db.features.get('old'))?.name).toBe('Från v1');
     expect((await db.meta.get('seed'))?.datasetVersion).toBe('v1');
     expect(await db.history.count()).toBe(0);
-    expect(db.verno).toBe(3); // v3 (findings with positions) follows in the same opening
+    expect(db.verno).toBe(4); // v3 (findings with positions) and v4 (sync tables) follow in the same opening
+  });
+});
+
+describe('migration v3 → v4', () => {
+  it('keeps every v3 record and history entry and adds the empty sync tables', async () => {
+    const name = freshName();
+    const v3 = track(new Dexie(name));
+    v3.version(3).stores(schemaV3);
+    await v3.table('features').add(unsafePlace({ id: 'old', name: 'Från v3' }));
+    await v3.table('history').add({ label: 'x', at: '2026-01-01', forward: putFeatures('x', []), inverse: putFeatures('x', []), undone: 0 });
+    v3.close();
+    const db = open(name);
+    expect(await db.features.get('old')).toMatchObject({ name: 'Från v3' });
+    expect(await db.history.count()).toBe(1);
+    expect([await db.outbox.count(), await db.versions.count(), await db.syncMeta.count()]).toEqual([0, 0, 0]);
+    expect(db.verno).toBe(4);
   });
 });

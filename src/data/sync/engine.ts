@@ -1,0 +1,175 @@
+import { RECORD_TABLES, type ChangeSet } from '../../domain/changes';
+import type { MunicipalityLocator } from '../../domain/places/municipalityLocator';
+import type { LoggedChange } from '../../domain/sync/push';
+import type { OutboxEntry, TrygghetsDatabase } from '../db';
+import { checkedApply } from '../history';
+import { rebase, versionKey } from './outbox';
+
+export type SyncStatus =
+  | { kind: 'online'; waiting: number }
+  | { kind: 'offline'; waiting: number }
+  | { kind: 'conflict'; waiting: number }
+  | { kind: 'rejected'; waiting: number; detail: unknown }
+  | { kind: 'signed-out'; waiting: number };
+
+export interface SyncOptions {
+  db: TrygghetsDatabase;
+  /** The server's base URL, ending in '/'. */
+  serverUrl: string;
+  /** The current access token; null when signed out. */
+  token(): Promise<string | null>;
+  locator(): Promise<MunicipalityLocator | null>;
+  onStatus(status: SyncStatus): void;
+  /** How often to pull when nothing else wakes the engine. */
+  pollMs?: number;
+}
+
+/**
+ * Offline-first sync with the team server: local change sets wait in the outbox (written in the
+ * same transaction as the edit) and go out one at a time, in order, each with an idempotency id,
+ * so a retry after a lost answer is applied once. The log is pulled from the last sequence
+ * number seen; another user's change enters Dexie through the same write door as a local one
+ * (without a local undo step), and our own pushed changes are recognised and not applied twice.
+ */
+export class SyncEngine {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private stopped = false;
+  private lastStatus: SyncStatus | null = null;
+
+  constructor(private readonly options: SyncOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.cycle();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** A local edit was queued: push now instead of at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.cycle(), 0);
+  }
+
+  private async cycle(): Promise<void> {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    try {
+      const status = await this.pushAll();
+      if (status.kind === 'online' || status.kind === 'conflict' || status.kind === 'rejected') {
+        const pulled = await this.pull();
+        this.report(pulled ?? status);
+      } else this.report(status);
+    } catch (error) {
+      this.report({ kind: 'offline', waiting: await this.options.db.outbox.count() });
+      console.warn('sync failed', error);
+    } finally {
+      this.running = false;
+      if (!this.stopped) this.timer = setTimeout(() => void this.cycle(), this.options.pollMs ?? 1500);
+    }
+  }
+
+  private report(status: SyncStatus): void {
+    if (JSON.stringify(status) === JSON.stringify(this.lastStatus)) return;
+    this.lastStatus = status;
+    this.options.onStatus(status);
+  }
+
+  private async request(path: string, init: RequestInit = {}): Promise<Response | 'signed-out' | 'offline'> {
+    const token = await this.options.token();
+    if (!token) return 'signed-out';
+    try {
+      const response = await fetch(new URL(path, this.options.serverUrl), { ...init, headers: { ...init.headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+      return response.status === 401 ? 'signed-out' : response;
+    } catch {
+      return 'offline';
+    }
+  }
+
+  /** Pushes queued changes in order until the outbox is empty or one cannot go (offline, conflict, refused). */
+  private async pushAll(): Promise<SyncStatus> {
+    const { db } = this.options;
+    for (;;) {
+      const entry = await db.outbox.orderBy('seq').first();
+      const waiting = await db.outbox.count();
+      if (!entry) return { kind: 'online', waiting: 0 };
+      if (entry.state === 'conflict') return { kind: 'conflict', waiting };
+      if (entry.state === 'rejected') return { kind: 'rejected', waiting, detail: entry.detail };
+      const response = await this.request('api/changes', {
+        method: 'POST',
+        body: JSON.stringify({ changeId: entry.changeId, label: entry.change.label, put: entry.change.put, delete: entry.change.delete, baseVersions: entry.baseVersions }),
+      });
+      if (response === 'signed-out' || response === 'offline') return { kind: response, waiting };
+      if (response.status === 201 || response.status === 200) {
+        const { seq, versions } = (await response.json()) as { seq: number; versions: OutboxEntry['baseVersions'] };
+        await this.accepted(entry, seq, versions);
+        continue;
+      }
+      const detail: unknown = await response.json().catch(() => null);
+      if (response.status === 409) {
+        await db.outbox.update(entry.seq!, { state: 'conflict', detail });
+        return { kind: 'conflict', waiting };
+      }
+      if (response.status >= 500) return { kind: 'offline', waiting };
+      await db.outbox.update(entry.seq!, { state: 'rejected', detail });
+      return { kind: 'rejected', waiting, detail };
+    }
+  }
+
+  /** The server took `entry`: forget it, remember the new versions, and rebase what was queued after it. */
+  private async accepted(entry: OutboxEntry, seq: number, versions: OutboxEntry['baseVersions']): Promise<void> {
+    const { db } = this.options;
+    await db.transaction('rw', [db.outbox, db.versions, db.syncMeta], async () => {
+      await db.outbox.delete(entry.seq!);
+      const later = await db.outbox.orderBy('seq').toArray();
+      await db.outbox.bulkPut(later.map((l) => rebase(l, entry, versions)));
+      await db.versions.bulkPut(versionRecords(versions));
+      const acked = ((await db.syncMeta.get('acked'))?.value as number[] | undefined) ?? [];
+      await db.syncMeta.put({ key: 'acked', value: [...acked, seq] });
+    });
+  }
+
+  /** Pulls the log after the cursor and applies what others did; null when it could not (status then from push). */
+  private async pull(): Promise<SyncStatus | null> {
+    const { db } = this.options;
+    for (;;) {
+      const cursor = ((await db.syncMeta.get('cursor'))?.value as number | undefined) ?? 0;
+      const response = await this.request(`api/changes?since=${cursor}&limit=200`);
+      if (response === 'signed-out' || response === 'offline') return { kind: response, waiting: await db.outbox.count() };
+      if (!response.ok) return null;
+      const { changes } = (await response.json()) as { changes: LoggedChange[] };
+      for (const logged of changes) await this.applyPulled(logged);
+      if (changes.length < 200) return null;
+    }
+  }
+
+  private async applyPulled(logged: LoggedChange): Promise<void> {
+    const { db } = this.options;
+    const locator = await this.options.locator();
+    await db.transaction('rw', [...db.recordTables, db.history, db.outbox, db.versions, db.syncMeta], async () => {
+      const acked = ((await db.syncMeta.get('acked'))?.value as number[] | undefined) ?? [];
+      if (acked.includes(logged.seq)) {
+        // Ours, already applied here when it was made.
+        await db.syncMeta.put({ key: 'acked', value: acked.filter((s) => s !== logged.seq) });
+      } else {
+        try {
+          await checkedApply(db, logged.forward as ChangeSet, locator);
+        } catch (error) {
+          // The server accepted it under the same rules; a refusal here means this copy differs. Keep going, say so.
+          console.warn(`change ${logged.seq} from ${logged.author} could not be applied here`, error);
+        }
+      }
+      await db.versions.bulkPut(versionRecords(logged.versions));
+      await db.syncMeta.put({ key: 'cursor', value: logged.seq });
+    });
+  }
+}
+
+function versionRecords(versions: OutboxEntry['baseVersions']) {
+  return RECORD_TABLES.flatMap((table) => Object.entries(versions[table] ?? {}).map(([id, version]) => ({ key: versionKey(table, id), version })));
+}

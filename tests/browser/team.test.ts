@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../server/pg/cluster';
+import { screenshot, tableRowIds, useBrowser, waitForMap } from './harness';
+
+const browser = useBrowser();
+let server: ChildProcess;
+let appUrl: string;
+
+/** The real thing: `npm run server` (PostgreSQL, the local OIDC provider, the API serving the built app). */
+beforeAll(async () => {
+  const port = await freePort();
+  server = spawn('npx', ['tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), SERVER_DATA_DIR: mkdtempSync(join(tmpdir(), 'team-test-')), SERVER_BUILD: '0', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  appUrl = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /is running at (http:\/\/\S+)/.exec(output);
+      if (match) (clearTimeout(timer), resolve(match[1]!));
+    };
+    server.stdout!.on('data', read);
+    server.stderr!.on('data', read);
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}, 60_000);
+
+/** A user of their own (fresh IndexedDB), signed in through the provider's login form. */
+async function signedIn(b: Browser, email: string): Promise<Page> {
+  const context = await b.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  await page.goto(appUrl);
+  await waitForMap(page);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill('test');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await waitForMap(page);
+  await expect.poll(() => page.getByTestId('team-status').textContent(), { timeout: 20_000 }).toContain(`Inloggad som ${email}`);
+  await expect.poll(() => page.locator('[data-sync]').getAttribute('data-sync'), { timeout: 20_000 }).toBe('online');
+  return page;
+}
+
+describe('one map for the team', () => {
+  it('shows a planner’s new place to a police officer in another browser, and gives a reader no edit controls', async () => {
+    const planner = await signedIn(browser(), 'planner@nacka.test');
+    const police = await signedIn(browser(), 'police@nacka.test');
+    const before = (await tableRowIds(police)).length;
+
+    await planner.getByRole('button', { name: 'Ny plats' }).click();
+    const chooser = planner.getByTestId('new-place');
+    await chooser.getByLabel('Lager').selectOption('unsafe-place');
+    await chooser.getByRole('button', { name: 'Ange koordinater' }).click();
+    const form = planner.getByTestId('feature-form');
+    await form.getByLabel('Namn').fill('Teamets nya plats');
+    await form.getByLabel('Longitud (WGS 84)').fill('18,2501');
+    await form.getByLabel('Latitud (WGS 84)').fill('59,2952');
+    await form.getByPlaceholder('Sök aktivitet').fill('störst otrygghet');
+    await form.getByRole('group', { name: /Hör till aktiviteter/ }).getByRole('checkbox').first().check();
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => planner.locator('[data-sync]').textContent(), { timeout: 10_000 }).toContain('allt är sparat på servern');
+
+    // The other user's map and table follow within a few seconds, without a reload.
+    await expect.poll(() => tableRowIds(police).then((ids) => ids.length), { timeout: 10_000 }).toBe(before + 1);
+    expect(await police.locator('.row-button', { hasText: 'Teamets nya plats' }).count()).toBe(1);
+    await screenshot(police, 'team-police-sees-planner-edit');
+
+    const reader = await signedIn(browser(), 'reader@nacka.test');
+    await expect.poll(() => reader.locator('.row-button', { hasText: 'Teamets nya plats' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await reader.getByRole('button', { name: 'Ny plats' }).count()).toBe(0);
+    await screenshot(reader, 'team-reader');
+    await Promise.all([planner, police, reader].map((p) => p.context().close()));
+  });
+});
