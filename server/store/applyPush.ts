@@ -28,7 +28,19 @@ export interface PushAuthor extends Writer {
  * with the first result), versions (409 with the current records), who may write what (403),
  * and the same rules as the browser's write door (422).
  */
-export async function applyPush(pool: Pool, push: PushRequest, author: PushAuthor, locator: MunicipalityLocator | null): Promise<PushOutcome> {
+export function applyPush(pool: Pool, push: PushRequest, author: PushAuthor, locator: MunicipalityLocator | null): Promise<PushOutcome> {
+  // Pushes of one instance wait here, in order, rather than each holding a pool connection
+  // while it waits for the lock: pulls then still find free connections. The advisory lock
+  // still serialises pushes across instances.
+  const previous = queues.get(pool) ?? Promise.resolve();
+  const run = previous.then(() => applyPushNow(pool, push, author, locator));
+  queues.set(pool, run.catch(() => undefined));
+  return run;
+}
+
+const queues = new WeakMap<Pool, Promise<unknown>>();
+
+async function applyPushNow(pool: Pool, push: PushRequest, author: PushAuthor, locator: MunicipalityLocator | null): Promise<PushOutcome> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
