@@ -86,4 +86,19 @@ describe('one map for the team', () => {
     await screenshot(reader, 'team-reader');
     await Promise.all([planner, police, reader].map((p) => p.context().close()));
   });
+
+  it('queues an edit made offline and sends it on reconnect', async () => {
+    const planner = await signedIn(browser(), 'planner@nacka.test');
+    const police = await signedIn(browser(), 'police@nacka.test');
+    await planner.context().setOffline(true);
+    const row = planner.locator('.row-button', { hasText: 'Teamets nya plats' });
+    await row.click();
+    await planner.getByRole('button', { name: 'Ta bort' }).click();
+    await expect.poll(() => planner.locator('[data-sync]').textContent(), { timeout: 10_000 }).toContain('Offline: 1 ändring väntar');
+    await screenshot(planner, 'team-offline-waiting');
+    await planner.context().setOffline(false);
+    await expect.poll(() => planner.locator('[data-sync]').textContent(), { timeout: 15_000 }).toContain('allt är sparat på servern');
+    await expect.poll(() => police.locator('.row-button', { hasText: 'Teamets nya plats' }).count(), { timeout: 10_000 }).toBe(0);
+    await Promise.all([planner, police].map((p) => p.context().close()));
+  });
 });
