@@ -5,6 +5,7 @@ import { checkBackup, restoreBackup } from './backupStore';
 import { TrygghetsDatabase } from './db';
 import { perform, redo, undo } from './history';
 import { loadMunicipalityLocator } from './municipalityAreas';
+import { keepMine, takeTheirs, type OpenConflict } from './sync/conflicts';
 import type { SyncEngine } from './sync/engine';
 
 /**
@@ -15,7 +16,16 @@ const database = new TrygghetsDatabase();
 let locator: Promise<MunicipalityLocator | null> | null = null;
 
 export const getDatabase = () => database;
-export const getMunicipalityLocator = () => (locator ??= loadMunicipalityLocator());
+/**
+ * The polygons, loaded once. A failed load (offline at the first write, say) is not kept: the
+ * next write tries again. The app starts loading them at start-up, so an edit made offline later
+ * is still checked.
+ */
+export const getMunicipalityLocator = () =>
+  (locator ??= loadMunicipalityLocator().then((loaded) => {
+    if (!loaded) locator = null;
+    return loaded;
+  }));
 
 /** Set while signed in to a team server: every write then also goes to the outbox, and wakes the engine. */
 let team: SyncEngine | null = null;
@@ -31,5 +41,8 @@ export const store = {
   undo: async () => afterWrite(await undo(database, await getMunicipalityLocator(), { outbox: team !== null })),
   redo: async () => afterWrite(await redo(database, await getMunicipalityLocator(), { outbox: team !== null })),
   checkBackup: async (content: BackupContent) => checkBackup(content, await getMunicipalityLocator()),
+  /** The user's choice on a conflict: both end on the server, the outbox goes on. */
+  keepMine: async (conflict: OpenConflict) => afterWrite(await keepMine(database, conflict)),
+  takeTheirs: async (conflict: OpenConflict) => afterWrite(await takeTheirs(database, conflict, await getMunicipalityLocator())),
   restoreBackup: async (content: BackupContent) => restoreBackup(database, content, await getMunicipalityLocator()),
 };

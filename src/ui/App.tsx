@@ -27,6 +27,7 @@ import { useLanguage } from './useLanguage';
 import { useMediaQuery } from './useMediaQuery';
 import { useRuntimeConfig } from './useRuntimeConfig';
 import { useTeamSync } from './useTeamSync';
+import { ConflictPanel } from './ConflictPanel';
 import { useStoredData } from './useStoredData';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
@@ -209,6 +210,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             setHighlightedIds([]);
           }}
         />
+        {team.kind === 'signed-in' && <ConflictPanel />}
         <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />
         <main className="layout">
           <div className="sidebar">

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { classifyStorageError, watchDatabase, type StorageFailure, type StorageProblem } from '../data/databaseHealth';
-import { getDatabase } from '../data/store';
+import { getDatabase, getMunicipalityLocator } from '../data/store';
 import { readDataset, type StoredDataset } from '../data/readDataset';
 import { seedIfEmpty } from '../data/seed';
 import { SHIPPED_DATASET_VERSION, shippedDataset } from '../data/shipped';
@@ -30,6 +30,8 @@ export function useStoredData(): StorageState {
   const [seeded, setSeeded] = useState(false);
 
   useEffect(() => {
+    // Loaded now, not at the first edit: an edit made offline must still be checked.
+    void getMunicipalityLocator();
     if (!shippedDataset.ok) return;
     const dataset = shippedDataset.value;
     let live = true;

@@ -56,6 +56,25 @@ async function signedIn(b: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/** The server version this browser has recorded for a record: set only when the server accepted or sent it. */
+function serverVersion(page: Page, key: string): Promise<number> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('trygghetskartan');
+        request.onsuccess = () => {
+          const get = request.result.transaction('versions').objectStore('versions').get(wanted);
+          get.onsuccess = () => {
+            request.result.close();
+            resolve((get.result as { version: number | null } | undefined)?.version ?? 0);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+}
+
 describe('one map for the team', () => {
   it('shows a planner’s new place to a police officer in another browser, and gives a reader no edit controls', async () => {
     const planner = await signedIn(browser(), 'planner@nacka.test');
@@ -99,6 +118,39 @@ describe('one map for the team', () => {
     await planner.context().setOffline(false);
     await expect.poll(() => planner.locator('[data-sync]').textContent(), { timeout: 15_000 }).toContain('allt är sparat på servern');
     await expect.poll(() => police.locator('.row-button', { hasText: 'Teamets nya plats' }).count(), { timeout: 10_000 }).toBe(0);
+    await Promise.all([planner, police].map((p) => p.context().close()));
+  });
+
+  it('shows two users’ edits of the same place side by side, and both end with the chosen one', async () => {
+    const planner = await signedIn(browser(), 'planner@nacka.test');
+    const police = await signedIn(browser(), 'police@nacka.test');
+    const rename = async (page: Page, name: string) => {
+      await page.locator('.row-button', { hasText: 'Trygghetsvandring Fisksätra' }).first().click();
+      await page.getByRole('button', { name: 'Redigera uppgifter' }).click();
+      const form = page.getByTestId('feature-form');
+      await form.getByLabel('Namn').fill(name);
+      await form.getByRole('button', { name: 'Spara' }).click();
+    };
+    await police.context().setOffline(true);
+    await rename(police, 'Trygghetsvandring Fisksätra, polisens namn');
+    await expect.poll(() => police.locator('[data-sync]').textContent(), { timeout: 10_000 }).toContain('Offline: 1 ändring väntar');
+    await rename(planner, 'Trygghetsvandring Fisksätra, planerarens namn');
+    // On the server for sure (the status line alone may still show the state before the push).
+    await expect.poll(() => serverVersion(planner, 'features/nacka-2022-f-trygghetsvandring-fisksatra'), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    await police.context().setOffline(false);
+    const conflict = police.getByTestId('conflict');
+    await conflict.waitFor({ timeout: 15_000 });
+    expect(await conflict.textContent()).toContain('polisens namn');
+    expect(await conflict.textContent()).toContain('planerarens namn');
+    await screenshot(police, 'team-conflict');
+    await conflict.getByRole('button', { name: 'Ta deras version' }).click();
+    await conflict.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => police.locator('[data-sync]').textContent(), { timeout: 10_000 }).toContain('allt är sparat på servern');
+    for (const page of [police, planner]) {
+      await expect.poll(() => page.locator('.row-button', { hasText: 'planerarens namn' }).count(), { timeout: 10_000 }).toBe(1);
+      expect(await page.locator('.row-button', { hasText: 'polisens namn' }).count()).toBe(0);
+    }
     await Promise.all([planner, police].map((p) => p.context().close()));
   });
 });

@@ -1,4 +1,4 @@
-import { RECORD_TABLES, type ChangeSet } from '../../domain/changes';
+import { RECORD_TABLES, touchedIds, type ChangeSet } from '../../domain/changes';
 import type { MunicipalityLocator } from '../../domain/places/municipalityLocator';
 import type { LoggedChange } from '../../domain/sync/push';
 import type { OutboxEntry, TrygghetsDatabase } from '../db';
@@ -153,18 +153,21 @@ export class SyncEngine {
     const locator = await this.options.locator();
     await db.transaction('rw', [...db.recordTables, db.history, db.outbox, db.versions, db.syncMeta], async () => {
       const acked = ((await db.syncMeta.get('acked'))?.value as number[] | undefined) ?? [];
+      // Records with my own queued change keep my version (and the version it was based on) until
+      // the server decides, or the user does on a conflict.
+      const mine = new Set((await db.outbox.toArray()).flatMap((e) => RECORD_TABLES.flatMap((t) => touchedIds(e.change, t).map((id) => versionKey(t, id)))));
       if (acked.includes(logged.seq)) {
         // Ours, already applied here when it was made.
         await db.syncMeta.put({ key: 'acked', value: acked.filter((s) => s !== logged.seq) });
       } else {
         try {
-          await checkedApply(db, logged.forward as ChangeSet, locator);
+          await checkedApply(db, withoutKeys(logged.forward as ChangeSet, mine), locator);
         } catch (error) {
           // The server accepted it under the same rules; a refusal here means this copy differs. Keep going, say so.
           console.warn(`change ${logged.seq} from ${logged.author} could not be applied here`, error);
         }
       }
-      await db.versions.bulkPut(versionRecords(logged.versions));
+      await db.versions.bulkPut(versionRecords(logged.versions).filter((v) => !mine.has(v.key)));
       await db.syncMeta.put({ key: 'cursor', value: logged.seq });
     });
   }
@@ -172,4 +175,17 @@ export class SyncEngine {
 
 function versionRecords(versions: OutboxEntry['baseVersions']) {
   return RECORD_TABLES.flatMap((table) => Object.entries(versions[table] ?? {}).map(([id, version]) => ({ key: versionKey(table, id), version })));
+}
+
+function withoutKeys(change: ChangeSet, keys: Set<string>): ChangeSet {
+  if (!keys.size) return change;
+  const put: ChangeSet['put'] = {};
+  const remove: ChangeSet['delete'] = {};
+  for (const table of RECORD_TABLES) {
+    const puts = (change.put[table] ?? []).filter((r) => !keys.has(versionKey(table, r.id)));
+    const deletes = (change.delete[table] ?? []).filter((id) => !keys.has(versionKey(table, id)));
+    if (puts.length) (put as Record<string, unknown[]>)[table] = puts;
+    if (deletes.length) remove[table] = deletes;
+  }
+  return { label: change.label, put, delete: remove };
 }
