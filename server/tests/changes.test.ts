@@ -11,7 +11,7 @@ import { startDevProvider, type DevProvider } from '../dev/oidcProvider';
 import { loadMunicipalityLocator } from '../locator';
 import { readShippedDataset, seedIfEmpty } from '../store/seed';
 import { freshDatabase, type FreshDatabase } from './helpers/database';
-import { signInWithPkce } from './helpers/oidc';
+import { tokenCache } from './helpers/oidc';
 
 const AUDIENCE = 'urn:trygghetskartan:api';
 const CLIENT_ID = 'trygghetskartan-web';
@@ -21,16 +21,9 @@ const shipped = readShippedDataset(`${REPO_ROOT}data`);
 let provider: DevProvider;
 let db: FreshDatabase;
 let app: FastifyInstance;
-const tokens = new Map<string, string>();
 
 /** Tokens come from the real login form of the local provider (PKCE), never minted by the test. */
-async function tokenOf(email: string): Promise<string> {
-  const known = tokens.get(email);
-  if (known) return known;
-  const { accessToken } = await signInWithPkce({ issuer: provider.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, email, password: 'test' });
-  tokens.set(email, accessToken);
-  return accessToken;
-}
+const tokenOf = tokenCache(() => provider.issuer, CLIENT_ID, REDIRECT_URI);
 
 beforeAll(async () => {
   provider = await startDevProvider({ port: 0, audience: AUDIENCE, clients: [{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] }] });

@@ -19,7 +19,7 @@ import { waitForHttp } from '../processes';
 import { CHANGE_LOG_LOCK } from '../store/changeLog';
 import { readShippedDataset, seedIfEmpty } from '../store/seed';
 import { freshDatabase, type FreshDatabase } from './helpers/database';
-import { signInWithPkce } from './helpers/oidc';
+import { tokenCache } from './helpers/oidc';
 import { openSse, type SseStream } from './helpers/sse';
 
 /** Faults: PostgreSQL restarted under an open stream, and the API process killed in the middle of a push. */
@@ -31,15 +31,9 @@ const shipped = readShippedDataset(`${REPO_ROOT}data`);
 const nackaPlace = shipped.features.find((f) => f.municipalityCode === '0182' && f.layer === 'unsafe-place')!;
 
 let provider: DevProvider;
-const tokens = new Map<string, string>();
 
-async function tokenOf(email: string): Promise<string> {
-  const known = tokens.get(email);
-  if (known) return known;
-  const { accessToken } = await signInWithPkce({ issuer: provider.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, email, password: 'test' });
-  tokens.set(email, accessToken);
-  return accessToken;
-}
+/** Tokens come from the real login form of the local provider (PKCE), never minted by the test. */
+const tokenOf = tokenCache(() => provider.issuer, CLIENT_ID, REDIRECT_URI);
 
 beforeAll(async () => {
   provider = await startDevProvider({ port: 0, audience: AUDIENCE, clients: [{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] }] });

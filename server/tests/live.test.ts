@@ -12,7 +12,7 @@ import { startChangeListener, type ChangeFeed } from '../live/listener';
 import { loadMunicipalityLocator } from '../locator';
 import { readShippedDataset, seedIfEmpty } from '../store/seed';
 import { freshDatabase, type FreshDatabase } from './helpers/database';
-import { signInWithPkce } from './helpers/oidc';
+import { tokenCache } from './helpers/oidc';
 import { openSse, type SseStream } from './helpers/sse';
 
 /** Live pull: two API instances on one PostgreSQL; a change pushed through one reaches a stream of the other. */
@@ -31,16 +31,10 @@ let appA: FastifyInstance;
 let appB: FastifyInstance;
 let urlA: string;
 let urlB: string;
-const tokens = new Map<string, string>();
 const streams: SseStream[] = [];
 
-async function tokenOf(email: string): Promise<string> {
-  const known = tokens.get(email);
-  if (known) return known;
-  const { accessToken } = await signInWithPkce({ issuer: provider.issuer, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, email, password: 'test' });
-  tokens.set(email, accessToken);
-  return accessToken;
-}
+/** Tokens come from the real login form of the local provider (PKCE), never minted by the test. */
+const tokenOf = tokenCache(() => provider.issuer, CLIENT_ID, REDIRECT_URI);
 
 beforeAll(async () => {
   provider = await startDevProvider({ port: 0, audience: AUDIENCE, clients: [{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] }] });
