@@ -14,7 +14,8 @@ let appUrl: string;
 /** The real thing: `npm run server` (PostgreSQL, the local OIDC provider, the API serving the built app). */
 beforeAll(async () => {
   const port = await freePort();
-  server = spawn('npx', ['tsx', 'server/main.ts'], {
+  // One process (no npx or tsx wrapper in between), so SIGTERM reaches main.ts and it stops PostgreSQL.
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), SERVER_DATA_DIR: mkdtempSync(join(tmpdir(), 'team-test-')), SERVER_BUILD: '0', NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
