@@ -43,6 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { pool: options.pool });
   const { changesRoutes } = await import('./routes/changes');
   await app.register(changesRoutes, { pool: options.pool, verifyToken: options.verifyToken, locator: options.locator });
+  const { recordHistoryRoutes } = await import('./routes/recordHistory');
+  await app.register(recordHistoryRoutes, { pool: options.pool, verifyToken: options.verifyToken });
   const feed = options.live?.feed ?? createChangeListener({ connection: options.pool.options, log: (message) => app.log.warn(message) });
   if (!options.live?.feed) {
     app.addHook('onReady', async () => feed.start());

@@ -1,6 +1,7 @@
 import type { PoolClient, Pool } from 'pg';
-import type { ChangeSet, RecordTable } from '../../src/domain/changes';
+import { RECORD_TABLES, touchedIds, type ChangeSet, type RecordTable } from '../../src/domain/changes';
 import type { LoggedChange, PushRequest } from '../../src/domain/sync/push';
+import type { HistorySource } from '../../src/domain/sync/recordHistory';
 
 /** The one advisory lock that serialises writers of the change log (any constant unique to this app). */
 export const CHANGE_LOG_LOCK = 7_318_204;
@@ -36,6 +37,14 @@ export async function appendToLog(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
     [entry.seq, entry.changeId, entry.author, entry.label, JSON.stringify(entry.forward), JSON.stringify(entry.inverse), JSON.stringify(entry.baseVersions), JSON.stringify(entry.versions)],
   );
+  // The records this entry touched, for their history: one statement however many (an import
+  // touches 100 000), with the ids as two parallel arrays like writeChange's.
+  const tables: RecordTable[] = [];
+  const ids: string[] = [];
+  for (const table of RECORD_TABLES) for (const id of touchedIds(entry.forward, table)) (tables.push(table), ids.push(id));
+  if (ids.length) {
+    await client.query(`INSERT INTO change_log_records (seq, table_name, record_id) SELECT $1::bigint, t, id FROM unnest($2::text[], $3::text[]) AS touched (t, id)`, [entry.seq, tables, ids]);
+  }
   return toEntry(rows[0]!);
 }
 
@@ -46,4 +55,49 @@ export async function readSince(pool: Pool, since: number, limit: number): Promi
     pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM change_log'),
   ]);
   return { changes: entries.rows.map(toEntry), lastSeq: Number(last.rows[0]?.seq ?? 0) };
+}
+
+/** At most this many entries of one record's history are read (newest first). */
+export const HISTORY_LIMIT = 200;
+
+interface HistoryRow {
+  seq: string;
+  author: string;
+  at: Date;
+  label: string | null;
+  forward_put: unknown;
+  forward_deleted: boolean;
+  inverse_put: unknown;
+  inverse_deleted: boolean;
+}
+
+/**
+ * The log entries that touched one record, newest first, each cut down to that record: a change
+ * set of an import holds 100 000 places, and 200 of them must not travel to Node to be searched
+ * there. PostgreSQL picks out the record (or its id in a delete list) from the forward change and
+ * the inverse; what is left is still a log entry, for recordHistory() in src/domain/sync.
+ */
+export async function readRecordLog(pool: Pool, table: RecordTable, id: string, limit: number = HISTORY_LIMIT): Promise<HistorySource[]> {
+  // `table` is one of RECORD_TABLES (typed, and the route checks it), and is passed as a value anyway.
+  const { rows } = await pool.query<HistoryRow>(
+    `SELECT l.seq, l.author, l.at, l.label,
+       jsonb_path_query_first(l.forward->'put'->$1::text, '$[*] ? (@.id == $id)', jsonb_build_object('id', $2::text)) AS forward_put,
+       coalesce(l.forward->'delete'->$1::text ? $2::text, false) AS forward_deleted,
+       jsonb_path_query_first(l.inverse->'put'->$1::text, '$[*] ? (@.id == $id)', jsonb_build_object('id', $2::text)) AS inverse_put,
+       coalesce(l.inverse->'delete'->$1::text ? $2::text, false) AS inverse_deleted
+     FROM change_log_records r JOIN change_log l ON l.seq = r.seq
+     WHERE r.table_name = $1 AND r.record_id = $2
+     ORDER BY r.seq DESC LIMIT $3`,
+    [table, id, limit],
+  );
+  // The record was read back from the log, which only ever holds records the write door accepted.
+  const part = (put: unknown, deleted: boolean, label: string): ChangeSet => ({
+    label,
+    put: put ? ({ [table]: [put] } as ChangeSet['put']) : {},
+    delete: deleted ? { [table]: [id] } : {},
+  });
+  return rows.map((row) => {
+    const label = row.label ?? '';
+    return { seq: Number(row.seq), author: row.author, at: row.at.toISOString(), label, forward: part(row.forward_put, row.forward_deleted, label), inverse: part(row.inverse_put, row.inverse_deleted, label) };
+  });
 }

@@ -116,6 +116,27 @@ describe('migrations', () => {
       expect((await runMigrations(pool, dir)).applied).toEqual([2]);
     });
 
+    it('links the change sets logged before 003 to the records they touched, and keeps the links append-only', async () => {
+      const { pool } = await fresh();
+      for (const file of readMigrations().filter((m) => m.version < 3)) writeFileSync(join(dir, file.file), file.sql);
+      await runMigrations(pool, dir);
+      const logged = (seq: number, forward: object) =>
+        pool.query(`INSERT INTO change_log (seq, change_id, author, label, forward, inverse, base_versions, result_versions) VALUES ($1, gen_random_uuid(), 'planner@nacka.test', 'test', $2, '{}', '{}', '{}')`, [seq, JSON.stringify(forward)]);
+      await logged(1, { label: 'import', put: { documents: [{ id: 'd1' }], activities: [{ id: 'a1' }, { id: 'a2' }], features: [{ id: 'f1' }] }, delete: {} });
+      // Deleted and put in one change: one link, not two.
+      await logged(2, { label: 'ersätt', put: { features: [{ id: 'f1' }] }, delete: { features: ['f1'], focusAreas: ['z1'] } });
+      await logged(3, { label: 'tom', put: {}, delete: {} });
+
+      expect((await runMigrations(pool)).applied).toEqual([3]);
+      const { rows } = await pool.query<{ seq: string; table_name: string; record_id: string }>('SELECT seq, table_name, record_id FROM change_log_records ORDER BY seq, table_name, record_id');
+      expect(rows.map((r) => `${r.seq} ${r.table_name} ${r.record_id}`)).toEqual(['1 activities a1', '1 activities a2', '1 documents d1', '1 features f1', '2 features f1', '2 focusAreas z1']);
+      const index = await pool.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE tablename = 'change_log_records'");
+      expect(index.rows.map((r) => r.indexdef)).toEqual([expect.stringMatching(/UNIQUE INDEX .* \(table_name, record_id, seq\)$/)]);
+      await expect(pool.query('DELETE FROM change_log_records')).rejects.toThrow(/change_log_records is append-only/);
+      await expect(pool.query(`UPDATE change_log_records SET record_id = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(pool.query('TRUNCATE change_log_records')).rejects.toThrow(/append-only/);
+    });
+
     it('refuses badly named files and duplicate versions instead of skipping them', () => {
       writeFileSync(join(dir, '1_init.sql'), 'SELECT 1;');
       expect(() => readMigrations(dir)).toThrow(/NNN_name\.sql/);
