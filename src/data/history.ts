@@ -4,6 +4,7 @@ import type { Issue } from '../domain/result';
 import { checkChange } from '../domain/rules/checkChange';
 import { HISTORY_LIMIT, historyStepIssues } from '../domain/rules/historyEntry';
 import { isBlocking } from '../domain/rules/lookup';
+import { leftBehind, staleRecords, type RecordsSeen, type StaleRecord } from '../domain/sync/staleBase';
 import { loadChangeContext } from './changeContext';
 import { enqueue } from './sync/outbox';
 import type { HistoryEntry, TrygghetsDatabase } from './db';
@@ -18,11 +19,23 @@ export class ChangeRejected extends Error {
 }
 
 /**
+ * Someone else changed records this change was made on (another tab, or a pulled change of
+ * another user): nothing was written. `records` has what the editor saw and what is stored now,
+ * so the user can choose; the door never overwrites silently.
+ */
+export class ChangeConflict extends Error {
+  constructor(readonly records: StaleRecord[]) {
+    super(`changed meanwhile: ${records.map((r) => `${r.table}/${r.id}`).join(', ')}`);
+  }
+}
+
+/**
  * The one door for writes. Edits, imports, undo and redo all pass here: the change is checked by
  * the domain's rules against the stored records it touches and links to, inside the transaction
  * that writes it, so a refused change leaves the database as it was.
  */
 export async function checkedApply(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<ChangeSet> {
+  if (options.basedOn) await refuseStale(db, options.basedOn);
   const stored = await loadChangeContext(db, change);
   const blocking = checkChange(change, { stored, locator }).filter(isBlocking);
   if (blocking.length) throw new ChangeRejected(blocking);
@@ -34,6 +47,26 @@ export async function checkedApply(db: TrygghetsDatabase, change: ChangeSet, loc
 export interface WriteOptions {
   /** Signed in to a team server: the change also goes to the outbox. */
   outbox?: boolean;
+  /** The records as the editor saw them: if any moved on since, the write is a conflict, not an overwrite. */
+  basedOn?: RecordsSeen;
+}
+
+export interface StepOptions {
+  outbox?: boolean;
+  /** Undo/redo even though someone changed the records since (the user chose to, seeing the conflict). */
+  force?: boolean;
+}
+
+async function refuseStale(db: TrygghetsDatabase, seen: RecordsSeen): Promise<void> {
+  const current = new Map<string, unknown>();
+  for (const table of RECORD_TABLES) {
+    const ids = Object.keys(seen[table] ?? {});
+    if (!ids.length) continue;
+    const records = await tableOf(db, table).bulkGet(ids);
+    ids.forEach((id, i) => current.set(`${table}/${id}`, records[i]));
+  }
+  const stale = staleRecords(seen, (table, id) => current.get(`${table}/${id}`));
+  if (stale.length) throw new ChangeConflict(stale);
 }
 
 /** Every table a write may touch, so one transaction covers the records, the history and the outbox. */
@@ -61,24 +94,25 @@ export async function perform(db: TrygghetsDatabase, change: ChangeSet, locator:
  * Undoes the latest done entry; returns its label, or null when there is nothing to undo. A
  * stored entry that would break a rule (a damaged or injected history) is refused, not applied.
  */
-export async function undo(db: TrygghetsDatabase, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<string | null> {
+export async function undo(db: TrygghetsDatabase, locator: MunicipalityLocator | null, options: StepOptions = {}): Promise<string | null> {
   return db.transaction('rw', writeTables(db), async () => {
     const entry = await db.history.where('undone').equals(0).last();
     if (!entry) return null;
     refuseMalformed(entry);
-    await checkedApply(db, entry.inverse, locator, options);
+    // Undo expects the records as my change left them; if someone changed them since, it is a conflict.
+    await checkedApply(db, entry.inverse, locator, { outbox: options.outbox, basedOn: options.force ? undefined : leftBehind(entry.forward) });
     await db.history.update(entry.seq!, { undone: 1 });
     return entry.label;
   });
 }
 
 /** Redoes the earliest undone entry; returns its label, or null. Checked like undo. */
-export async function redo(db: TrygghetsDatabase, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<string | null> {
+export async function redo(db: TrygghetsDatabase, locator: MunicipalityLocator | null, options: StepOptions = {}): Promise<string | null> {
   return db.transaction('rw', writeTables(db), async () => {
     const entry = await db.history.where('undone').equals(1).first();
     if (!entry) return null;
     refuseMalformed(entry);
-    await checkedApply(db, entry.forward, locator, options);
+    await checkedApply(db, entry.forward, locator, { outbox: options.outbox, basedOn: options.force ? undefined : leftBehind(entry.inverse) });
     await db.history.update(entry.seq!, { undone: 0 });
     return entry.label;
   });

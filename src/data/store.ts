@@ -1,9 +1,12 @@
 import type { ChangeSet } from '../domain/changes';
 import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
+import type { RecordsSeen } from '../domain/sync/staleBase';
 import type { BackupContent } from '../io/backup';
 import { checkBackup, restoreBackup } from './backupStore';
 import { TrygghetsDatabase } from './db';
 import { perform, redo, undo } from './history';
+
+export { ChangeConflict, ChangeRejected } from './history';
 import { loadMunicipalityLocator } from './municipalityAreas';
 import { keepMine, takeTheirs, type OpenConflict } from './sync/conflicts';
 import type { SyncEngine } from './sync/engine';
@@ -37,9 +40,11 @@ export function connectTeam(engine: SyncEngine | null): void {
 const afterWrite = <T>(result: T) => (team?.kick(), result);
 
 export const store = {
-  perform: async (change: ChangeSet) => afterWrite(await perform(database, change, await getMunicipalityLocator(), { outbox: team !== null })),
-  undo: async () => afterWrite(await undo(database, await getMunicipalityLocator(), { outbox: team !== null })),
-  redo: async () => afterWrite(await redo(database, await getMunicipalityLocator(), { outbox: team !== null })),
+  /** `basedOn`: the records as the editor saw them; if another tab or user changed them since, a ChangeConflict is thrown and nothing written. */
+  perform: async (change: ChangeSet, basedOn?: RecordsSeen) => afterWrite(await perform(database, change, await getMunicipalityLocator(), { outbox: team !== null, basedOn })),
+  /** `force`: undo even though someone changed the records since (the user saw the conflict and chose so). */
+  undo: async (force = false) => afterWrite(await undo(database, await getMunicipalityLocator(), { outbox: team !== null, force })),
+  redo: async (force = false) => afterWrite(await redo(database, await getMunicipalityLocator(), { outbox: team !== null, force })),
   checkBackup: async (content: BackupContent) => checkBackup(content, await getMunicipalityLocator()),
   /** The user's choice on a conflict: both end on the server, the outbox goes on. */
   keepMine: async (conflict: OpenConflict) => afterWrite(await keepMine(database, conflict)),

@@ -28,6 +28,7 @@ import { useMediaQuery } from './useMediaQuery';
 import { useRuntimeConfig } from './useRuntimeConfig';
 import { useTeamSync } from './useTeamSync';
 import { ConflictPanel } from './ConflictPanel';
+import { StaleDialog, type StaleChoice } from './StaleDialog';
 import { useStoredData } from './useStoredData';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
@@ -134,11 +135,18 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     fitTo(code && known ? known : boundsOf(dataset.features.filter((f) => !code || f.municipalityCode === code).map((f) => f.geometry)));
   };
 
-  const editor = useEditor(adapterRef, setStatus, (featureId) => {
-    setSelectedId(featureId);
-    if (!featureId) setHighlightedIds([]);
-  });
-  const history = useHistoryControls(setStatus);
+  // One conflict at a time: an edit or an undo the door refused because someone changed the records meanwhile.
+  const [stale, setStale] = useState<StaleChoice | null>(null);
+  const editor = useEditor(
+    adapterRef,
+    setStatus,
+    (featureId) => {
+      setSelectedId(featureId);
+      if (!featureId) setHighlightedIds([]);
+    },
+    setStale,
+  );
+  const history = useHistoryControls(setStatus, setStale);
 
   const gazetteer = useGazetteer(config, dataset);
   const fitPoints = (points: [number, number][]) =>
@@ -211,6 +219,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           }}
         />
         {team.kind === 'signed-in' && <ConflictPanel />}
+        {stale && <StaleDialog choice={stale} onClose={() => setStale(null)} />}
         <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />
         <main className="layout">
           <div className="sidebar">

@@ -2,10 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getDatabase, store } from '../data/store';
 import { readOpenConflict } from '../data/sync/conflicts';
-import { recordDifferences } from '../domain/sync/differences';
+import { DifferenceTable } from './DifferenceTable';
 import { useI18n } from './i18n';
-
-const shown = (value: unknown) => (value === undefined ? '–' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /**
  * Someone else changed a record my queued change was based on: mine and theirs side by side,
@@ -25,25 +23,7 @@ export function ConflictPanel() {
       <h2 id="conflict-title">{t.team.conflictTitle(conflict.entry.change.label)}</h2>
       <p>{t.team.conflictHelp}</p>
       {conflict.records.map((record) => (
-        <table key={`${record.table}/${record.id}`}>
-          <caption>{record.id}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.team.field}</th>
-              <th scope="col">{t.team.mine}</th>
-              <th scope="col">{t.team.theirs}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recordDifferences(record.mine, record.current).map((d) => (
-              <tr key={d.field}>
-                <th scope="row">{d.field}</th>
-                <td>{shown(d.mine)}</td>
-                <td>{shown(d.theirs)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DifferenceTable key={`${record.table}/${record.id}`} id={record.id} mine={record.mine} theirs={record.current} />
       ))}
       <div className="dialog-actions">
         <button type="button" disabled={busy} onClick={() => choose(store.takeTheirs)}>

@@ -157,4 +157,60 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     await expect.poll(() => second.locator('.row-button').allTextContents(), { timeout: 10_000 }).not.toContain('Ekerö centrum (exempel)');
     await first.context.close();
   });
+
+  it('treats two tabs as two users: a save or an undo on a record the other tab changed is a conflict, shown side by side', async () => {
+    const first = await openApp(browser());
+    const second = await first.context.newPage();
+    await second.goto(first.baseUrl);
+    await waitForMap(second);
+    const a = first.page;
+    const row = (page: Page, name: string) => page.locator('.row-button', { hasText: name }).first();
+
+    // A opens the form; B renames the place meanwhile; A's save would silently revert B's rename.
+    await row(a, 'Fisksätra station (exempel)').click();
+    await a.getByRole('button', { name: 'Redigera uppgifter' }).click();
+    const formA = a.getByTestId('feature-form');
+    await formA.getByRole('textbox', { name: 'År' }).fill('2025');
+    await row(second, 'Fisksätra station (exempel)').click();
+    await second.getByRole('button', { name: 'Redigera uppgifter' }).click();
+    await second.getByTestId('feature-form').getByLabel('Namn').fill('Fisksätra station, flik B');
+    await second.getByTestId('feature-form').getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => rowNames(a), { timeout: 10_000 }).toContain('Fisksätra station, flik B');
+    await formA.getByRole('button', { name: 'Spara' }).click();
+
+    const dialog = a.getByTestId('stale-conflict');
+    await dialog.waitFor();
+    const text = await dialog.textContent();
+    // Field names in words, mine and theirs side by side.
+    expect(text).toContain('Namn');
+    expect(text).toContain('Fisksätra station, flik B');
+    expect(text).toContain('År');
+    expect(text).toContain('2025');
+    const axe = await new AxeBuilder({ page: a }).include('[data-testid="stale-conflict"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await screenshot(a, 'two-tabs-conflict');
+    expect((await storedFeature(a, 'Fisksätra station, flik B'))!.details.year).not.toBe(2025);
+    // Different fields changed: both can be kept, B's name and A's year.
+    expect(text).toContain('Ni ändrade olika uppgifter');
+    await dialog.getByRole('button', { name: 'Spara båda ändringarna' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await storedFeature(a, 'Fisksätra station, flik B'))?.details.year).toBe(2025);
+    expect(await storedFeature(a, 'Fisksätra station (exempel)')).toBeNull();
+
+    // A place deleted in B does not come back when A saves a form opened before.
+    await row(a, 'Ekerö centrum (exempel)').click();
+    await a.getByRole('button', { name: 'Redigera uppgifter' }).click();
+    await row(second, 'Ekerö centrum (exempel)').click();
+    await second.getByRole('button', { name: 'Ta bort' }).click();
+    await expect.poll(() => rowNames(a), { timeout: 10_000 }).not.toContain('Ekerö centrum (exempel)');
+    await a.getByTestId('feature-form').getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('(borttagen)');
+    expect(await dialog.getByRole('button', { name: 'Spara båda ändringarna' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Behåll deras version' }).click();
+    expect(await storedFeature(a, 'Ekerö centrum (exempel)')).toBeNull();
+
+    await a.close();
+    await first.context.close();
+  });
 });

@@ -154,4 +154,37 @@ describe('one map for the team', () => {
     }
     await Promise.all([planner, police].map((p) => p.context().close()));
   });
+
+  it('asks before undoing my change after another user changed the same place', async () => {
+    const planner = await signedIn(browser(), 'planner@nacka.test');
+    const police = await signedIn(browser(), 'police@nacka.test');
+    const rename = async (page: Page, from: string, to: string) => {
+      await page.locator('.row-button', { hasText: from }).first().click();
+      await page.getByRole('button', { name: 'Redigera uppgifter' }).click();
+      const form = page.getByTestId('feature-form');
+      await form.getByLabel('Namn').fill(to);
+      await form.getByRole('button', { name: 'Spara' }).click();
+      await form.waitFor({ state: 'detached' });
+    };
+    await rename(planner, 'Nacka Forum (exempel)', 'Nacka Forum, planeraren');
+    await expect.poll(() => police.locator('.row-button', { hasText: 'Nacka Forum, planeraren' }).count(), { timeout: 10_000 }).toBe(1);
+    await rename(police, 'Nacka Forum, planeraren', 'Nacka Forum, polisen');
+    await expect.poll(() => planner.locator('.row-button', { hasText: 'Nacka Forum, polisen' }).count(), { timeout: 10_000 }).toBe(1);
+
+    await planner.getByRole('button', { name: /^Ångra: ändra Nacka Forum, planeraren/ }).click();
+    const dialog = planner.getByTestId('stale-conflict');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Nacka Forum, polisen');
+    await screenshot(planner, 'team-undo-conflict');
+    await dialog.getByRole('button', { name: 'Låt bli' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await planner.locator('.row-button', { hasText: 'Nacka Forum, polisen' }).count()).toBe(1);
+
+    // Undo anyway: the planner's own undo is a change like any other and reaches the police.
+    await planner.getByRole('button', { name: /^Ångra: ändra Nacka Forum, planeraren/ }).click();
+    await dialog.getByRole('button', { name: 'Ångra ändå' }).click();
+    await expect.poll(() => police.locator('.row-button', { hasText: 'Nacka Forum, polisen' }).count(), { timeout: 15_000 }).toBe(0);
+    expect(await police.locator('[data-sync]').textContent()).not.toContain('Konflikt');
+    await Promise.all([planner, police].map((p) => p.context().close()));
+  });
 });

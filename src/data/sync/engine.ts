@@ -5,6 +5,8 @@ import type { OutboxEntry, TrygghetsDatabase } from '../db';
 import { checkedApply } from '../history';
 import { rebase, versionKey } from './outbox';
 
+const SYNC_LOCK = 'trygghetskartan-sync';
+
 export type SyncStatus =
   | { kind: 'online'; waiting: number }
   | { kind: 'offline'; waiting: number }
@@ -60,6 +62,18 @@ export class SyncEngine {
     if (this.running || this.stopped) return;
     this.running = true;
     try {
+      // Every tab of the app shares one IndexedDB and so one outbox and one cursor: only one tab
+      // at a time may push or pull, or two tabs would send the same change and apply a pull twice.
+      if (typeof navigator !== 'undefined' && navigator.locks) await navigator.locks.request(SYNC_LOCK, () => this.exchange());
+      else await this.exchange();
+    } finally {
+      this.running = false;
+      if (!this.stopped) this.timer = setTimeout(() => void this.cycle(), this.options.pollMs ?? 1500);
+    }
+  }
+
+  private async exchange(): Promise<void> {
+    try {
       const status = await this.pushAll();
       if (status.kind === 'online' || status.kind === 'conflict' || status.kind === 'rejected') {
         const pulled = await this.pull();
@@ -68,9 +82,6 @@ export class SyncEngine {
     } catch (error) {
       this.report({ kind: 'offline', waiting: await this.options.db.outbox.count() });
       console.warn('sync failed', error);
-    } finally {
-      this.running = false;
-      if (!this.stopped) this.timer = setTimeout(() => void this.cycle(), this.options.pollMs ?? 1500);
     }
   }
 

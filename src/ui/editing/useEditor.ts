@@ -4,23 +4,27 @@ import type { SupportedGeometry } from '../../domain/geometry';
 import type { LayerKind } from '../../domain/layers';
 import type { SafetyFeature } from '../../domain/safetyFeature';
 import type { ChangeSet } from '../../domain/changes';
-import { getMunicipalityLocator, store } from '../../data/store';
+import { ChangeConflict, getMunicipalityLocator, store } from '../../data/store';
 import { withLocatedMunicipality } from '../../domain/places/municipalityLocator';
 import type { DrawableType } from '../../map/draw';
 import type { MapAdapter } from '../../map/adapter';
 import { formatDate, useI18n } from '../i18n';
 import { rejectionText } from '../rejection';
+import type { StaleChoice } from '../StaleDialog';
+import { seenRecords } from '../../domain/sync/staleBase';
+import { mergeRecords } from '../../domain/sync/differences';
 import { draftFromFeature, newDraft, type FeatureDraft } from './featureDraft';
 
 export type EditorState =
   | { kind: 'idle' }
   | { kind: 'choosing' }
   | { kind: 'drawing'; layer: LayerKind; type: DrawableType }
-  | { kind: 'form'; draft: FeatureDraft }
+  /** `base`: the place as it was when the form opened (null: a new place), so a change made meanwhile is seen. */
+  | { kind: 'form'; draft: FeatureDraft; base: SafetyFeature | null }
   | { kind: 'reshaping'; feature: SafetyFeature };
 
 /** The planner's editing session: which step they are in, and the actions that write changes. */
-export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (message: string) => void, onSaved: (featureId: string | null) => void) {
+export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (message: string) => void, onSaved: (featureId: string | null) => void, onStale: (choice: StaleChoice) => void) {
   const { t, language } = useI18n();
   const [state, setState] = useState<EditorState>({ kind: 'idle' });
 
@@ -29,20 +33,52 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
     setState({ kind: 'idle' });
   }, [adapterRef]);
 
-  const write = async (change: ChangeSet, success: string, selectAfter: string | null) => {
+  /** Writes `change`, made on `base` (the place as the editor saw it; null: new). */
+  const write = async (change: ChangeSet, base: { id: string; feature: SafetyFeature | null }, success: string, selectAfter: string | null): Promise<boolean> => {
+    let located = change;
     try {
       // Drawn or reshaped, a place belongs to the municipality it now lies in.
       const locator = await getMunicipalityLocator();
       const features = change.put.features?.map((f) => withLocatedMunicipality(f, locator));
-      await store.perform(features ? { ...change, put: { ...change.put, features } } : change);
+      if (features) located = { ...change, put: { ...change.put, features } };
+      await store.perform(located, seenRecords('features', { [base.id]: base.feature }));
       onStatus(success);
       onSaved(selectAfter);
       stop();
       return true;
     } catch (error) {
+      if (error instanceof ChangeConflict) {
+        onStale(staleChoice(located, error, base));
+        return false;
+      }
       onStatus(t.edit.saveFailed(rejectionText(error, t)));
       return false;
     }
+  };
+
+  /** Someone changed the place since the form opened: show both, and write mine only if the user says so. */
+  const staleChoice = (change: ChangeSet, conflict: ChangeConflict, base: { id: string }): StaleChoice => {
+    const stale = conflict.records.find((r) => r.id === base.id);
+    const current = (stale?.current ?? null) as SafetyFeature | null;
+    const mine = change.put.features?.find((f) => f.id === base.id) ?? null;
+    const merged = stale ? mergeRecords(stale.seen as SafetyFeature | null, mine, current) : null;
+    const saved = t.edit.saved(mine?.name ?? current?.name ?? '');
+    return {
+    title: t.team.staleTitle(change.label),
+    help: t.team.staleHelp,
+    records: conflict.records.map((r) => ({ table: r.table, id: r.id, mine: change.put.features?.find((f) => f.id === r.id) ?? null, theirs: r.current })),
+    proceedLabel: t.team.saveMineAnyway,
+    abandonLabel: t.team.keepTheirs,
+    // Mine over theirs, knowingly: based now on what is stored, so a further change is again a conflict.
+    proceed: async () => void (await write(change, { id: base.id, feature: current }, saved, mine ? base.id : null)),
+    abandon: () => {
+      onStatus(t.edit.keptTheirs);
+      stop();
+    },
+    merge: merged
+      ? { label: t.team.saveBoth, help: t.team.bothPossible, run: async () => void (await write(putFeatures(change.label, [merged]), { id: base.id, feature: current }, t.edit.saved(merged.name), base.id)) }
+      : undefined,
+    };
   };
 
   const note = () => t.edit.drawnNote(formatDate(new Date().toISOString().slice(0, 10), language));
@@ -54,16 +90,16 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       setState({ kind: 'drawing', layer, type });
       adapterRef.current?.startDrawing(type, (geometry: SupportedGeometry) => {
         adapterRef.current?.stopDrafting();
-        setState({ kind: 'form', draft: newDraft(layer, geometry, note()) });
+        setState({ kind: 'form', draft: newDraft(layer, geometry, note()), base: null });
       });
     },
     /** The keyboard way to a new point: start at the map's centre and type the coordinates. */
     enterCoordinates(layer: LayerKind) {
       const center = adapterRef.current?.getView()?.center ?? [18.07, 59.33];
       const geometry: SupportedGeometry = { type: 'Point', coordinates: [round(center[0]), round(center[1])] };
-      setState({ kind: 'form', draft: newDraft(layer, geometry, note()) });
+      setState({ kind: 'form', draft: newDraft(layer, geometry, note()), base: null });
     },
-    editDetails: (feature: SafetyFeature) => setState({ kind: 'form', draft: draftFromFeature(feature) }),
+    editDetails: (feature: SafetyFeature) => setState({ kind: 'form', draft: draftFromFeature(feature), base: feature }),
     reshape(feature: SafetyFeature) {
       if (!adapterRef.current?.startReshaping(feature.geometry)) return onStatus(t.edit.reshapeUnsupported);
       setState({ kind: 'reshaping', feature });
@@ -73,15 +109,15 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       const geometry = adapterRef.current?.draftGeometry();
       if (!geometry) return stop();
       const feature = { ...state.feature, geometry } as SafetyFeature;
-      await write(putFeatures(t.edit.labels.reshape(feature.name), [feature]), t.edit.saved(feature.name), feature.id);
+      await write(putFeatures(t.edit.labels.reshape(feature.name), [feature]), { id: feature.id, feature: state.feature }, t.edit.saved(feature.name), feature.id);
     },
     async save(feature: SafetyFeature) {
-      const existed = state.kind === 'form' && state.draft.id !== null;
-      const label = existed ? t.edit.labels.change(feature.name) : t.edit.labels.add(feature.name);
-      await write(putFeatures(label, [feature]), t.edit.saved(feature.name), feature.id);
+      const base = state.kind === 'form' ? state.base : null;
+      const label = base ? t.edit.labels.change(feature.name) : t.edit.labels.add(feature.name);
+      await write(putFeatures(label, [feature]), { id: feature.id, feature: base }, t.edit.saved(feature.name), feature.id);
     },
     async remove(feature: SafetyFeature) {
-      await write(deleteFeatures(t.edit.labels.remove(feature.name), [feature.id]), t.edit.removed(feature.name), null);
+      await write(deleteFeatures(t.edit.labels.remove(feature.name), [feature.id]), { id: feature.id, feature }, t.edit.removed(feature.name), null);
     },
     cancel: stop,
   };
