@@ -42,8 +42,9 @@ export interface VersionRecord {
 }
 
 export interface SyncMetaRecord {
-  key: 'cursor' | 'acked';
-  value: number | number[];
+  /** 'joined': the first connection's question about local edits was answered (value: when). */
+  key: 'cursor' | 'acked' | 'joined';
+  value: number | number[] | string;
 }
 
 export const DATABASE_NAME = 'trygghetskartan';

@@ -1,23 +1,48 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { readBackupContent } from '../data/backupStore';
+import { shippedDataset } from '../data/shipped';
 import { connectTeam, getDatabase, getMunicipalityLocator } from '../data/store';
 import { createTeamAuth, type SignedInUser, type TeamAuth } from '../data/sync/auth';
 import { SyncEngine, type SyncStatus } from '../data/sync/engine';
+import { keepLocalEditsApart, readLocalEditsAtJoin, uploadLocalEdits, type LocalEditsAtJoin } from '../data/sync/firstConnection';
+import { serializeBackup } from '../io/backup';
+import type { RecordTable } from '../domain/changes';
+import type { RecordHistoryEntry } from '../domain/sync/recordHistory';
+import { downloadText } from './download';
+import { DICTIONARIES, type Language } from './i18n';
+
+const SHIPPED = shippedDataset.ok ? shippedDataset.value : null;
+
+/** The first connection of a browser that holds its own edits: what they are, and the two ways on. */
+export interface JoinChoice {
+  edits: LocalEditsAtJoin;
+  upload(): Promise<void>;
+  keepApart(): Promise<void>;
+  saveBackup(): Promise<void>;
+}
 
 export type TeamState =
   | { kind: 'local' }
   | { kind: 'connecting' }
   | { kind: 'unavailable' }
   | { kind: 'signed-out'; signIn(): void }
-  | { kind: 'signed-in'; user: SignedInUser; status: SyncStatus | null; signOut(): void };
+  | { kind: 'signed-in'; user: SignedInUser; status: SyncStatus | null; signOut(): void; joining: JoinChoice | null; restarted: boolean; readHistory(table: RecordTable, id: string): Promise<RecordHistoryEntry[]> };
 
 /**
  * The team server, when config.json names one: sign-in, then the sync engine for as long as the
- * user is signed in. Without `serverUrl` the app stays local-only, exactly as before.
+ * user is signed in. Without `serverUrl` the app stays local-only, exactly as before. A browser
+ * that already holds edits of its own asks first what is to become of them, and nothing is
+ * pushed or pulled before the user has answered.
  */
-export function useTeamSync(serverUrl: string | null, language: string): TeamState {
+export function useTeamSync(serverUrl: string | null, language: Language): TeamState {
   const [auth, setAuth] = useState<TeamAuth | null | 'pending'>(serverUrl ? 'pending' : null);
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [joining, setJoining] = useState<LocalEditsAtJoin | null>(null);
+  const [restarted, setRestarted] = useState(false);
+  const startRef = useRef<() => void>(() => {});
+  const languageRef = useRef(language);
+  languageRef.current = language;
 
   useEffect(() => {
     if (!serverUrl) return;
@@ -29,7 +54,25 @@ export function useTeamSync(serverUrl: string | null, language: string): TeamSta
       const signedIn = created ? await created.user() : null;
       if (!live || !created || !signedIn) return;
       setUser(signedIn);
-      connectTeam(new SyncEngine({ db: getDatabase(), serverUrl: base, token: created.accessToken, locator: getMunicipalityLocator, onStatus: (s) => live && setStatus(s) }));
+      startRef.current = () => {
+        if (!live) return;
+        setJoining(null);
+        connectTeam(
+          new SyncEngine({
+            db: getDatabase(),
+            serverUrl: base,
+            token: created.accessToken,
+            locator: getMunicipalityLocator,
+            onStatus: (s) => live && setStatus(s),
+            shipped: SHIPPED ?? undefined,
+            onRestart: () => live && setRestarted(true),
+          }),
+        );
+      };
+      const edits = SHIPPED ? await readLocalEditsAtJoin(getDatabase(), SHIPPED, signedIn, DICTIONARIES[languageRef.current].team.join.uploadLabel) : null;
+      if (!live) return;
+      if (edits) setJoining(edits);
+      else startRef.current();
     });
     return () => {
       live = false;
@@ -46,8 +89,44 @@ export function useTeamSync(serverUrl: string | null, language: string): TeamSta
     void auth.signOut().then(() => (setUser(null), setStatus(null)));
   }, [auth]);
 
+  const readHistory = useCallback(
+    async (table: RecordTable, id: string): Promise<RecordHistoryEntry[]> => {
+      const token = auth && auth !== 'pending' ? await auth.accessToken() : null;
+      if (!serverUrl || !token) throw new Error('signed out');
+      const response = await fetch(new URL(`api/history/${table}/${encodeURIComponent(id)}`, new URL(serverUrl, document.baseURI)), { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok) throw new Error(`history: ${response.status}`);
+      return ((await response.json()) as { entries: RecordHistoryEntry[] }).entries;
+    },
+    [auth, serverUrl],
+  );
+
+  const choice: JoinChoice | null =
+    joining && SHIPPED
+      ? {
+          edits: joining,
+          saveBackup,
+          async upload() {
+            // What may not go to the server leaves this database: saved in a file first.
+            if (joining.refused.length) await saveBackup();
+            await uploadLocalEdits(getDatabase(), joining, SHIPPED);
+            startRef.current();
+          },
+          async keepApart() {
+            await saveBackup();
+            await keepLocalEditsApart(getDatabase(), SHIPPED);
+            startRef.current();
+          },
+        }
+      : null;
+
   if (!serverUrl) return { kind: 'local' };
   if (auth === 'pending') return { kind: 'connecting' };
   if (!auth) return { kind: 'unavailable' };
-  return user ? { kind: 'signed-in', user, status, signOut } : { kind: 'signed-out', signIn };
+  return user ? { kind: 'signed-in', user, status, signOut, joining: choice, restarted, readHistory } : { kind: 'signed-out', signIn };
+}
+
+/** The whole local database as a backup file, restorable in a browser that is not signed in. */
+async function saveBackup(): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  downloadText(`trygghetskartan-lokala-andringar-${today}.json`, serializeBackup(await readBackupContent(getDatabase())), 'application/json');
 }
