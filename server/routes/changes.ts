@@ -5,7 +5,7 @@ import type { MunicipalityLocator } from '../../src/domain/places/municipalityLo
 import { pushSchema } from '../../src/domain/sync/push';
 import type { AuthUser } from '../auth/types';
 import { applyPush } from '../store/applyPush';
-import { readSince } from '../store/changeLog';
+import { readSinceAsJson } from '../store/changeLog';
 
 export interface ChangesRouteOptions {
   pool: Pool;
@@ -47,6 +47,6 @@ export const changesRoutes: FastifyPluginAsync<ChangesRouteOptions> = async (app
     await verifyToken(request.headers.authorization);
     const query = pullQuery.safeParse(request.query);
     if (!query.success) return reply.code(422).send({ error: 'invalid-query', issues: query.error.issues.map((i) => ({ code: 'schema', subject: i.path.join('.'), message: i.message })) });
-    return readSince(pool, query.data.since, query.data.limit);
+    return reply.type('application/json; charset=utf-8').send(await readSinceAsJson(pool, query.data.since, query.data.limit));
   });
 };

@@ -21,7 +21,8 @@ export interface PushAuthor extends Writer {
 }
 
 /**
- * The server's write door: one pushed change set applied in one transaction, or not at all.
+ * The server's write door: one pushed change set applied whole, or not at all (in one
+ * transaction, or its own savepoint of one shared with others waiting at the same time).
  * Pushes are serialised (one transaction-level lock), so the rules see a state nobody changes
  * under them and sequence numbers are handed out in commit order: a client that has pulled up
  * to N can never later find a commit below N. Then, in order: idempotency (a retry is answered
@@ -29,31 +30,93 @@ export interface PushAuthor extends Writer {
  * and the same rules as the browser's write door (422).
  */
 export function applyPush(pool: Pool, push: PushRequest, author: PushAuthor, locator: MunicipalityLocator | null): Promise<PushOutcome> {
-  // Pushes of one instance wait here, in order, rather than each holding a pool connection
-  // while it waits for the lock: pulls then still find free connections. The advisory lock
-  // still serialises pushes across instances.
-  const previous = queues.get(pool) ?? Promise.resolve();
-  const run = previous.then(() => applyPushNow(pool, push, author, locator));
-  queues.set(pool, run.catch(() => undefined));
-  return run;
+  return new Promise((resolve, reject) => {
+    let queue = waiting.get(pool);
+    if (!queue) waiting.set(pool, (queue = []));
+    queue.push({ push, author, locator, resolve, reject });
+    if (!draining.has(pool)) void drain(pool);
+  });
 }
 
-const queues = new WeakMap<Pool, Promise<unknown>>();
+interface Waiting {
+  push: PushRequest;
+  author: PushAuthor;
+  locator: MunicipalityLocator | null;
+  resolve(outcome: PushOutcome): void;
+  reject(error: unknown): void;
+}
 
-async function applyPushNow(pool: Pool, push: PushRequest, author: PushAuthor, locator: MunicipalityLocator | null): Promise<PushOutcome> {
+/** At most this many pushes share one transaction (and one commit). */
+export const MAX_BATCH = 64;
+/** How many transactions carried how many pushes, in this process: the group commit made visible (tests, bench). */
+export const batchStats = { transactions: 0, pushes: 0 };
+const waiting = new WeakMap<Pool, Waiting[]>();
+const draining = new WeakSet<Pool>();
+
+/**
+ * Pushes of one instance wait here, in order, rather than each holding a pool connection while
+ * it waits for the lock: pulls still find free connections. What waited while a transaction ran
+ * goes in the next one together (group commit): one lock, one commit and one fsync for the lot,
+ * each push under its own savepoint so a refused one leaves no trace and does not touch the others.
+ */
+async function drain(pool: Pool): Promise<void> {
+  draining.add(pool);
+  try {
+    for (let queue = waiting.get(pool); queue?.length; queue = waiting.get(pool)) await applyBatch(pool, queue.splice(0, MAX_BATCH));
+  } finally {
+    draining.delete(pool);
+  }
+}
+
+type Result = { ok: true; outcome: PushOutcome } | { ok: false; error: unknown };
+
+async function applyBatch(pool: Pool, batch: Waiting[]): Promise<void> {
+  let results: Result[];
+  try {
+    results = await applyInOneTransaction(pool, batch);
+  } catch (error) {
+    // Nothing of the batch committed: every push fails as a whole (the client retries, idempotently).
+    for (const item of batch) item.reject(error);
+    return;
+  }
+  results.forEach((result, i) => (result.ok ? batch[i]!.resolve(result.outcome) : batch[i]!.reject(result.error)));
+}
+
+async function applyInOneTransaction(pool: Pool, batch: Waiting[]): Promise<Result[]> {
   const client = await pool.connect();
+  const alone = batch.length === 1;
+  batchStats.transactions += 1;
+  batchStats.pushes += batch.length;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_LOG_LOCK]);
-    const outcome = await applyLocked(client, push, author, locator);
-    if (outcome.kind === 'applied') {
-      // Queued with the transaction: every LISTENing API instance hears it when, and only if, it commits.
-      await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(outcome.entry.seq)]);
-      await client.query('COMMIT');
-    } else {
-      await client.query('ROLLBACK');
+    const results: Result[] = [];
+    let lastSeq: number | null = null;
+    // Sequence numbers within the batch are counted here after the first (the lock is held, and
+    // a push undone to its savepoint never advanced the count): one query fewer per push.
+    const sequence: { next: number | null } = { next: null };
+    for (const { push, author, locator } of batch) {
+      if (!alone) await client.query('SAVEPOINT push');
+      try {
+        const outcome = await applyLocked(client, push, author, locator, sequence);
+        if (outcome.kind === 'applied') lastSeq = outcome.entry.seq;
+        else if (!alone) await client.query('ROLLBACK TO SAVEPOINT push');
+        results.push({ ok: true, outcome });
+      } catch (error) {
+        if (alone) throw error;
+        // This push failed (a query error): undo it alone; a broken connection fails the batch here.
+        await client.query('ROLLBACK TO SAVEPOINT push');
+        results.push({ ok: false, error });
+      }
     }
-    return outcome;
+    if (lastSeq === null) {
+      await client.query('ROLLBACK');
+      return results;
+    }
+    // Queued with the transaction: every LISTENing API instance hears it when, and only if, it commits.
+    await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(lastSeq)]);
+    await client.query('COMMIT');
+    return results;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -62,7 +125,7 @@ async function applyPushNow(pool: Pool, push: PushRequest, author: PushAuthor, l
   }
 }
 
-async function applyLocked(client: PoolClient, push: PushRequest, author: PushAuthor, locator: MunicipalityLocator | null): Promise<PushOutcome> {
+async function applyLocked(client: PoolClient, push: PushRequest, author: PushAuthor, locator: MunicipalityLocator | null, sequence: { next: number | null }): Promise<PushOutcome> {
   const earlier = await readByChangeId(client, push.changeId);
   if (earlier) {
     if (earlier.author !== author.email)
@@ -89,16 +152,17 @@ async function applyLocked(client: PoolClient, push: PushRequest, author: PushAu
   if (missingBase.length) return { kind: 'rejected', status: 422, issues: missingBase };
   if (conflicts.length) return { kind: 'conflict', body: { error: 'conflict', conflicts } };
 
-  const stored = await loadContext(client, change);
+  const stored = await loadContext(client, change, current);
   const denied = writePermissionIssues(change, { stored }, author);
   if (denied.length) return { kind: 'rejected', status: 403, issues: denied };
   const invalid = checkChange(change, { stored, locator }).filter(isBlocking);
   if (invalid.length) return { kind: 'rejected', status: 422, issues: invalid };
 
   const inverse = invertChange(change, beforeOf(change, current));
-  const seq = await nextSeq(client);
+  const seq = sequence.next ?? (await nextSeq(client));
   const versions = await writeChange(client, change, seq, author.email);
   const entry = await appendToLog(client, { seq, changeId: push.changeId, author: author.email, label: push.label, forward: change, inverse, baseVersions: push.baseVersions, versions });
+  sequence.next = seq + 1;
   return { kind: 'applied', entry };
 }
 

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { RECORD_TABLES, type ChangeSet, type RecordOf, type RecordTable } from '../../src/domain/changes';
+import { RECORD_TABLES, touchedIds, type ChangeSet, type RecordOf, type RecordTable } from '../../src/domain/changes';
 import { contextNeeds, type ChangeContext } from '../../src/domain/rules/checkChange';
 
 type Stored = ChangeContext['stored'];
@@ -34,20 +34,39 @@ export const key = (table: RecordTable, id: string) => `${table}/${id}`;
 
 /**
  * The stored records the write door's rules need (see contextNeeds in src/domain): by id, then
- * the children of touched documents, focus areas and activities, then the parents of all of them.
+ * the children of touched documents, focus areas and activities, then the parents of all of
+ * them. `known` are records already read in this transaction (the touched ones, locked): not
+ * read again. Each round asks for every table at once, so a place's context (the place, its
+ * activities, their focus areas and documents) takes two round trips inside the lock.
  */
-export async function loadContext(client: PoolClient, change: ChangeSet): Promise<Stored> {
+export async function loadContext(client: PoolClient, change: ChangeSet, known?: Map<string, VersionedRecord>): Promise<Stored> {
   const needs = contextNeeds(change);
   const found = { documents: new Map(), focusAreas: new Map(), activities: new Map(), features: new Map() } as { [T in RecordTable]: Map<string, RecordOf[T]> };
+  const looked = new Set<string>();
   const keep = (rows: { table_name: RecordTable; record: { id: string } }[]) => {
     for (const row of rows) (found[row.table_name] as Map<string, unknown>).set(row.record.id, row.record);
   };
-  const byIds = async (table: RecordTable, ids: Iterable<string>) => {
-    const list = [...ids].filter((id) => !found[table].has(id));
-    if (!list.length) return;
-    keep((await client.query(`SELECT table_name, record FROM records WHERE table_name = $1 AND id = ANY($2::text[])`, [table, list])).rows);
+  if (known) {
+    // Every touched record was looked for by lockTouched: those not in `known` do not exist.
+    for (const table of RECORD_TABLES) for (const id of touchedIds(change, table)) looked.add(key(table, id));
+    for (const record of known.values()) (found[record.table] as Map<string, unknown>).set(record.id, record.record);
+  }
+  /** Reads, in one query, the records of these (table, id) pairs not found or looked for yet. */
+  const byIds = async (wanted: { table: RecordTable; ids: Iterable<string> }[]) => {
+    const tables: string[] = [];
+    const ids: string[] = [];
+    for (const { table, ids: list } of wanted)
+      for (const id of list) {
+        const k = key(table, id);
+        if (looked.has(k)) continue;
+        looked.add(k);
+        tables.push(table);
+        ids.push(id);
+      }
+    if (!ids.length) return;
+    keep((await client.query(`SELECT r.table_name, r.record FROM records r JOIN unnest($1::text[], $2::text[]) AS t(table_name, id) ON r.table_name = t.table_name AND r.id = t.id`, [tables, ids])).rows);
   };
-  for (const table of RECORD_TABLES) await byIds(table, needs.byId[table]);
+  await byIds(RECORD_TABLES.map((table) => ({ table, ids: needs.byId[table] })));
 
   const documents = [...needs.childrenOf.documents];
   if (documents.length)
@@ -60,9 +79,16 @@ export async function loadContext(client: PoolClient, change: ChangeSet): Promis
   if (parentActivities.size)
     keep((await client.query(`SELECT table_name, record FROM records WHERE table_name = 'features' AND record->'activityIds' ?| $1::text[]`, [[...parentActivities]])).rows);
 
-  await byIds('activities', new Set([...found.features.values()].flatMap((f) => f.activityIds)));
-  await byIds('focusAreas', new Set([...found.activities.values()].map((a) => a.focusAreaId)));
-  await byIds('documents', new Set([...found.activities.values(), ...found.focusAreas.values()].map((r) => r.documentId)));
+  // Parents, up the chain (place → activity → focus area and document) until nothing is missing.
+  for (let round = 0; round < 3; round++) {
+    const before = looked.size;
+    await byIds([
+      { table: 'activities', ids: new Set([...found.features.values()].flatMap((f) => f.activityIds)) },
+      { table: 'focusAreas', ids: new Set([...found.activities.values()].map((a) => a.focusAreaId)) },
+      { table: 'documents', ids: new Set([...found.activities.values(), ...found.focusAreas.values()].map((r) => r.documentId)) },
+    ]);
+    if (looked.size === before) break;
+  }
   return {
     documents: [...found.documents.values()],
     focusAreas: [...found.focusAreas.values()],

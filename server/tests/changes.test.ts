@@ -5,6 +5,7 @@ import type { RecordTable } from '../../src/domain/changes';
 import type { SafetyFeature } from '../../src/domain/safetyFeature';
 import type { LoggedChange } from '../../src/domain/sync/push';
 import { buildApp } from '../app';
+import { batchStats } from '../store/applyPush';
 import { createTokenVerifier } from '../auth/verify';
 import { REPO_ROOT } from '../config';
 import { startDevProvider, type DevProvider } from '../dev/oidcProvider';
@@ -156,5 +157,40 @@ describe('POST and GET /api/changes', () => {
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => lastSeq + 1 + i));
     const page = await app.inject({ method: 'GET', url: `/api/changes?since=${lastSeq}&limit=5`, headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } });
     expect((page.json() as { changes: LoggedChange[] }).changes.map((c) => c.seq)).toEqual(seqs.slice(0, 5));
+  });
+
+  it('applies pushes that arrive together in one commit, each whole or not at all: refused and stale ones leave no trace, a retry in the same batch is applied once', async () => {
+    const { lastSeq } = await pull('reader@nacka.test', 0);
+    const retried = randomUUID();
+    const retriedPlace = newPlace({ name: 'Två gånger skickad' });
+    const bodies: PushBody[] = [
+      ...Array.from({ length: 10 }, (_, i) => putPlace(newPlace({ name: `Samtidig ${i}` }), null)),
+      putPlace(newPlace({ name: 'I Köpenhamn', geometry: { type: 'Point', coordinates: [12.57, 55.68] } }), null),
+      { ...putPlace(retriedPlace, null), changeId: retried },
+      { ...putPlace(retriedPlace, null), changeId: retried },
+      putPlace({ ...nackaPlace, name: 'På en gammal version' }, 999_999),
+      ...Array.from({ length: 5 }, (_, i) => putPlace(newPlace({ name: `Samtidig efter ${i}` }), null)),
+    ];
+    const before = { ...batchStats };
+    const results = await Promise.all(bodies.map((body) => push('planner@nacka.test', body)));
+    // They did share transactions: fewer commits than pushes.
+    expect(batchStats.pushes - before.pushes).toBe(bodies.length);
+    expect(batchStats.transactions - before.transactions).toBeLessThan(bodies.length);
+    const statuses = results.map((r) => r.status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(201));
+    expect(statuses[10]).toBe(422);
+    expect([statuses[11], statuses[12]].sort()).toEqual([200, 201]);
+    expect(statuses[13]).toBe(409);
+    expect(statuses.slice(14)).toEqual(Array(5).fill(201));
+    // The retry answers with the first result, whichever of the two came first.
+    expect(results[11]!.body.seq).toBe(results[12]!.body.seq);
+    const applied = [...new Set(results.filter((r) => r.status === 201 || r.status === 200).map((r) => r.body.seq as number))].sort((x, y) => x - y);
+    expect(applied).toEqual(Array.from({ length: 16 }, (_, i) => lastSeq + 1 + i));
+    const { changes } = await pull('reader@nacka.test', lastSeq);
+    expect(changes.map((c) => c.seq)).toEqual(applied);
+    const names = changes.flatMap((c) => c.forward.put.features ?? []).map((f) => f.name);
+    expect(names).not.toContain('I Köpenhamn');
+    expect(names).not.toContain('På en gammal version');
+    expect(names.filter((n) => n === 'Två gånger skickad')).toHaveLength(1);
   });
 });

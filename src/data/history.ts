@@ -4,6 +4,7 @@ import type { Issue } from '../domain/result';
 import { checkChange } from '../domain/rules/checkChange';
 import { HISTORY_LIMIT, historyStepIssues } from '../domain/rules/historyEntry';
 import { isBlocking } from '../domain/rules/lookup';
+import { recordHistory, type RecordHistoryEntry } from '../domain/sync/recordHistory';
 import { leftBehind, staleRecords, type RecordsSeen, type StaleRecord } from '../domain/sync/staleBase';
 import { loadChangeContext } from './changeContext';
 import { enqueue } from './sync/outbox';
@@ -157,4 +158,17 @@ async function apply(db: TrygghetsDatabase, change: ChangeSet): Promise<ChangeSe
 
 function tableOf(db: TrygghetsDatabase, table: RecordTable) {
   return db[table] as unknown as import('dexie').Table<{ id: string }, string>;
+}
+
+/**
+ * A record's history as this browser recorded it (its done steps, newest first): who is always
+ * this browser's user, so `author` is empty; a team server's change log names the people.
+ */
+export async function readLocalRecordHistory(db: TrygghetsDatabase, table: RecordTable, id: string): Promise<RecordHistoryEntry[]> {
+  const done = await db.history.where('undone').equals(0).toArray();
+  return recordHistory(
+    done.map((entry) => ({ seq: entry.seq ?? 0, author: '', at: entry.at, label: entry.label, forward: entry.forward, inverse: entry.inverse })),
+    table,
+    id,
+  );
 }

@@ -1,10 +1,10 @@
-import type { ChangeSet } from '../domain/changes';
+import type { ChangeSet, RecordTable } from '../domain/changes';
 import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
 import type { RecordsSeen } from '../domain/sync/staleBase';
 import type { BackupContent } from '../io/backup';
 import { checkBackup, restoreBackup } from './backupStore';
 import { TrygghetsDatabase } from './db';
-import { perform, redo, undo } from './history';
+import { perform, readLocalRecordHistory, redo, undo } from './history';
 
 export { ChangeConflict, ChangeRejected } from './history';
 import { loadMunicipalityLocator } from './municipalityAreas';
@@ -49,5 +49,7 @@ export const store = {
   /** The user's choice on a conflict: both end on the server, the outbox goes on. */
   keepMine: async (conflict: OpenConflict) => afterWrite(await keepMine(database, conflict)),
   takeTheirs: async (conflict: OpenConflict) => afterWrite(await takeTheirs(database, conflict, await getMunicipalityLocator())),
+  /** One record's done steps in this browser, newest first. */
+  localRecordHistory: (table: RecordTable, id: string) => readLocalRecordHistory(database, table, id),
   restoreBackup: async (content: BackupContent) => restoreBackup(database, content, await getMunicipalityLocator()),
 };

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { featuresOfDocument, resolveChain } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
+import { store } from '../data/store';
 import { buildFeatureRows } from '../domain/featureRows';
 import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
 import { boundsOf, type Bounds } from '../domain/geometry';
@@ -29,6 +30,8 @@ import { useRuntimeConfig } from './useRuntimeConfig';
 import { useTeamSync } from './useTeamSync';
 import { ConflictPanel } from './ConflictPanel';
 import { StaleDialog, type StaleChoice } from './StaleDialog';
+import { JoinDialog } from './JoinDialog';
+import { RecordHistoryContext, type HistorySource } from './RecordHistory';
 import { useStoredData } from './useStoredData';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
@@ -56,6 +59,10 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const team = useTeamSync(config?.serverUrl ?? null, language);
   // A reader sees the team's map but gets no edit controls (the server would refuse anyway).
   const canEdit = !(team.kind === 'signed-in' && team.user.role === 'reader');
+  const historySource = useMemo<HistorySource>(
+    () => (team.kind === 'signed-in' ? { kind: 'team', read: team.readHistory } : { kind: 'local', read: store.localRecordHistory }),
+    [team.kind, team.kind === 'signed-in' ? team.readHistory : null],
+  );
   const storage = useStoredData();
   const adapterRef = useRef<MapAdapter | null>(null);
   const [filter, setFilter] = useState<FilterState>(initial.filter);
@@ -202,7 +209,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   }, [mapLoaded, storage.kind, dataset, index, selectedId, fitTo]);
 
   return (
-    <>
+    <RecordHistoryContext.Provider value={historySource}>
       <div className="app" data-ready={storage.kind !== 'loading'}>
         <Header
           municipalities={options.municipality}
@@ -220,6 +227,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
         />
         {team.kind === 'signed-in' && <ConflictPanel />}
         {stale && <StaleDialog choice={stale} onClose={() => setStale(null)} />}
+        {team.kind === 'signed-in' && team.joining && <JoinDialog choice={team.joining} />}
         <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />
         <main className="layout">
           <div className="sidebar">
@@ -324,6 +332,6 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           {status}
         </p>
       </div>
-    </>
+    </RecordHistoryContext.Provider>
   );
 }

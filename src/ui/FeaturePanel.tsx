@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { ActivityLink, FeatureChain } from '../domain/chain';
 import { formatDate, useI18n } from './i18n';
 import { AttributesSection, FindingsList } from './PlaceExtras';
+import { RecordHistory } from './RecordHistory';
 
 interface Props {
   chain: FeatureChain;
@@ -70,6 +71,7 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions }: Props) 
             </Row>
           ))}
         </dl>
+        <RecordHistory table="features" id={feature.id} headingId="history-place" />
       </section>
       {feature.attributes && <AttributesSection attributes={feature.attributes} />}
 
@@ -113,6 +115,7 @@ function LinkSection({ link, onShowPromise }: { link: ActivityLink; onShowPromis
           <Row label={t.status}>{t.statusNames[activity.status]}</Row>
           {activity.target && <Row label={t.target}>{activity.target}</Row>}
         </dl>
+        <RecordHistory table="activities" id={activity.id} headingId={`history-activity-${activity.id}`} />
       </section>
       {focusArea && (
         <section aria-labelledby={`focus-${activity.id}`}>
@@ -148,6 +151,7 @@ function LinkSection({ link, onShowPromise }: { link: ActivityLink; onShowPromis
               {t.documentKinds[document.kind]}, {document.sourceFile}
             </Row>
           </dl>
+          <RecordHistory table="documents" id={document.id} headingId={`history-document-${activity.id}`} />
           <figure className="quote">
             <blockquote>{activity.quote}</blockquote>
             <figcaption>{t.sourceQuote}</figcaption>

@@ -23,6 +23,7 @@ export function TeamStatus({ team }: { team: TeamState }) {
       <button type="button" onClick={team.signOut}>
         {t.team.signOut}
       </button>
+      {team.restarted && <p className="warning">{t.team.restarted}</p>}
     </div>
   );
 }

@@ -65,6 +65,11 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     expect(stored!.details).toMatchObject({ year: 2024, timeOfDay: ['kvall'] });
     // Imported or typed text is shown as text, never as markup.
     expect(await page.locator('.places-table b').count()).toBe(0);
+    // Without a team server the history is this browser's own.
+    await page.locator('.row-button', { hasText: 'Gångtunneln <b>vid</b> skolan' }).click();
+    const history = page.getByTestId('history-features');
+    await history.getByText('Platsens historik i den här webbläsaren').click();
+    await expect.poll(() => history.locator('li').allTextContents()).toEqual([expect.stringContaining('i den här webbläsaren: skapade')]);
 
     await page.reload();
     await waitForMap(page);

@@ -94,7 +94,16 @@ describe('keyboard', () => {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
     }
-    expect(reached).toEqual(['×', 'Redigera uppgifter', 'Ändra formen på kartan', 'Ta bort', 'Visa alla platser för detta löfte']);
+    expect(reached).toEqual([
+      '×',
+      'Redigera uppgifter',
+      'Ändra formen på kartan',
+      'Ta bort',
+      'Platsens historik i den här webbläsaren',
+      'Aktivitetens historik i den här webbläsaren',
+      'Dokumentets historik i den här webbläsaren',
+      'Visa alla platser för detta löfte',
+    ]);
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,21 +41,32 @@ afterAll(async () => {
   await exited;
 }, 60_000);
 
+/** The change streams (server-sent events) each page opened. */
+const streamsOpened = new Map<Page, number>();
+
 /** A user of their own (fresh IndexedDB), signed in through the provider's login form. */
 async function signedIn(b: Browser, email: string): Promise<Page> {
   const context = await b.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/changes/stream') streamsOpened.set(page, (streamsOpened.get(page) ?? 0) + 1);
+  });
   await page.goto(appUrl);
   await waitForMap(page);
+  await signIn(page, email);
+  await expect.poll(() => page.locator('[data-sync]').getAttribute('data-sync'), { timeout: 20_000 }).toBe('online');
+  return page;
+}
+
+/** Through the provider's login form, back to the app, signed in (sync may still wait for a choice). */
+async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord').fill('test');
   await page.getByRole('button', { name: 'Logga in' }).click();
   await waitForMap(page);
   await expect.poll(() => page.getByTestId('team-status').textContent(), { timeout: 20_000 }).toContain(`Inloggad som ${email}`);
-  await expect.poll(() => page.locator('[data-sync]').getAttribute('data-sync'), { timeout: 20_000 }).toBe('online');
-  return page;
 }
 
 /** The server version this browser has recorded for a record: set only when the server accepted or sent it. */
@@ -94,9 +106,13 @@ describe('one map for the team', () => {
     await form.getByRole('group', { name: /Hör till aktiviteter/ }).getByRole('checkbox').first().check();
     await form.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => planner.locator('[data-sync]').textContent(), { timeout: 10_000 }).toContain('allt är sparat på servern');
+    const saved = Date.now();
 
-    // The other user's map and table follow within a few seconds, without a reload.
-    await expect.poll(() => tableRowIds(police).then((ids) => ids.length), { timeout: 10_000 }).toBe(before + 1);
+    // The other user's map and table follow within 2 s, without a reload: announced on the
+    // change stream (polling, the fallback, runs only every 15 s while the stream is up).
+    await expect.poll(() => tableRowIds(police).then((ids) => ids.length), { timeout: 10_000, interval: 100 }).toBe(before + 1);
+    expect(Date.now() - saved).toBeLessThan(2500);
+    expect(streamsOpened.get(police)).toBeGreaterThan(0);
     expect(await police.locator('.row-button', { hasText: 'Teamets nya plats' }).count()).toBe(1);
     await screenshot(police, 'team-police-sees-planner-edit');
 
@@ -185,6 +201,65 @@ describe('one map for the team', () => {
     await dialog.getByRole('button', { name: 'Ångra ändå' }).click();
     await expect.poll(() => police.locator('.row-button', { hasText: 'Nacka Forum, polisen' }).count(), { timeout: 15_000 }).toBe(0);
     expect(await police.locator('[data-sync]').textContent()).not.toContain('Konflikt');
+
+    // Who did what, from the server's change log: newest first, by name, with the fields in words.
+    await police.locator('.row-button', { hasText: 'Nacka Forum (exempel)' }).first().click();
+    const history = police.getByTestId('history-features');
+    await history.locator('summary').click();
+    await expect.poll(() => history.locator('li').count(), { timeout: 10_000 }).toBe(3);
+    const lines = await history.locator('li').allTextContents();
+    expect(lines[0]).toContain('planner@nacka.test: ändrade (Namn)');
+    expect(lines[1]).toContain('police@nacka.test: ändrade (Namn)');
+    expect(lines[2]).toContain('planner@nacka.test: ändrade (Namn)');
+    await screenshot(police, 'team-record-history');
     await Promise.all([planner, police].map((p) => p.context().close()));
+  });
+
+  it('asks a browser with edits of its own what to do with them at its first sign-in, and uploads what the user may send', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await waitForMap(page);
+    // Edited before signing in: one place in Nacka, one in Ekerö (not a Nacka planner's to change).
+    const rename = async (from: string, to: string) => {
+      await page.locator('.row-button', { hasText: from }).first().click();
+      await page.getByRole('button', { name: 'Redigera uppgifter' }).click();
+      const form = page.getByTestId('feature-form');
+      await form.getByLabel('Namn').fill(to);
+      await form.getByRole('button', { name: 'Spara' }).click();
+      await form.waitFor({ state: 'detached' });
+    };
+    await rename('Vallokal i Nacka stadshus (exempel)', 'Vallokal i stadshuset, gjord lokalt');
+    await rename('Ekerö centrum (exempel)', 'Ekerö centrum, gjord lokalt');
+
+    await signIn(page, 'planner@nacka.test');
+    const dialog = page.getByTestId('join');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('2 ändringar gjordes här');
+    expect(await dialog.locator('li').allTextContents()).toEqual(['Ekerö centrum, gjord lokalt']);
+    // Nothing goes out before the choice.
+    expect(await page.locator('[data-sync]').getAttribute('data-sync')).toBe('starting');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="join"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await screenshot(page, 'team-first-connection');
+
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Ladda upp som mina ändringar' }).click();
+    // The edit that may not go to the server is saved in a file before it leaves the database.
+    expect((await download).suggestedFilename()).toMatch(/^trygghetskartan-lokala-andringar-\d{4}-\d{2}-\d{2}\.json$/);
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('[data-sync]').textContent(), { timeout: 15_000 }).toContain('allt är sparat på servern');
+    expect(await page.locator('.row-button', { hasText: 'Ekerö centrum, gjord lokalt' }).count()).toBe(0);
+
+    const police = await signedIn(browser(), 'police@nacka.test');
+    await expect.poll(() => police.locator('.row-button', { hasText: 'Vallokal i stadshuset, gjord lokalt' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await police.locator('.row-button', { hasText: 'Ekerö centrum, gjord lokalt' }).count()).toBe(0);
+    // Signed in again later: no question, the browser has joined.
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => page.locator('[data-sync]').getAttribute('data-sync'), { timeout: 20_000 }).toBe('online');
+    expect(await page.getByTestId('join').count()).toBe(0);
+    await Promise.all([context, police.context()].map((c) => c.close()));
   });
 });

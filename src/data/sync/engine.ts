@@ -4,6 +4,8 @@ import type { LoggedChange } from '../../domain/sync/push';
 import type { OutboxEntry, TrygghetsDatabase } from '../db';
 import { checkedApply } from '../history';
 import { rebase, versionKey } from './outbox';
+import { restartFromShipped } from './resync';
+import type { Dataset } from '../../domain/dataset';
 
 const SYNC_LOCK = 'trygghetskartan-sync';
 
@@ -22,8 +24,14 @@ export interface SyncOptions {
   token(): Promise<string | null>;
   locator(): Promise<MunicipalityLocator | null>;
   onStatus(status: SyncStatus): void;
-  /** How often to pull when nothing else wakes the engine. */
+  /** How often to pull when nothing else wakes the engine and the live stream is down. */
   pollMs?: number;
+  /** The shipped data, the server's version 0: where this browser starts again if the server's log ends before its cursor. */
+  shipped?: Dataset;
+  /** Told when that happened, so the user hears why the map changed. */
+  onRestart?(): void;
+  /** How often to pull anyway while the live stream is up (a safety net, not the way changes arrive). */
+  livePollMs?: number;
 }
 
 /**
@@ -38,29 +46,81 @@ export class SyncEngine {
   private running = false;
   private stopped = false;
   private lastStatus: SyncStatus | null = null;
+  /** Woken while a cycle ran: run again right after it, or the wake-up would wait a whole poll. */
+  private again = false;
+  private stream: EventSource | null = null;
+  private live = false;
+  private streamRetry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: SyncOptions) {}
 
   start(): void {
     this.stopped = false;
     void this.cycle();
+    void this.openStream();
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
   }
+
+  /** Back online: push what waits now, not at the next poll. */
+  private readonly onOnline = () => this.kick();
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.streamRetry) clearTimeout(this.streamRetry);
+    this.stream?.close();
+    this.stream = null;
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
   }
 
-  /** A local edit was queued: push now instead of at the next poll. */
+  /** A local edit was queued, or the server announced a change: push and pull now instead of at the next poll. */
   kick(): void {
     if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.cycle(), 0);
+  }
+
+  /**
+   * The server's change stream (server-sent events) as the wake-up: each announced change starts
+   * a pull, so changes enter Dexie by one path (the pull, in order, from the cursor) whether the
+   * stream is up or not. EventSource cannot send headers, so the token goes in the query; when
+   * it expires the server ends the stream, and it is opened again with a fresh token.
+   */
+  private async openStream(): Promise<void> {
+    if (this.stopped || this.stream || typeof EventSource === 'undefined') return;
+    const token = await this.options.token();
+    if (!token || this.stopped) return this.retryStream();
+    const cursor = ((await this.options.db.syncMeta.get('cursor'))?.value as number | undefined) ?? 0;
+    const url = new URL(`api/changes/stream?since=${cursor}&access_token=${encodeURIComponent(token)}`, this.options.serverUrl);
+    const stream = new EventSource(url);
+    this.stream = stream;
+    stream.addEventListener('change', () => this.kick());
+    stream.addEventListener('ready', () => (this.live = true));
+    stream.addEventListener('error', () => {
+      // Down, for now: poll often until `ready` says the stream is back.
+      this.live = false;
+      // Still CONNECTING: the browser reconnects by itself (with Last-Event-ID). CLOSED: it gave
+      // up (an expired token answers 401), so open a new one with a fresh token, a little later.
+      if (stream.readyState !== EventSource.CLOSED) return;
+      if (this.stream === stream) this.stream = null;
+      this.retryStream();
+    });
+  }
+
+  private retryStream(): void {
+    if (this.stopped) return;
+    if (this.streamRetry) clearTimeout(this.streamRetry);
+    this.streamRetry = setTimeout(() => void this.openStream(), 3000);
   }
 
   private async cycle(): Promise<void> {
     if (this.running || this.stopped) return;
     this.running = true;
+    this.again = false;
     try {
       // Every tab of the app shares one IndexedDB and so one outbox and one cursor: only one tab
       // at a time may push or pull, or two tabs would send the same change and apply a pull twice.
@@ -68,7 +128,10 @@ export class SyncEngine {
       else await this.exchange();
     } finally {
       this.running = false;
-      if (!this.stopped) this.timer = setTimeout(() => void this.cycle(), this.options.pollMs ?? 1500);
+      // Offline or waiting to push, try again soon: the stream may look open while the network is gone.
+      const settled = this.lastStatus?.kind === 'online' && this.lastStatus.waiting === 0;
+      const wait = this.again ? 0 : this.live && settled ? (this.options.livePollMs ?? 15_000) : (this.options.pollMs ?? 1500);
+      if (!this.stopped) this.timer = setTimeout(() => void this.cycle(), wait);
     }
   }
 
@@ -153,7 +216,13 @@ export class SyncEngine {
       const response = await this.request(`api/changes?since=${cursor}&limit=200`);
       if (response === 'signed-out' || response === 'offline') return { kind: response, waiting: await db.outbox.count() };
       if (!response.ok) return null;
-      const { changes } = (await response.json()) as { changes: LoggedChange[] };
+      const { changes, lastSeq } = (await response.json()) as { changes: LoggedChange[]; lastSeq: number };
+      if (lastSeq < cursor && this.options.shipped) {
+        // The server was restored from an older backup: what we pulled after it is gone there.
+        await restartFromShipped(db, this.options.shipped, await this.options.locator());
+        this.options.onRestart?.();
+        continue;
+      }
       for (const logged of changes) await this.applyPulled(logged);
       if (changes.length < 200) return null;
     }

@@ -1,6 +1,8 @@
 import { crsLabels } from '../../io/crsRegistry';
 import type { Dictionary } from './sv';
 
+const HISTORY_OF_EN = { documents: 'document', focusAreas: 'focus area', activities: 'activity', features: 'place' } as const;
+
 export const en: Dictionary = {
   none: '–',
   people: (name, role) => `${name}, ${role}`,
@@ -17,6 +19,18 @@ export const en: Dictionary = {
     keepMine: 'Keep my version',
     takeTheirs: 'Take their version',
     gone: '(deleted)',
+    restarted: 'The team server was restored from a backup. The map was fetched again from the server; your waiting changes are kept and will be sent.',
+    join: {
+      title: 'This browser holds changes of its own',
+      help: (n) => `${n === 1 ? '1 change was' : `${n} changes were`} made here before you signed in and are not on the team server. Choose what happens to them. Nothing is sent or fetched until you have chosen.`,
+      uploadHelp: 'Upload: the changes are sent as your own, and the server checks them like any other change. If someone changed the same record on the server, it is shown as a conflict.',
+      apartHelp: 'Keep apart: the changes are saved in a backup file, and this browser then shows the team map. The file can be restored in a browser that is not signed in.',
+      refused: (n) => `${n === 1 ? '1 change is' : `${n} changes are`} not yours to make on the server (in another municipality, for example). They are saved in the backup and not sent:`,
+      uploadLabel: 'changes made in the browser before signing in',
+      upload: 'Upload as my changes',
+      keepApart: 'Keep them apart',
+      saveBackup: 'Save a backup first',
+    },
     staleTitle: (label) => `Changed while you were working: ${label}`,
     staleHelp: 'Someone else, in another tab or another user, changed the same record after you opened it. Nothing of your change is saved yet. Compare and choose.',
     saveMineAnyway: 'Save my version',
@@ -92,6 +106,15 @@ export const en: Dictionary = {
     'history-order': 'a done step comes after an undone one',
     'history-does-not-match': 'the edit history does not match the data',
     'history-step-invalid': 'undoing or redoing a step of the history would break a rule',
+  },
+  history: {
+    titleTeam: (table) => `History of the ${HISTORY_OF_EN[table]}: who changed what`,
+    titleLocal: (table) => `History of the ${HISTORY_OF_EN[table]} in this browser`,
+    loading: 'Fetching the history…',
+    failed: 'The history could not be fetched just now.',
+    none: 'No changes since the record was shipped.',
+    thisBrowser: 'in this browser',
+    kinds: { created: 'created', changed: 'changed', deleted: 'deleted' },
   },
   dataViewsHeading: 'Places and promises as lists',
   mapControls: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', toggleAttribution: 'Show or hide sources', mapTitle: 'Map' },

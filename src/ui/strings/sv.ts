@@ -3,6 +3,8 @@ import { REJECT_MESSAGES } from '../../io/importTypes';
 import type { ActivityStatus, LayerKind, Provenance } from '../../domain/layers';
 import type { DocumentKind } from '../../domain/promiseDocument';
 
+const HISTORY_OF_SV = { documents: 'Dokumentets', focusAreas: 'Fokusområdets', activities: 'Aktivitetens', features: 'Platsens' } as const;
+
 export const sv = {
   goToMunicipality: 'Gå till kommun',
   team: {
@@ -17,6 +19,19 @@ export const sv = {
     keepMine: 'Behåll min version',
     takeTheirs: 'Ta deras version',
     gone: '(borttagen)',
+    restarted: 'Teamets server har återställts från en säkerhetskopia. Kartan har hämtats på nytt från servern; dina ändringar som väntade finns kvar och skickas.',
+    join: {
+      title: 'Den här webbläsaren har egna ändringar',
+      help: (n: number) =>
+        `${n === 1 ? '1 ändring' : `${n} ändringar`} gjordes här innan du loggade in och finns inte på teamets server. Välj vad som ska hända med dem. Inget skickas eller hämtas innan du har valt.`,
+      uploadHelp: 'Ladda upp: ändringarna skickas som dina egna, och servern prövar dem som alla andra ändringar. Har någon ändrat samma post på servern visas det som en konflikt.',
+      apartHelp: 'Håll åtskilda: ändringarna sparas i en säkerhetskopia (en fil) och den här webbläsaren visar sedan teamets karta. Filen kan läsas in i en webbläsare som inte är inloggad.',
+      refused: (n: number) => `${n === 1 ? '1 ändring' : `${n} ändringar`} får du inte göra på servern (till exempel i en annan kommun). De sparas i säkerhetskopian och skickas inte:`,
+      uploadLabel: 'ändringar gjorda i webbläsaren före inloggning',
+      upload: 'Ladda upp som mina ändringar',
+      keepApart: 'Håll dem åtskilda',
+      saveBackup: 'Spara en säkerhetskopia först',
+    },
     staleTitle: (label: string) => `Ändrad medan du arbetade: ${label}`,
     staleHelp: 'Någon annan, i en annan flik eller en annan användare, har ändrat samma post efter att du öppnade den. Inget av din ändring är sparat ännu. Jämför och välj.',
     saveMineAnyway: 'Spara min version',
@@ -75,6 +90,15 @@ export const sv = {
   },
   /** Why the write door refused a record; Swedish uses the rule's own detailed message. */
   ruleMessages: {} as Partial<Record<string, string>>,
+  history: {
+    titleTeam: (table: 'documents' | 'focusAreas' | 'activities' | 'features') => `${HISTORY_OF_SV[table]} historik: vem ändrade vad`,
+    titleLocal: (table: 'documents' | 'focusAreas' | 'activities' | 'features') => `${HISTORY_OF_SV[table]} historik i den här webbläsaren`,
+    loading: 'Hämtar historiken…',
+    failed: 'Historiken kunde inte hämtas just nu.',
+    none: 'Inga ändringar sedan posten levererades.',
+    thisBrowser: 'i den här webbläsaren',
+    kinds: { created: 'skapade', changed: 'ändrade', deleted: 'tog bort' } as Record<'created' | 'changed' | 'deleted', string>,
+  },
   dataViewsHeading: 'Platser och löften i listform',
   mapControls: { zoomIn: 'Zooma in', zoomOut: 'Zooma ut', toggleAttribution: 'Visa eller dölj källor', mapTitle: 'Karta' },
   dataAttribution: 'Löften: Nacka, Värmdö, Ekerö och Nordmalings kommuner med Polisen',
