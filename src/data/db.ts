@@ -30,6 +30,8 @@ export interface OutboxEntry {
   changeId: string;
   change: ChangeSet;
   baseVersions: { [T in RecordTable]?: Record<string, number | null> };
+  /** What undoes the change here, should the server refuse it for good (absent in entries queued before it was kept). */
+  inverse?: ChangeSet;
   /** 'conflict': the server answered 409 (`conflicts` says what differs); pushing stops there. 'rejected': 403/422, with the reason. */
   state: 'pending' | 'conflict' | 'rejected';
   detail?: unknown;

@@ -4,10 +4,11 @@ import type { Issue } from '../domain/result';
 import { checkChange } from '../domain/rules/checkChange';
 import { HISTORY_LIMIT, historyStepIssues } from '../domain/rules/historyEntry';
 import { isBlocking } from '../domain/rules/lookup';
+import { writePermissionIssues, type Writer } from '../domain/rules/writePermission';
 import { recordHistory, type RecordHistoryEntry } from '../domain/sync/recordHistory';
 import { leftBehind, staleRecords, type RecordsSeen, type StaleRecord } from '../domain/sync/staleBase';
 import { loadChangeContext } from './changeContext';
-import { enqueue } from './sync/outbox';
+import { baseVersionsOf, enqueue } from './sync/outbox';
 import type { HistoryEntry, TrygghetsDatabase } from './db';
 
 export { HISTORY_LIMIT };
@@ -38,11 +39,17 @@ export class ChangeConflict extends Error {
 export async function checkedApply(db: TrygghetsDatabase, change: ChangeSet, locator: MunicipalityLocator | null, options: WriteOptions = {}): Promise<ChangeSet> {
   if (options.basedOn) await refuseStale(db, options.basedOn);
   const stored = await loadChangeContext(db, change);
+  // Signed in: the server's permission rule, here first, so an edit outside the user's scope is
+  // refused at once with its reason instead of waiting in the outbox for the server's 403.
+  const denied = options.writer ? writePermissionIssues(change, { stored }, options.writer) : [];
+  if (denied.length) throw new ChangeRejected(denied);
   const blocking = checkChange(change, { stored, locator }).filter(isBlocking);
   if (blocking.length) throw new ChangeRejected(blocking);
   // Queued for the team server in the same transaction: an edit is never stored without it.
-  if (options.outbox) await enqueue(db, change);
-  return apply(db, change);
+  const bases = options.outbox ? await baseVersionsOf(db, change) : null;
+  const inverse = await apply(db, change);
+  if (bases) await enqueue(db, change, bases, inverse);
+  return inverse;
 }
 
 export interface WriteOptions {
@@ -50,10 +57,13 @@ export interface WriteOptions {
   outbox?: boolean;
   /** The records as the editor saw them: if any moved on since, the write is a conflict, not an overwrite. */
   basedOn?: RecordsSeen;
+  /** Signed in: who writes, checked with the server's own permission rule. */
+  writer?: Writer;
 }
 
 export interface StepOptions {
   outbox?: boolean;
+  writer?: Writer;
   /** Undo/redo even though someone changed the records since (the user chose to, seeing the conflict). */
   force?: boolean;
 }
@@ -101,7 +111,7 @@ export async function undo(db: TrygghetsDatabase, locator: MunicipalityLocator |
     if (!entry) return null;
     refuseMalformed(entry);
     // Undo expects the records as my change left them; if someone changed them since, it is a conflict.
-    await checkedApply(db, entry.inverse, locator, { outbox: options.outbox, basedOn: options.force ? undefined : leftBehind(entry.forward) });
+    await checkedApply(db, entry.inverse, locator, { outbox: options.outbox, writer: options.writer, basedOn: options.force ? undefined : leftBehind(entry.forward) });
     await db.history.update(entry.seq!, { undone: 1 });
     return entry.label;
   });
@@ -113,7 +123,7 @@ export async function redo(db: TrygghetsDatabase, locator: MunicipalityLocator |
     const entry = await db.history.where('undone').equals(1).first();
     if (!entry) return null;
     refuseMalformed(entry);
-    await checkedApply(db, entry.forward, locator, { outbox: options.outbox, basedOn: options.force ? undefined : leftBehind(entry.inverse) });
+    await checkedApply(db, entry.forward, locator, { outbox: options.outbox, writer: options.writer, basedOn: options.force ? undefined : leftBehind(entry.inverse) });
     await db.history.update(entry.seq!, { undone: 0 });
     return entry.label;
   });

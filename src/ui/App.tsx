@@ -28,7 +28,7 @@ import { useLanguage } from './useLanguage';
 import { useMediaQuery } from './useMediaQuery';
 import { useRuntimeConfig } from './useRuntimeConfig';
 import { useTeamSync } from './useTeamSync';
-import { ConflictPanel } from './ConflictPanel';
+import { ConflictPanel, RejectedPanel } from './ConflictPanel';
 import { StaleDialog, type StaleChoice } from './StaleDialog';
 import { JoinDialog } from './JoinDialog';
 import { RecordHistoryContext, type HistorySource } from './RecordHistory';
@@ -226,6 +226,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           }}
         />
         {team.kind === 'signed-in' && <ConflictPanel />}
+        {team.kind === 'signed-in' && <RejectedPanel />}
         {stale && <StaleDialog choice={stale} onClose={() => setStale(null)} />}
         {team.kind === 'signed-in' && team.joining && <JoinDialog choice={team.joining} />}
         <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { getDatabase, store } from '../data/store';
-import { readOpenConflict } from '../data/sync/conflicts';
+import { ChangeRejected, getDatabase, store } from '../data/store';
+import { readOpenConflict, readRejected } from '../data/sync/conflicts';
+import type { Issue } from '../domain/result';
+import { rejectionText } from './rejection';
 import { DifferenceTable } from './DifferenceTable';
 import { useI18n } from './i18n';
 
@@ -31,6 +33,38 @@ export function ConflictPanel() {
         </button>
         <button type="button" className="primary" disabled={busy} onClick={() => choose(store.keepMine)}>
           {t.team.keepMine}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The server refused a queued change for good (403 or 422): why, in the UI's language, and the
+ * way on. Without it every later change would wait behind this one forever.
+ */
+export function RejectedPanel() {
+  const { t } = useI18n();
+  const entry = useLiveQuery(() => readRejected(getDatabase()).catch(() => null), [], null);
+  const [busy, setBusy] = useState(false);
+  if (!entry) return null;
+  const issues = ((entry.detail as { issues?: Issue[] } | null)?.issues ?? []).slice(0, 10);
+  return (
+    <section className="conflict-panel" role="alertdialog" aria-labelledby="rejected-title" data-testid="rejected">
+      <h2 id="rejected-title">{t.team.rejectedTitle(entry.change.label)}</h2>
+      <p>{t.team.rejectedHelp}</p>
+      <p>{rejectionText(new ChangeRejected(issues), t)}</p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void store.dropRejected(entry).finally(() => setBusy(false));
+          }}
+        >
+          {t.team.dropRejected}
         </button>
       </div>
     </section>

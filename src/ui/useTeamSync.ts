@@ -67,6 +67,7 @@ export function useTeamSync(serverUrl: string | null, language: Language): TeamS
             shipped: SHIPPED ?? undefined,
             onRestart: () => live && setRestarted(true),
           }),
+          signedIn,
         );
       };
       const edits = SHIPPED ? await readLocalEditsAtJoin(getDatabase(), SHIPPED, signedIn, DICTIONARIES[languageRef.current].team.join.uploadLabel) : null;

@@ -251,6 +251,14 @@ describe('one map for the team', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('[data-sync]').textContent(), { timeout: 15_000 }).toContain('allt är sparat på servern');
     expect(await page.locator('.row-button', { hasText: 'Ekerö centrum, gjord lokalt' }).count()).toBe(0);
+    // Signed in, an edit outside the planner's municipalities is refused at once, with the reason.
+    await page.locator('.row-button', { hasText: 'Ekerö centrum (exempel)' }).first().click();
+    await page.getByRole('button', { name: 'Redigera uppgifter' }).click();
+    await page.getByTestId('feature-form').getByLabel('Namn').fill('Ekerö centrum, inte min');
+    await page.getByTestId('feature-form').getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.locator('body').textContent()).toContain('utanför dina kommuner');
+    await page.getByTestId('feature-form').getByRole('button', { name: 'Avbryt' }).click();
+    expect(await page.locator('[data-sync]').textContent()).toContain('allt är sparat på servern');
 
     const police = await signedIn(browser(), 'police@nacka.test');
     await expect.poll(() => police.locator('.row-button', { hasText: 'Vallokal i stadshuset, gjord lokalt' }).count(), { timeout: 10_000 }).toBe(1);

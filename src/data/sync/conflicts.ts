@@ -2,7 +2,7 @@ import { RECORD_TABLES, type ChangeSet, type RecordTable } from '../../domain/ch
 import type { MunicipalityLocator } from '../../domain/places/municipalityLocator';
 import type { ConflictResponse } from '../../domain/sync/push';
 import type { OutboxEntry, TrygghetsDatabase } from '../db';
-import { checkedApply } from '../history';
+import { ChangeRejected, checkedApply } from '../history';
 import { versionKey } from './outbox';
 
 export type Conflict = ConflictResponse['conflicts'][number];
@@ -47,5 +47,29 @@ export async function takeTheirs(db: TrygghetsDatabase, conflict: OpenConflict, 
     await db.outbox.delete(conflict.entry.seq!);
     if (RECORD_TABLES.some((t) => change.put[t]?.length || change.delete[t]?.length)) await checkedApply(db, change, locator);
     await db.versions.bulkPut(conflict.records.map((c) => ({ key: versionKey(c.table, c.id), version: c.currentVersion })));
+  });
+}
+
+/** The first queued change, when the server refused it for good (403/422): pushing stops there until the user drops it. */
+export async function readRejected(db: TrygghetsDatabase): Promise<OutboxEntry | null> {
+  const entry = await db.outbox.orderBy('seq').first();
+  return entry?.state === 'rejected' ? entry : null;
+}
+
+/**
+ * Drop a refused change: it leaves the outbox, so the changes queued after it go out, and it is
+ * undone here (through the write door) so this browser does not keep what the team never gets.
+ * When the undo no longer fits (a later edit built on it), the change stays here, unsent.
+ */
+export async function dropRejected(db: TrygghetsDatabase, entry: OutboxEntry, locator: MunicipalityLocator | null): Promise<void> {
+  await db.transaction('rw', [...db.recordTables, db.history, db.outbox, db.versions], async () => {
+    await db.outbox.delete(entry.seq!);
+    if (!entry.inverse) return;
+    try {
+      await checkedApply(db, entry.inverse, locator);
+    } catch (error) {
+      // Refused before anything was written: the transaction goes on, the entry is gone.
+      if (!(error instanceof ChangeRejected)) throw error;
+    }
   });
 }

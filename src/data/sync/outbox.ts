@@ -4,12 +4,12 @@ import type { OutboxEntry, TrygghetsDatabase } from '../db';
 export const versionKey = (table: RecordTable, id: string) => `${table}/${id}`;
 
 /**
- * Queues a local change for the server with the server versions it is based on: the version
+ * The server versions a local change is based on: the version
  * last seen for each touched record; a record never seen from the server is a shipped one
- * (version 0, as the server seeds them) if it exists here, or new (null). Runs inside the
+ * (version 0, as the server seeds them) if it exists here, or new (null). Read inside the
  * writing transaction, before the change is applied.
  */
-export async function enqueue(db: TrygghetsDatabase, change: ChangeSet): Promise<void> {
+export async function baseVersionsOf(db: TrygghetsDatabase, change: ChangeSet): Promise<OutboxEntry['baseVersions']> {
   const baseVersions: OutboxEntry['baseVersions'] = {};
   for (const table of RECORD_TABLES) {
     const ids = touchedIds(change, table);
@@ -17,7 +17,12 @@ export async function enqueue(db: TrygghetsDatabase, change: ChangeSet): Promise
     const [known, existing] = await Promise.all([db.versions.bulkGet(ids.map((id) => versionKey(table, id))), (db[table] as unknown as import('dexie').Table<{ id: string }, string>).bulkGet(ids)]);
     baseVersions[table] = Object.fromEntries(ids.map((id, i) => [id, known[i] ? known[i]!.version : existing[i] ? 0 : null]));
   }
-  await db.outbox.add({ changeId: crypto.randomUUID(), change, baseVersions, state: 'pending' });
+  return baseVersions;
+}
+
+/** Queues `change` (already applied here; `inverse` undoes it here if the server refuses it for good). */
+export async function enqueue(db: TrygghetsDatabase, change: ChangeSet, baseVersions: OutboxEntry['baseVersions'], inverse: ChangeSet): Promise<void> {
+  await db.outbox.add({ changeId: crypto.randomUUID(), change, baseVersions, inverse, state: 'pending' });
 }
 
 /**

@@ -19,6 +19,9 @@ export const en: Dictionary = {
     keepMine: 'Keep my version',
     takeTheirs: 'Take their version',
     gone: '(deleted)',
+    rejectedTitle: (label) => `The server did not accept: ${label}`,
+    rejectedHelp: 'The change breaks a rule on the server and cannot be sent. Changes after it wait until you drop it.',
+    dropRejected: 'Drop the change and undo it here',
     restarted: 'The team server was restored from a backup. The map was fetched again from the server; your waiting changes are kept and will be sent.',
     join: {
       title: 'This browser holds changes of its own',
@@ -106,6 +109,12 @@ export const en: Dictionary = {
     'history-order': 'a done step comes after an undone one',
     'history-does-not-match': 'the edit history does not match the data',
     'history-step-invalid': 'undoing or redoing a step of the history would break a rule',
+    'read-only': 'the reader role cannot change anything',
+    'role-cannot-write': 'your role cannot change records of this kind',
+    'outside-scope': 'it lies outside your municipalities',
+    'police-status-only': 'the police can only change the status of an activity',
+    'missing-base-version': 'the change does not say which version it was based on',
+    'change-id-taken': 'the change id is already used by another change',
   },
   history: {
     titleTeam: (table) => `History of the ${HISTORY_OF_EN[table]}: who changed what`,

@@ -19,6 +19,9 @@ export const sv = {
     keepMine: 'Behåll min version',
     takeTheirs: 'Ta deras version',
     gone: '(borttagen)',
+    rejectedTitle: (label: string) => `Servern tog inte emot: ${label}`,
+    rejectedHelp: 'Ändringen bryter mot en regel på servern och kan inte skickas. Ändringar efter den väntar tills du släpper den.',
+    dropRejected: 'Släpp ändringen och ångra den här',
     restarted: 'Teamets server har återställts från en säkerhetskopia. Kartan har hämtats på nytt från servern; dina ändringar som väntade finns kvar och skickas.',
     join: {
       title: 'Den här webbläsaren har egna ändringar',
