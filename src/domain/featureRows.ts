@@ -3,6 +3,7 @@ import { boundsOf, type Bounds } from './geometry';
 import type { DatasetIndex } from './dataset';
 import type { ActivityStatus, LayerKind, Provenance, TimeOfDay } from './layers';
 import type { SafetyFeature } from './safetyFeature';
+import { documentStandings, swedishToday, type Currency, type DocumentStanding } from './currency';
 
 /**
  * One place with its chain flattened: what the table shows, what filters test, what exports
@@ -24,6 +25,8 @@ export interface FeatureRow {
   responsible: ResponsibleParty[];
   responsibleText: string[];
   statuses: ActivityStatus[];
+  /** The standing of the place's promise documents on the day the rows were built. */
+  currencies: Currency[];
   periodFrom: string | null;
   periodTo: string | null;
   provenance: Provenance;
@@ -50,6 +53,7 @@ type ChainParts = Pick<
   | 'responsible'
   | 'responsibleText'
   | 'statuses'
+  | 'currencies'
   | 'periodFrom'
   | 'periodTo'
 > & { chainText: string };
@@ -58,14 +62,15 @@ type ChainParts = Pick<
  * One row per place. At 100 000 survey points linked to a handful of activities, resolving the
  * chain once per distinct activity set (not once per place) is most of the work saved.
  */
-export function buildFeatureRows(index: DatasetIndex): FeatureRow[] {
+export function buildFeatureRows(index: DatasetIndex, today: string = swedishToday()): FeatureRow[] {
   const rows: FeatureRow[] = [];
   const chains = new Map<string, ChainParts>();
+  const standings = documentStandings([...index.documents.values()], today);
   for (const feature of index.features.values()) {
     const key = feature.activityIds.join('|');
     let chain = chains.get(key);
     if (!chain) {
-      chain = chainParts(index, feature.activityIds);
+      chain = chainParts(index, feature.activityIds, standings);
       chains.set(key, chain);
     }
     rows.push(buildFeatureRow(feature, chain));
@@ -73,7 +78,7 @@ export function buildFeatureRows(index: DatasetIndex): FeatureRow[] {
   return rows;
 }
 
-function chainParts(index: DatasetIndex, activityIds: readonly string[]): ChainParts {
+function chainParts(index: DatasetIndex, activityIds: readonly string[], standings: Map<string, DocumentStanding>): ChainParts {
   const activities = activityIds.map((id) => index.activities.get(id)).filter((a) => a !== undefined);
   const documents = unique(activities.map((a) => index.documents.get(a.documentId)).filter((d) => d !== undefined));
   const focusAreas = unique(activities.map((a) => index.focusAreas.get(a.focusAreaId)).filter((f) => f !== undefined));
@@ -94,6 +99,7 @@ function chainParts(index: DatasetIndex, activityIds: readonly string[]): ChainP
     responsible: unique(activities.flatMap((a) => a.responsible.map((r) => r.party))),
     responsibleText,
     statuses: unique(activities.map((a) => a.status)),
+    currencies: unique(documents.map((d) => standings.get(d.id)?.currency ?? 'expired')),
     periodFrom: periods.length ? periods.map((p) => p.from).sort()[0]! : null,
     periodTo: periods.length ? periods.map((p) => p.to).sort().at(-1)! : null,
     chainText: [municipalityName, ...documentTitles, ...focusAreaTitles, ...activityTitles, ...responsibleText].join(' '),
@@ -119,6 +125,7 @@ function buildFeatureRow(feature: SafetyFeature, chain: ChainParts): FeatureRow 
     responsible: chain.responsible,
     responsibleText: chain.responsibleText,
     statuses: chain.statuses,
+    currencies: chain.currencies,
     periodFrom: chain.periodFrom,
     periodTo: chain.periodTo,
     provenance: feature.provenance,

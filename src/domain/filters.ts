@@ -3,9 +3,10 @@ import type { Bounds } from './geometry';
 import type { FeatureRow } from './featureRows';
 import { normaliseSearchText } from './featureRows';
 import type { ActivityStatus, LayerKind, TimeOfDay } from './layers';
+import type { Currency } from './currency';
 
 /** The facets a user can filter on; each is "any of the chosen values" (empty = no restriction). */
-export const FACETS = ['municipality', 'document', 'focusArea', 'layer', 'responsible', 'status', 'timeOfDay'] as const;
+export const FACETS = ['municipality', 'document', 'focusArea', 'layer', 'responsible', 'status', 'timeOfDay', 'currency'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export interface FilterState {
@@ -16,6 +17,8 @@ export interface FilterState {
   responsible: ResponsibleParty[];
   status: ActivityStatus[];
   timeOfDay: TimeOfDay[];
+  /** Whether the place's promise is current, expired, superseded or upcoming ("current only" = ['current']). */
+  currency: Currency[];
   text: string;
   /** Only rows whose geometry reaches into the map's current view. */
   inView: boolean;
@@ -29,6 +32,7 @@ export const EMPTY_FILTER: FilterState = {
   responsible: [],
   status: [],
   timeOfDay: [],
+  currency: [],
   text: '',
   inView: false,
 };
@@ -50,6 +54,8 @@ export function facetValues(row: FeatureRow, facet: Facet): readonly string[] {
       return row.statuses;
     case 'timeOfDay':
       return row.timeOfDay;
+    case 'currency':
+      return row.currencies;
   }
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { featuresOfDocument, resolveChain } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
 import { store } from '../data/store';
+import { documentStandings, swedishToday } from '../domain/currency';
 import { buildFeatureRows } from '../domain/featureRows';
 import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
 import { boundsOf, type Bounds } from '../domain/geometry';
@@ -86,6 +87,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const dataset = storage.kind === 'loading' ? EMPTY : (storage.stored?.dataset ?? EMPTY);
   const index = useMemo(() => indexDataset(dataset), [dataset]);
   const rows = useMemo(() => buildFeatureRows(index), [index]);
+  const standings = useMemo(() => documentStandings(dataset.documents, swedishToday()), [dataset.documents]);
   const collections = useMemo(() => toLayerCollections(rows), [rows]);
   // Typing in the search box stays responsive at 100 000 rows: the filtering follows a beat behind.
   const deferredFilter = useDeferredValue(filter);
@@ -318,6 +320,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             <ErrorBoundary key={chain.feature.id} area="panel" className="panel" onDismiss={closePanel}>
               <FeaturePanel
                 chain={chain}
+                standings={standings}
+                documentTitle={(id) => index.documents.get(id)?.title}
                 onClose={closePanel}
                 onShowPromise={showPromise}
                 actions={

@@ -3,17 +3,22 @@ import type { ActivityLink, FeatureChain } from '../domain/chain';
 import { formatDate, useI18n } from './i18n';
 import { AttributesSection, FindingsList } from './PlaceExtras';
 import { RecordHistory } from './RecordHistory';
+import { CurrencyTag } from './CurrencyTag';
+import type { DocumentStanding } from '../domain/currency';
 
 interface Props {
   chain: FeatureChain;
   onClose(): void;
   onShowPromise(documentId: string): void;
+  /** Every document's standing today, and titles by id (for "replaced by …"). */
+  standings: ReadonlyMap<string, DocumentStanding>;
+  documentTitle(id: string): string | undefined;
   /** Planner actions; absent where editing is not offered. */
   actions?: { onEdit(): void; onReshape(): void; onRemove(): void };
 }
 
 /** The whole chain for one place: place → activity → focus area → promise document. */
-export function FeaturePanel({ chain, onClose, onShowPromise, actions }: Props) {
+export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle }: Props) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { feature } = chain;
@@ -81,13 +86,13 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions }: Props) 
         </p>
       ))}
       {chain.links.map((link) => (
-        <LinkSection key={link.activity.id} link={link} onShowPromise={onShowPromise} />
+        <LinkSection key={link.activity.id} link={link} onShowPromise={onShowPromise} standings={standings} documentTitle={documentTitle} />
       ))}
     </aside>
   );
 }
 
-function LinkSection({ link, onShowPromise }: { link: ActivityLink; onShowPromise(documentId: string): void }) {
+function LinkSection({ link, onShowPromise, standings, documentTitle }: { link: ActivityLink; onShowPromise(documentId: string): void } & Pick<Props, 'standings' | 'documentTitle'>) {
   const { t, language } = useI18n();
   const { activity, focusArea, document } = link;
   return (
@@ -141,6 +146,9 @@ function LinkSection({ link, onShowPromise }: { link: ActivityLink; onShowPromis
             <Row label={t.period}>
               {formatDate(document.period.from, language)} – {formatDate(document.period.to, language)}
               {document.periodNote && <span className="muted"> ({document.periodNote})</span>}
+            </Row>
+            <Row label={t.facetNames.currency!}>
+              <CurrencyTag standing={standings.get(document.id)} titleOf={documentTitle} />
             </Row>
             {document.signedDate && <Row label={t.signed}>{formatDate(document.signedDate, language)}</Row>}
             {document.signatories.length > 0 && (

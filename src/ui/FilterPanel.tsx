@@ -74,7 +74,7 @@ export function FilterPanel({ filter, counts, options, shown, total, active, onC
         ))}
       </FacetGroup>
 
-      {(['municipality', 'document', 'focusArea', 'responsible', 'status', 'timeOfDay'] as const).map((facet) => (
+      {(['currency', 'municipality', 'document', 'focusArea', 'responsible', 'status', 'timeOfDay'] as const).map((facet) => (
         <FacetGroup key={facet} legend={t.facetNames[facet]!} collapsible={options[facet].length > 6} chosen={filter[facet].length}>
           {options[facet].map((option) => (
             <label key={option.value} className="facet-row">

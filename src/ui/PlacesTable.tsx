@@ -97,7 +97,9 @@ export function PlacesTable({ rows, selectedId, hoveredId, onSelect, onHover }: 
   useEffect(() => {
     if (!selectedId) return;
     const position = table.getPrePaginatedRowModel().rows.findIndex((r) => r.id === selectedId);
-    if (position >= 0) setPagination((p) => ({ ...p, pageIndex: Math.floor(position / p.pageSize) }));
+    // The same state when the page is already right: a new object each time re-rendered the table
+    // for ever (the table object is new on every render), which starved the deferred filter.
+    if (position >= 0) setPagination((p) => (p.pageIndex === Math.floor(position / p.pageSize) ? p : { ...p, pageIndex: Math.floor(position / p.pageSize) }));
   }, [selectedId, table, rows]);
   useEffect(() => {
     if (selectedId) document.getElementById(`row-${selectedId}`)?.scrollIntoView({ block: 'nearest' });

@@ -3,6 +3,10 @@ import type { DatasetIndex } from '../domain/dataset';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import { lookupOf } from '../domain/rules/lookup';
 import { isSensitiveActivity } from '../domain/rules/sensitivePlace';
+import { useMemo } from 'react';
+import { documentStandings, swedishToday } from '../domain/currency';
+import { CurrencyTag } from './CurrencyTag';
+import { RecordHistory } from './RecordHistory';
 import { formatDate, useI18n } from './i18n';
 
 interface Props {
@@ -18,6 +22,7 @@ const collator = new Intl.Collator('sv');
 /** The second view: promise → focus areas → activities, including those with no place yet. */
 export function PromiseTree({ index, documents, placesPerActivity, onShowActivity }: Props) {
   const { t, language } = useI18n();
+  const standings = useMemo(() => documentStandings([...index.documents.values()], swedishToday()), [index]);
   const sorted = [...documents].sort(
     (a, b) => collator.compare(a.municipality.name, b.municipality.name) || b.period.from.localeCompare(a.period.from),
   );
@@ -32,6 +37,10 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
             {t.documentKinds[document.kind]} · {formatDate(document.period.from, language)} – {formatDate(document.period.to, language)} ·{' '}
             {document.policeArea}
           </p>
+          <p>
+            <CurrencyTag standing={standings.get(document.id)} titleOf={(id) => index.documents.get(id)?.title} />
+          </p>
+          <RecordHistory table="documents" id={document.id} headingId={`history-tree-${document.id}`} />
           {focusAreasOf(index, document).map((area) => (
             <div key={area.id} className="tree-area">
               <h4>{area.title}</h4>

@@ -1,13 +1,14 @@
 import { RESPONSIBLE_PARTIES } from '../domain/activity';
 import type { Dataset } from '../domain/dataset';
 import { ACTIVITY_STATUSES, TIMES_OF_DAY } from '../domain/layers';
+import { CURRENCIES } from '../domain/currency';
 import type { FacetOption } from './FilterPanel';
 import type { Dictionary } from './i18n';
 
 const collator = new Intl.Collator('sv');
 
 /** The choices each filter offers, in Swedish order; sensitive focus areas have no places, so none is offered. */
-export function facetOptions(dataset: Dataset, t: Dictionary): Record<'municipality' | 'document' | 'focusArea' | 'responsible' | 'status' | 'timeOfDay', FacetOption[]> {
+export function facetOptions(dataset: Dataset, t: Dictionary): Record<'municipality' | 'document' | 'focusArea' | 'responsible' | 'status' | 'timeOfDay' | 'currency', FacetOption[]> {
   const byLabel = (a: FacetOption, b: FacetOption) => collator.compare(a.label, b.label);
   const municipalities = new Map(dataset.documents.map((d) => [d.municipality.code, d.municipality.name]));
   const documents = new Map(dataset.documents.map((d) => [d.id, d]));
@@ -21,5 +22,6 @@ export function facetOptions(dataset: Dataset, t: Dictionary): Record<'municipal
     responsible: RESPONSIBLE_PARTIES.map((p) => ({ value: p, label: t.parties[p] ?? p })),
     status: ACTIVITY_STATUSES.map((s) => ({ value: s, label: t.statusNames[s] })),
     timeOfDay: TIMES_OF_DAY.map((d) => ({ value: d, label: t.timeOfDayNames[d] ?? d })),
+    currency: CURRENCIES.map((c) => ({ value: c, label: t.currencyNames[c] })),
   };
 }

@@ -1,6 +1,7 @@
 import { RESPONSIBLE_PARTIES } from '../domain/activity';
 import { EMPTY_FILTER, type FilterState } from '../domain/filters';
 import { ACTIVITY_STATUSES, LAYER_KINDS, TIMES_OF_DAY } from '../domain/layers';
+import { CURRENCIES } from '../domain/currency';
 import type { Language } from './i18n';
 
 export type TableTab = 'places' | 'promises' | 'planner' | 'patrol' | 'near';
@@ -27,6 +28,7 @@ const PARAMS = {
   responsible: 'ansvar',
   status: 'status',
   timeOfDay: 'tid',
+  currency: 'giltighet',
 } as const;
 
 const ALLOWED: Partial<Record<keyof typeof PARAMS, readonly string[]>> = {
@@ -34,6 +36,7 @@ const ALLOWED: Partial<Record<keyof typeof PARAMS, readonly string[]>> = {
   responsible: RESPONSIBLE_PARTIES,
   status: ACTIVITY_STATUSES,
   timeOfDay: TIMES_OF_DAY,
+  currency: CURRENCIES,
 };
 
 const MAX_VALUE_LENGTH = 200;

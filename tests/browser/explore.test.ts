@@ -63,6 +63,15 @@ describe('the table beside the map', () => {
 });
 
 describe('one filter state for map and table', () => {
+  it('applies a filter while a place is open (the table once re-rendered for ever and the filter never took)', async () => {
+    const { page, context } = await openApp(browser());
+    await page.locator('.row-button', { hasText: 'Nacka Forum (exempel)' }).click();
+    await page.getByTestId('feature-panel').waitFor();
+    await facet(page, 'Kommun').getByRole('checkbox', { name: /Ekerö/ }).check();
+    await expect.poll(async () => (await tableRowIds(page)).length).toBe(rows.filter((r) => r.municipalityCode === '0125').length);
+    await context.close();
+  });
+
   it('filters map and table identically, counts per value, and clears in one action', async () => {
     const { page, context } = await openApp(browser());
     const municipalities = facet(page, 'Kommun');

@@ -41,9 +41,11 @@ export interface AppPage {
 }
 
 /** A fresh context (fresh IndexedDB) with the app loaded and its map ready. */
-export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
+export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }, options: { fixedTime?: string } = {}): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
   const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+  // The app's "today" (what is current, what is upcoming) follows the clock: tests fix it.
+  if (options.fixedTime) await context.clock.setSystemTime(new Date(options.fixedTime));
   // A missing element fails in seconds with its locator named, instead of hanging the suite.
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

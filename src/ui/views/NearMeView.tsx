@@ -1,3 +1,4 @@
+import { isUpcomingWalk, swedishToday } from '../../domain/currency';
 import { circle } from '@turf/turf';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { z } from 'zod';
@@ -84,11 +85,9 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
   };
 
   const items = results.map((r) => ({ ...r, feature: index.features.get(r.featureId)! })).filter((r) => r.feature);
-  const today = new Date().toISOString().slice(0, 10);
-  // Walks a resident could still join: not done, and not dated in the past.
-  const walks = items.filter(
-    (r) => r.feature.layer === 'safety-walk' && r.feature.details.status !== 'done' && (!r.feature.details.plannedDate || r.feature.details.plannedDate.slice(0, 10) >= today),
-  );
+  const today = swedishToday();
+  // Walks a resident could still join: dated from today on and not done (no date: nobody can come).
+  const walks = items.filter((r) => r.feature.layer === 'safety-walk' && isUpcomingWalk(r.feature.details.plannedDate, r.feature.details.status, today));
   const documentIds = new Set<string>(items.flatMap((r) => r.feature.activityIds.map((a) => index.activities.get(a)?.documentId ?? '')));
   const municipalities = [...documentIds].map((docId) => index.documents.get(docId)).filter((d) => d !== undefined);
   const radiusText = t.views.radii[radius] ?? `${radius} m`;

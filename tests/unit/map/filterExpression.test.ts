@@ -35,6 +35,8 @@ const cases: [string, Partial<FilterState>][] = [
   ['responsible party', { responsible: ['annan'] }],
   ['status', { status: ['unknown'] }],
   ['time of day', { timeOfDay: ['kvall', 'natt'] }],
+  ['replaced promises', { currency: ['superseded'] }],
+  ['expired or replaced promises', { currency: ['expired', 'superseded'] }],
   ['free text, two words', { text: 'Fisksätra trygghetsvandring' }],
   ['free text, upper case and å ä ö', { text: 'ÖRMINGE' }],
   ['everything at once', { municipality: ['0182'], layer: ['focus-place'], status: ['unknown'], text: 'centrum' }],

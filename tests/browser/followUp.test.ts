@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, renderedIds, screenshot, tableRowIds, useBrowser, waitForIdle } from './harness';
+
+const browser = useBrowser();
+const facet = (page: Page, legend: string) => page.getByRole('group', { name: legend, exact: true });
+
+describe('what is current: promises through time, the clock fixed', () => {
+  it('on 2026-12-01 marks every promise expired or replaced, keeps them on the map, and "current only" empties it', async () => {
+    const { page, context } = await openApp(browser(), undefined, { fixedTime: '2026-12-01T10:00:00+01:00' });
+    const validity = facet(page, 'Löftets giltighet');
+    const all = (await tableRowIds(page)).length;
+    expect(all).toBeGreaterThan(20);
+    expect(await validity.getByRole('checkbox', { name: /Gäller nu/ }).locator('..').textContent()).toBe('Gäller nu0');
+
+    await validity.getByRole('checkbox', { name: /Gäller nu/ }).check();
+    await expect.poll(() => tableRowIds(page)).toEqual([]);
+    await waitForIdle(page);
+    expect(await renderedIds(page)).toEqual([]);
+    // Expired and replaced promises stay on the map, marked as such.
+    await validity.getByRole('checkbox', { name: /Gäller nu/ }).uncheck();
+    await expect.poll(async () => (await tableRowIds(page)).length).toBe(all);
+    await page.locator('.row-button', { hasText: 'Nacka Forum (exempel)' }).click();
+    const panel = page.getByTestId('feature-panel');
+    expect(await panel.locator('[data-currency]').first().textContent()).toContain('Ersatt av');
+    await page.locator('.row-button', { hasText: 'Ekerö centrum (exempel)' }).first().click();
+    expect(await panel.locator('[data-currency]').first().textContent()).toBe('Har gått ut');
+
+    await context.close();
+  });
+
+  it('in 2024 shows Nordmaling’s promise as current, and the promise tree says where each stands', async () => {
+    const { page, context } = await openApp(browser(), undefined, { fixedTime: '2024-06-01T10:00:00+02:00' });
+    await facet(page, 'Löftets giltighet').getByRole('checkbox', { name: /Gäller nu/ }).check();
+    const municipalities = async () => [...new Set((await page.locator('.places-table tbody tr > :nth-child(3)').allTextContents()).map((s) => s.trim()))];
+    await expect.poll(municipalities).toEqual(['Nordmaling']);
+
+    await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
+    const tree = page.getByRole('region', { name: 'Löften, fokusområden och aktiviteter' });
+    const standing = async (heading: RegExp) => tree.locator('section', { has: page.getByRole('heading', { name: heading }) }).locator('[data-currency]').textContent();
+    expect(await standing(/^Nordmaling/)).toBe('Gäller nu');
+    expect(await standing(/^Nacka: Polisens medborgarlöften/)).toMatch(/^Ersatt av /);
+    expect(await standing(/^Ekerö/)).toBe('Har gått ut');
+    const axe = await new AxeBuilder({ page }).include('.promise-tree').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await screenshot(page, 'promise-currency');
+    await context.close();
+  });
+});
