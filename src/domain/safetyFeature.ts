@@ -10,6 +10,8 @@ const unsafePlaceDetails = z.object({
   timeOfDay: z.array(z.enum(TIMES_OF_DAY)),
   reasons: z.array(z.string().min(1)),
   responses: z.number().int().nonnegative().nullable(),
+  /** When a planner last confirmed the place is still felt unsafe: fresh evidence, however old the survey. Optional: older records have none. */
+  confirmedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 });
 const safetyWalkDetails = z.object({
   plannedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/).nullable(),

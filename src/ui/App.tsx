@@ -2,7 +2,9 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { featuresOfDocument, resolveChain } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
 import { store } from '../data/store';
+import type { SafetyFeature } from '../domain/safetyFeature';
 import { documentStandings, swedishToday } from '../domain/currency';
+import { DEFAULT_MAX_EVIDENCE_AGE_YEARS, freshnessOf, withoutStale } from '../analysis/staleness';
 import { buildFeatureRows } from '../domain/featureRows';
 import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
 import { boundsOf, type Bounds } from '../domain/geometry';
@@ -88,6 +90,11 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const index = useMemo(() => indexDataset(dataset), [dataset]);
   const rows = useMemo(() => buildFeatureRows(index), [index]);
   const standings = useMemo(() => documentStandings(dataset.documents, swedishToday()), [dataset.documents]);
+  // Answers age: unsafe places whose newest evidence is older than this are left out of density, patrol and gaps.
+  const [evidenceYears, setEvidenceYears] = useState<number>(DEFAULT_MAX_EVIDENCE_AGE_YEARS);
+  const evidence = useMemo(() => withoutStale(dataset.features, swedishToday(), evidenceYears), [dataset.features, evidenceYears]);
+  const walks = useMemo(() => dataset.features.filter((f): f is Extract<SafetyFeature, { layer: 'safety-walk' }> => f.layer === 'safety-walk'), [dataset.features]);
+  const evidenceProps = { fresh: evidence.fresh, stale: evidence.stale, evidenceYears, onEvidenceYears: setEvidenceYears };
   const collections = useMemo(() => toLayerCollections(rows), [rows]);
   // Typing in the search box stays responsive at 100 000 rows: the filtering follows a beat behind.
   const deferredFilter = useDeferredValue(filter);
@@ -172,9 +179,9 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   };
   const renderView = (view: 'planner' | 'patrol' | 'near') =>
     view === 'planner' ? (
-      <PlannerView features={dataset.features} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} />
+      <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} />
     ) : view === 'patrol' ? (
-      <PatrolView features={dataset.features} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} />
+      <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} />
     ) : (
       <NearMeView
         features={dataset.features}
@@ -322,11 +329,17 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 chain={chain}
                 standings={standings}
                 documentTitle={(id) => index.documents.get(id)?.title}
+                freshness={chain.feature.layer === 'unsafe-place' ? { value: freshnessOf(chain.feature, walks, swedishToday(), evidenceYears), years: evidenceYears } : undefined}
                 onClose={closePanel}
                 onShowPromise={showPromise}
                 actions={
                   canEdit && storage.kind === 'ready' && editor.state.kind === 'idle'
-                    ? { onEdit: () => editor.editDetails(chain.feature), onReshape: () => editor.reshape(chain.feature), onRemove: () => editor.remove(chain.feature) }
+                    ? {
+                        onEdit: () => editor.editDetails(chain.feature),
+                        onReshape: () => editor.reshape(chain.feature),
+                        onRemove: () => editor.remove(chain.feature),
+                        onConfirm: () => editor.confirm(chain.feature),
+                      }
                     : undefined
                 }
               />

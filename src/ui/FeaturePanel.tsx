@@ -5,6 +5,7 @@ import { AttributesSection, FindingsList } from './PlaceExtras';
 import { RecordHistory } from './RecordHistory';
 import { CurrencyTag } from './CurrencyTag';
 import type { DocumentStanding } from '../domain/currency';
+import type { Freshness } from '../analysis/staleness';
 
 interface Props {
   chain: FeatureChain;
@@ -13,12 +14,14 @@ interface Props {
   /** Every document's standing today, and titles by id (for "replaced by …"). */
   standings: ReadonlyMap<string, DocumentStanding>;
   documentTitle(id: string): string | undefined;
+  /** An unsafe place's newest evidence, and the age limit it was judged by. */
+  freshness?: { value: Freshness; years: number };
   /** Planner actions; absent where editing is not offered. */
-  actions?: { onEdit(): void; onReshape(): void; onRemove(): void };
+  actions?: { onEdit(): void; onReshape(): void; onRemove(): void; onConfirm(): void };
 }
 
 /** The whole chain for one place: place → activity → focus area → promise document. */
-export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle }: Props) {
+export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle, freshness }: Props) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { feature } = chain;
@@ -26,7 +29,7 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings
   function formatDetail(key: string, value: unknown): string {
     const one = (v: unknown) => {
       const text = String(v);
-      if (key === 'plannedDate' || key === 'controlDates') return formatDate(text, language);
+      if (key === 'plannedDate' || key === 'controlDates' || key === 'confirmedOn') return formatDate(text, language);
       return t.detailValues[key]?.[text] ?? text;
     };
     if (value === null || value === undefined) return t.notGiven;
@@ -76,6 +79,21 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings
             </Row>
           ))}
         </dl>
+        {freshness && (
+          <div className="freshness" data-testid="freshness" data-stale={freshness.value.stale}>
+            <p className={freshness.value.stale ? 'warning' : undefined}>
+              {freshness.value.newest
+                ? t.freshness.newest(formatDate(freshness.value.newest, language), t.freshness.sources[freshness.value.source ?? 'survey'])
+                : t.freshness.undated}{' '}
+              {freshness.value.stale && t.freshness.stale(freshness.years)}
+            </p>
+            {actions && (
+              <button type="button" onClick={actions.onConfirm}>
+                {t.freshness.confirm}
+              </button>
+            )}
+          </div>
+        )}
         <RecordHistory table="features" id={feature.id} headingId="history-place" />
       </section>
       {feature.attributes && <AttributesSection attributes={feature.attributes} />}

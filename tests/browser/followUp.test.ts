@@ -47,4 +47,42 @@ describe('what is current: promises through time, the clock fixed', () => {
     await screenshot(page, 'promise-currency');
     await context.close();
   });
+
+  it('leaves an unsafe place with old evidence out of density, patrol and gaps until a planner confirms it', async () => {
+    const { page, context } = await openApp(browser(), undefined, { fixedTime: '2026-12-01T10:00:00+01:00' });
+    await page.getByRole('button', { name: 'Ny plats' }).click();
+    const chooser = page.getByTestId('new-place');
+    await chooser.getByLabel('Lager').selectOption('unsafe-place');
+    await chooser.getByRole('button', { name: 'Ange koordinater' }).click();
+    const form = page.getByTestId('feature-form');
+    await form.getByLabel('Namn').fill('Gångbron vid skolan');
+    await form.getByLabel('Longitud (WGS 84)').fill('18,2501');
+    await form.getByLabel('Latitud (WGS 84)').fill('59,2952');
+    await form.getByPlaceholder('Sök aktivitet').fill('störst otrygghet');
+    await form.getByRole('group', { name: /Hör till aktiviteter/ }).getByRole('checkbox').first().check();
+    await form.getByRole('textbox', { name: 'År' }).fill('2019');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Planera' }).click();
+    const note = page.getByTestId('planner-view').getByTestId('stale-note');
+    await expect.poll(() => note.textContent()).toContain('1 otrygg plats har underlag äldre än 3 år');
+    await page.getByTestId('planner-view').getByLabel('Underlag räknas i högst').selectOption('10');
+    await expect.poll(() => note.textContent()).toContain('Inga otrygga platser har underlag äldre än 10 år');
+    await page.getByTestId('planner-view').getByLabel('Underlag räknas i högst').selectOption('3');
+    await page.getByRole('tab', { name: 'Patrullera' }).click();
+    await expect.poll(() => page.getByTestId('stale-note').textContent()).toContain('1 otrygg plats har underlag äldre än 3 år');
+
+    await page.getByRole('tab', { name: 'Platser' }).click();
+    await page.locator('.row-button', { hasText: 'Gångbron vid skolan' }).click();
+    const freshness = page.getByTestId('freshness');
+    expect(await freshness.textContent()).toContain('Äldre än 3 år');
+    await screenshot(page, 'stale-place');
+    await freshness.getByRole('button', { name: 'Bekräfta att platsen fortfarande upplevs otrygg' }).click();
+    await expect.poll(() => freshness.getAttribute('data-stale')).toBe('false');
+    expect(await freshness.textContent()).toContain('bekräftad av planerare');
+    await page.getByRole('tab', { name: 'Planera' }).click();
+    await expect.poll(() => page.getByTestId('stale-note').textContent()).toContain('Inga otrygga platser har underlag äldre än 3 år');
+    await context.close();
+  });
 });

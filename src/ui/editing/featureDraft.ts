@@ -11,6 +11,8 @@ export interface FieldSpec {
   key: string;
   type: FieldType;
   options?: readonly string[];
+  /** The record may lack it (added to the schema later): empty means absent, not null. */
+  optional?: boolean;
 }
 
 export const DETAIL_FIELDS: Record<LayerKind, FieldSpec[]> = {
@@ -20,6 +22,7 @@ export const DETAIL_FIELDS: Record<LayerKind, FieldSpec[]> = {
     { key: 'timeOfDay', type: 'multi', options: ['dag', 'kvall', 'natt'] },
     { key: 'reasons', type: 'list' },
     { key: 'responses', type: 'int' },
+    { key: 'confirmedOn', type: 'date', optional: true },
   ],
   'safety-walk': [
     { key: 'plannedDate', type: 'date' },
@@ -97,7 +100,8 @@ export function draftToFeature(draft: FeatureDraft, index: DatasetIndex, newId: 
   for (const field of DETAIL_FIELDS[draft.layer]) {
     const converted = fromFieldValue(field, draft.details[field.key]);
     if ('error' in converted) errors[`details.${field.key}`] = converted.error;
-    else details[field.key] = converted.value;
+    // An optional field left empty stays absent, as in records written before it existed.
+    else if (!(field.optional && converted.value === null)) details[field.key] = converted.value;
   }
   if (!draft.name.trim()) errors.name = 'Ange ett namn.';
   if (!draft.activityIds.length) errors.activityIds = 'Välj minst en aktivitet som platsen hör till.';

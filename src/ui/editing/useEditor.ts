@@ -12,6 +12,7 @@ import { formatDate, useI18n } from '../i18n';
 import { rejectionText } from '../rejection';
 import type { StaleChoice } from '../StaleDialog';
 import { seenRecords } from '../../domain/sync/staleBase';
+import { swedishToday } from '../../domain/currency';
 import { mergeRecords } from '../../domain/sync/differences';
 import { draftFromFeature, newDraft, type FeatureDraft } from './featureDraft';
 
@@ -115,6 +116,12 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       const base = state.kind === 'form' ? state.base : null;
       const label = base ? t.edit.labels.change(feature.name) : t.edit.labels.add(feature.name);
       await write(putFeatures(label, [feature]), { id: feature.id, feature: base }, t.edit.saved(feature.name), feature.id);
+    },
+    /** The place is still felt unsafe: dated evidence from today, so the analyses count it again. */
+    async confirm(feature: SafetyFeature) {
+      if (feature.layer !== 'unsafe-place') return;
+      const confirmed: SafetyFeature = { ...feature, details: { ...feature.details, confirmedOn: swedishToday() } };
+      await write(putFeatures(t.freshness.label(feature.name), [confirmed]), { id: feature.id, feature }, t.freshness.confirmed(feature.name), feature.id);
     },
     async remove(feature: SafetyFeature) {
       await write(deleteFeatures(t.edit.labels.remove(feature.name), [feature.id]), { id: feature.id, feature }, t.edit.removed(feature.name), null);

@@ -316,6 +316,12 @@ export const en: Dictionary = {
     walkDistance: 'Safety walk within',
     gapsSummary: (gaps, total) => `${gaps} of ${total} unsafe places are reached by no safety walk, focus place or neighbourhood watch.`,
     noGaps: 'Every unsafe place is reached by some activity.',
+    evidenceAge: 'Evidence counts for at most',
+    years: (n) => (n === 1 ? '1 year' : `${n} years`),
+    staleLeftOut: (n, years) =>
+      n === 0
+        ? `No unsafe place has evidence older than ${years === 1 ? '1 year' : `${years} years`}.`
+        : `${n === 1 ? '1 unsafe place has' : `${n} unsafe places have`} evidence older than ${years === 1 ? '1 year' : `${years} years`} and ${n === 1 ? 'does' : 'do'} not count here. Confirm a place in its panel if it is still felt unsafe.`,
     examplesLeftOut: (n) =>
       `Example places do not count here: we drew them only to show how an activity looks; no document names them and no safety survey found them.${n ? ` ${n === 1 ? '1 unsafe place' : `${n} unsafe places`} in the data ${n === 1 ? 'is such an example' : 'are such examples'}.` : ''}`,
     weight: (n) => (n === 1 ? '1 mark' : `${n} responses`),
@@ -515,6 +521,7 @@ export const en: Dictionary = {
     timeOfDay: 'Time of day',
     reasons: 'Reasons',
     responses: 'Responses',
+    confirmedOn: 'Last confirmed',
     plannedDate: 'Planned date',
     organisers: 'Organisers',
     status: 'Status',
@@ -529,6 +536,15 @@ export const en: Dictionary = {
     controlDates: 'Control dates',
     placeKind: 'Kind of place',
     description: 'Description',
+  },
+  freshness: {
+    newest: (date, source) => `Newest evidence: ${date} (${source}).`,
+    undated: 'The evidence has no date, so its age is unknown.',
+    stale: (years) => `Older than ${years === 1 ? '1 year' : `${years} years`}: not counted in density, patrol and gaps until the place is confirmed.`,
+    sources: { survey: 'the safety survey’s year', confirmed: 'confirmed by a planner', walk: 'a finding on a safety walk' },
+    confirm: 'Confirm the place is still felt unsafe',
+    confirmed: (name) => `${name} is confirmed today.`,
+    label: (name) => `confirm ${name}`,
   },
   notGiven: 'not given',
   findingAt: (lat, lon) => `on the map: lat ${lat}, lon ${lon}`,

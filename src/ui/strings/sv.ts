@@ -271,6 +271,12 @@ export const sv = {
     walkDistance: 'Trygghetsvandring inom',
     gapsSummary: (gaps: number, total: number) => `${gaps} av ${total} otrygga platser nås inte av någon trygghetsvandring, fokusplats eller grannsamverkan.`,
     noGaps: 'Alla otrygga platser nås av någon aktivitet.',
+    evidenceAge: 'Underlag räknas i högst',
+    years: (n: number) => (n === 1 ? '1 år' : `${n} år`),
+    staleLeftOut: (n: number, years: number) =>
+      n === 0
+        ? `Inga otrygga platser har underlag äldre än ${years === 1 ? '1 år' : `${years} år`}.`
+        : `${n === 1 ? '1 otrygg plats har' : `${n} otrygga platser har`} underlag äldre än ${years === 1 ? '1 år' : `${years} år`} och räknas inte här. Bekräfta en plats i dess panel om den fortfarande upplevs otrygg.`,
     examplesLeftOut: (n: number) =>
       `Exempelplatser räknas inte här: vi har ritat dem bara för att visa hur en aktivitet ser ut, inget dokument namnger dem och ingen trygghetsundersökning ligger bakom.${n ? ` ${n === 1 ? '1 otrygg plats' : `${n} otrygga platser`} i data är sådana exempel.` : ''}`,
     weight: (n: number) => (n === 1 ? '1 markering' : `${n} svar`),
@@ -474,6 +480,7 @@ export const sv = {
     timeOfDay: 'Tid på dygnet',
     reasons: 'Skäl',
     responses: 'Antal svar',
+    confirmedOn: 'Senast bekräftad',
     plannedDate: 'Planerat datum',
     organisers: 'Arrangörer',
     status: 'Status',
@@ -489,6 +496,15 @@ export const sv = {
     placeKind: 'Typ av plats',
     description: 'Beskrivning',
   } as Record<string, string>,
+  freshness: {
+    newest: (date: string, source: string) => `Senaste underlag: ${date} (${source}).`,
+    undated: 'Underlaget har inget datum, så dess ålder är okänd.',
+    stale: (years: number) => `Äldre än ${years === 1 ? '1 år' : `${years} år`}: räknas inte i täthet, patrull och luckor förrän platsen bekräftas.`,
+    sources: { survey: 'trygghetsundersökningens år', confirmed: 'bekräftad av planerare', walk: 'iakttagelse på en trygghetsvandring' } as Record<'survey' | 'confirmed' | 'walk', string>,
+    confirm: 'Bekräfta att platsen fortfarande upplevs otrygg',
+    confirmed: (name: string) => `${name} är bekräftad i dag.`,
+    label: (name: string) => `bekräfta ${name}`,
+  },
   notGiven: 'uppges inte',
   findingAt: (lat: string, lon: string) => `på kartan: lat ${lat}, lon ${lon}`,
   attributesTitle: 'Uppgifter från den importerade filen',

@@ -10,9 +10,15 @@ import type { MapOverlay } from '../../map/adapter';
 import { downloadText } from '../download';
 import { formatNumber, useI18n } from '../i18n';
 import { Select } from './PlannerView';
+import { EvidenceAge } from './EvidenceAge';
 
 interface Props {
   features: readonly SafetyFeature[];
+  /** Stale unsafe places left out of the priorities. */
+  fresh: readonly SafetyFeature[];
+  stale: number;
+  evidenceYears: number;
+  onEvidenceYears(years: number): void;
   index: DatasetIndex;
   onOverlay(overlay: MapOverlay | null): void;
   onSelect(featureId: string): void;
@@ -22,15 +28,15 @@ interface Props {
 const TOP_N = [5, 10, 20] as const;
 
 /** For police: tonight's places in priority order, the score's parts shown, numbered on the map, printable. */
-export function PatrolView({ features, index, onOverlay, onSelect, onFit }: Props) {
+export function PatrolView({ features, fresh, stale, evidenceYears, onEvidenceYears, index, onOverlay, onSelect, onFit }: Props) {
   const { t, language } = useI18n();
   const id = useId();
   const [timeOfDay, setTimeOfDay] = useState<TimeOfDay>('kvall');
   const [dayType, setDayType] = useState<DayType>('vardag');
   const [topN, setTopN] = useState<number>(10);
   const items = useMemo(
-    () => patrolPriorities(features, { timeOfDay, dayType, now: new Date(), walkDistanceMetres: 250 }).slice(0, topN),
-    [features, timeOfDay, dayType, topN],
+    () => patrolPriorities(fresh, { timeOfDay, dayType, now: new Date(), walkDistanceMetres: 250 }).slice(0, topN),
+    [fresh, timeOfDay, dayType, topN],
   );
   const examples = useMemo(() => countExampleUnsafePlaces(features), [features]);
   useEffect(() => {
@@ -75,6 +81,7 @@ export function PatrolView({ features, index, onOverlay, onSelect, onFit }: Prop
       <p className="muted" data-testid="examples-note">
         {t.views.examplesLeftOut(examples)}
       </p>
+      <EvidenceAge years={evidenceYears} onChange={onEvidenceYears} stale={stale} />
       <ol className="ranked-list" data-testid="patrol-list">
         {items.map((item) => (
           <li key={item.featureId}>

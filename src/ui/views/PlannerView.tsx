@@ -8,9 +8,15 @@ import { TIMES_OF_DAY, type TimeOfDay } from '../../domain/layers';
 import type { SafetyFeature } from '../../domain/safetyFeature';
 import type { MapOverlay } from '../../map/adapter';
 import { formatNumber, useI18n } from '../i18n';
+import { EvidenceAge } from './EvidenceAge';
 
 interface Props {
   features: readonly SafetyFeature[];
+  /** The features the density and the gaps may count: stale unsafe places left out (the survey comparison uses all). */
+  fresh: readonly SafetyFeature[];
+  stale: number;
+  evidenceYears: number;
+  onEvidenceYears(years: number): void;
   index: DatasetIndex;
   onOverlay(overlay: MapOverlay | null): void;
   onSelect(featureId: string): void;
@@ -21,7 +27,7 @@ const RESOLUTIONS = [7, 8, 9] as const;
 const WALK_DISTANCES = [100, 250, 500, 1000] as const;
 
 /** For planners: density of unsafe places as hexagons (or the change between two surveys), and the places no activity reaches. */
-export function PlannerView({ features, index, onOverlay, onSelect, onCreateWalk }: Props) {
+export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceYears, index, onOverlay, onSelect, onCreateWalk }: Props) {
   const { t, language } = useI18n();
   const id = useId();
   const [resolution, setResolution] = useState<number>(8);
@@ -40,10 +46,10 @@ export function PlannerView({ features, index, onOverlay, onSelect, onCreateWalk
     ...(year && !compare ? { years: [Number(year)] } : {}),
   };
   const filterKey = JSON.stringify(filter);
-  const cells = useMemo(() => (compare ? null : hexDensity(features, resolution, filter)), [features, resolution, filterKey, compare]); // eslint-disable-line react-hooks/exhaustive-deps
+  const cells = useMemo(() => (compare ? null : hexDensity(fresh, resolution, filter)), [fresh, resolution, filterKey, compare]); // eslint-disable-line react-hooks/exhaustive-deps
   const changes = useMemo(() => (compare ? compareSurveys(features, resolution, yearA, yearB, filter) : null), [features, resolution, filterKey, compare, yearA, yearB]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const coverage = useMemo(() => assessCoverage(features, { walkDistanceMetres: walkDistance }), [features, walkDistance]);
+  const coverage = useMemo(() => assessCoverage(fresh, { walkDistanceMetres: walkDistance }), [fresh, walkDistance]);
   const gaps = useMemo(() => coverage.filter((c) => c.isGap), [coverage]);
 
   useEffect(() => {
@@ -69,6 +75,7 @@ export function PlannerView({ features, index, onOverlay, onSelect, onCreateWalk
       <p className="muted" data-testid="examples-note">
         {t.views.examplesLeftOut(examples)}
       </p>
+      <EvidenceAge years={evidenceYears} onChange={onEvidenceYears} stale={stale} />
       <section aria-labelledby={`${id}-density`}>
         <h3 id={`${id}-density`}>{t.views.densityTitle}</h3>
         <div className="view-controls">
