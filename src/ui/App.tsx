@@ -34,6 +34,7 @@ import { useTeamSync } from './useTeamSync';
 import { ConflictPanel, RejectedPanel } from './ConflictPanel';
 import { StaleDialog, type StaleChoice } from './StaleDialog';
 import { JoinDialog } from './JoinDialog';
+import { FollowUpReport } from './report/FollowUpReport';
 import { RecordHistoryContext, type HistorySource } from './RecordHistory';
 import { useStoredData } from './useStoredData';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
@@ -153,6 +154,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
 
   // One conflict at a time: an edit or an undo the door refused because someone changed the records meanwhile.
   const [stale, setStale] = useState<StaleChoice | null>(null);
+  const [reportId, setReportId] = useState<string | null>(null);
   const editor = useEditor(
     adapterRef,
     setStatus,
@@ -238,6 +240,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
         {team.kind === 'signed-in' && <RejectedPanel />}
         {stale && <StaleDialog choice={stale} onClose={() => setStale(null)} />}
         {team.kind === 'signed-in' && team.joining && <JoinDialog choice={team.joining} />}
+        {reportId && <FollowUpReport documentId={reportId} index={index} fresh={evidence.fresh} onClose={() => setReportId(null)} />}
         <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />
         <main className="layout">
           <div className="sidebar">
@@ -307,6 +310,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 onSelect={(id) => select(id, { fit: true })}
                 onHover={setHoveredId}
                 onShowActivity={showActivity}
+                onOpenReport={setReportId}
                 onStatus={setStatus}
                 renderView={renderView}
               />

@@ -20,6 +20,7 @@ interface Props {
   onSelect(id: string): void;
   onHover(id: string | null): void;
   onShowActivity(activityId: string): void;
+  onOpenReport(documentId: string): void;
   onStatus(message: string): void;
   /** The three users' views (planner, patrol, near me) are rendered by the app, which owns their map effects. */
   renderView(tab: 'planner' | 'patrol' | 'near'): ReactNode;
@@ -121,7 +122,7 @@ export function DataViews(props: Props) {
         {props.tab === 'places' ? (
           <PlacesTable rows={props.rows} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (
-          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} />
+          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} />
         ) : (
           props.renderView(props.tab)
         )}

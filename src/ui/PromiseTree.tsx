@@ -15,12 +15,13 @@ interface Props {
   /** How many places (after filters) each activity has; absent means none. */
   placesPerActivity: ReadonlyMap<string, number>;
   onShowActivity(activityId: string): void;
+  onOpenReport(documentId: string): void;
 }
 
 const collator = new Intl.Collator('sv');
 
 /** The second view: promise → focus areas → activities, including those with no place yet. */
-export function PromiseTree({ index, documents, placesPerActivity, onShowActivity }: Props) {
+export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport }: Props) {
   const { t, language } = useI18n();
   const standings = useMemo(() => documentStandings([...index.documents.values()], swedishToday()), [index]);
   const sorted = [...documents].sort(
@@ -39,6 +40,11 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
           </p>
           <p>
             <CurrencyTag standing={standings.get(document.id)} titleOf={(id) => index.documents.get(id)?.title} />
+          </p>
+          <p>
+            <button type="button" onClick={() => onOpenReport(document.id)}>
+              {t.report.open(document.title)}
+            </button>
           </p>
           <RecordHistory table="documents" id={document.id} headingId={`history-tree-${document.id}`} />
           {focusAreasOf(index, document).map((area) => (

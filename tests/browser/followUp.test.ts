@@ -85,4 +85,34 @@ describe('what is current: promises through time, the clock fixed', () => {
     await expect.poll(() => page.getByTestId('stale-note').textContent()).toContain('Inga otrygga platser har underlag äldre än 3 år');
     await context.close();
   });
+
+  it('prints the yearly follow-up of a promise: dated, its places mapped, progress, walks, speed and what reaches each unsafe place', async () => {
+    const { page, context } = await openApp(browser(), undefined, { fixedTime: '2026-12-01T10:00:00+01:00' });
+    await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
+    await page.getByRole('button', { name: /^Uppföljningsrapport: Polisens medborgarlöften i Nacka 2017/ }).click();
+    const report = page.getByTestId('follow-up-report');
+    await report.waitFor();
+    const text = (await report.textContent()) ?? '';
+    expect(text).toContain('Läget 1 december 2026.');
+    expect(text).toContain('Ersatt av');
+    expect(text).toContain('Aktiviteter per fokusområde');
+    expect(text).toContain('Trygghetsvandring Nacka centrum (exempel)');
+    expect(text).toContain('Värmdövägen');
+    expect(text).toContain('Nacka Forum (exempel)');
+    expect(await report.locator('svg.map-extract path, svg.map-extract circle').count()).toBeGreaterThan(5);
+    const axe = await new AxeBuilder({ page }).include('[data-testid="follow-up-report"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await screenshot(page, 'follow-up-report');
+
+    // On paper the report stands alone: the app around it is not printed.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidebar').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    expect(await report.evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    await screenshot(page, 'follow-up-report-print');
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(6);
+    await context.close();
+  });
 });
