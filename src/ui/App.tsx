@@ -333,6 +333,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 chain={chain}
                 standings={standings}
                 documentTitle={(id) => index.documents.get(id)?.title}
+                onSetStatus={canEdit && storage.kind === 'ready' ? (activity, status) => void editor.setActivityStatus(activity, status) : undefined}
                 freshness={chain.feature.layer === 'unsafe-place' ? { value: freshnessOf(chain.feature, walks, swedishToday(), evidenceYears), years: evidenceYears } : undefined}
                 onClose={closePanel}
                 onShowPromise={showPromise}

@@ -1,4 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Activity } from '../domain/activity';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../domain/layers';
 import type { ActivityLink, FeatureChain } from '../domain/chain';
 import { formatDate, useI18n } from './i18n';
 import { AttributesSection, FindingsList } from './PlaceExtras';
@@ -18,10 +20,12 @@ interface Props {
   freshness?: { value: Freshness; years: number };
   /** Planner actions; absent where editing is not offered. */
   actions?: { onEdit(): void; onReshape(): void; onRemove(): void; onConfirm(): void };
+  /** Following an activity up (planners and police): absent for readers. */
+  onSetStatus?(activity: Activity, status: ActivityStatus): void;
 }
 
 /** The whole chain for one place: place → activity → focus area → promise document. */
-export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle, freshness }: Props) {
+export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle, freshness, onSetStatus }: Props) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { feature } = chain;
@@ -104,13 +108,13 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings
         </p>
       ))}
       {chain.links.map((link) => (
-        <LinkSection key={link.activity.id} link={link} onShowPromise={onShowPromise} standings={standings} documentTitle={documentTitle} />
+        <LinkSection key={link.activity.id} link={link} onShowPromise={onShowPromise} standings={standings} documentTitle={documentTitle} onSetStatus={onSetStatus} />
       ))}
     </aside>
   );
 }
 
-function LinkSection({ link, onShowPromise, standings, documentTitle }: { link: ActivityLink; onShowPromise(documentId: string): void } & Pick<Props, 'standings' | 'documentTitle'>) {
+function LinkSection({ link, onShowPromise, standings, documentTitle, onSetStatus }: { link: ActivityLink; onShowPromise(documentId: string): void } & Pick<Props, 'standings' | 'documentTitle' | 'onSetStatus'>) {
   const { t, language } = useI18n();
   const { activity, focusArea, document } = link;
   return (
@@ -138,6 +142,7 @@ function LinkSection({ link, onShowPromise, standings, documentTitle }: { link: 
           <Row label={t.status}>{t.statusNames[activity.status]}</Row>
           {activity.target && <Row label={t.target}>{activity.target}</Row>}
         </dl>
+        {onSetStatus && <StatusControl activity={activity} onSet={onSetStatus} />}
         <RecordHistory table="activities" id={activity.id} headingId={`history-activity-${activity.id}`} />
       </section>
       {focusArea && (
@@ -200,3 +205,26 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+
+/** A new status for an activity, chosen and then saved (one undoable step, labelled with both). */
+function StatusControl({ activity, onSet }: { activity: Activity; onSet(activity: Activity, status: ActivityStatus): void }) {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<ActivityStatus>(activity.status);
+  useEffect(() => setStatus(activity.status), [activity.status]);
+  const selectId = `status-${activity.id}`;
+  return (
+    <div className="status-control">
+      <label htmlFor={selectId}>{t.edit.changeStatus}</label>
+      <select id={selectId} value={status} onChange={(e) => setStatus(e.currentTarget.value as ActivityStatus)}>
+        {ACTIVITY_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t.statusNames[s]}
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={status === activity.status} onClick={() => onSet(activity, status)}>
+        {t.edit.saveStatus}
+      </button>
+    </div>
+  );
+}

@@ -115,4 +115,19 @@ describe('what is current: promises through time, the clock fixed', () => {
     expect(pages.length).toBeLessThanOrEqual(6);
     await context.close();
   });
+
+  it('lets a planner set an activity’s status from the panel, as one undoable step', async () => {
+    const { page, context } = await openApp(browser());
+    await page.locator('.row-button', { hasText: 'Nacka Forum (exempel)' }).click();
+    const panel = page.getByTestId('feature-panel');
+    const select = panel.getByLabel('Ändra status').first();
+    const before = await select.inputValue();
+    await select.selectOption('done');
+    await panel.getByRole('button', { name: 'Spara status' }).first().click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('status genomförd');
+    expect(await panel.textContent()).toContain('Genomförd');
+    await page.getByRole('button', { name: /^Ångra: sätt status genomförd på / }).click();
+    await expect.poll(() => panel.getByLabel('Ändra status').first().inputValue()).toBe(before);
+    await context.close();
+  });
 });

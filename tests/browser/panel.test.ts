@@ -100,6 +100,8 @@ describe('keyboard', () => {
       'Ändra formen på kartan',
       'Ta bort',
       'Platsens historik i den här webbläsaren',
+      // The status of the place's activity: a select (its text is its options); "Spara status" waits, disabled, until it changes.
+      'PlaneradPågårGenomfördOkänd (anges inte i dokumentet)',
       'Aktivitetens historik i den här webbläsaren',
       'Dokumentets historik i den här webbläsaren',
       'Visa alla platser för detta löfte',

@@ -3,6 +3,8 @@ import { deleteFeatures, putFeatures } from '../../domain/changes';
 import type { SupportedGeometry } from '../../domain/geometry';
 import type { LayerKind } from '../../domain/layers';
 import type { SafetyFeature } from '../../domain/safetyFeature';
+import type { Activity } from '../../domain/activity';
+import type { ActivityStatus } from '../../domain/layers';
 import type { ChangeSet } from '../../domain/changes';
 import { ChangeConflict, getMunicipalityLocator, store } from '../../data/store';
 import { withLocatedMunicipality } from '../../domain/places/municipalityLocator';
@@ -82,6 +84,30 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
     };
   };
 
+  /** A planner or police officer follows an activity up: its status, as one undoable change. */
+const setActivityStatus = async (activity: Activity, status: ActivityStatus, base: Activity = activity): Promise<void> => {
+    const label = t.edit.labels.status(activity.title, t.statusNames[status]);
+    const change: ChangeSet = { label, put: { activities: [{ ...activity, status }] }, delete: {} };
+    try {
+      await store.perform(change, seenRecords('activities', { [activity.id]: base }));
+      onStatus(t.edit.statusSaved(activity.title, t.statusNames[status]));
+    } catch (error) {
+      if (!(error instanceof ChangeConflict)) return onStatus(t.edit.saveFailed(rejectionText(error, t)));
+      const theirs = (error.records[0]?.current ?? null) as Activity | null;
+      onStale({
+        title: t.team.staleTitle(label),
+        help: t.team.staleHelp,
+        records: [{ table: 'activities', id: activity.id, mine: change.put.activities![0], theirs }],
+        proceedLabel: t.team.saveMineAnyway,
+        abandonLabel: t.team.keepTheirs,
+        proceed: async () => {
+          if (theirs) await setActivityStatus(theirs, status, theirs);
+        },
+        abandon: () => onStatus(t.edit.keptTheirs),
+      });
+    }
+  };
+
   const note = () => t.edit.drawnNote(formatDate(new Date().toISOString().slice(0, 10), language));
 
   return {
@@ -117,6 +143,7 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       const label = base ? t.edit.labels.change(feature.name) : t.edit.labels.add(feature.name);
       await write(putFeatures(label, [feature]), { id: feature.id, feature: base }, t.edit.saved(feature.name), feature.id);
     },
+    setActivityStatus,
     /** The place is still felt unsafe: dated evidence from today, so the analyses count it again. */
     async confirm(feature: SafetyFeature) {
       if (feature.layer !== 'unsafe-place') return;
