@@ -311,6 +311,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 onHover={setHoveredId}
                 onShowActivity={showActivity}
                 onOpenReport={setReportId}
+                onSetStatus={canEdit && storage.kind === 'ready' ? (activity, status) => void editor.setActivityStatus(activity, status) : undefined}
                 onStatus={setStatus}
                 renderView={renderView}
               />

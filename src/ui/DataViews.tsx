@@ -1,3 +1,5 @@
+import type { Activity } from '../domain/activity';
+import type { ActivityStatus } from '../domain/layers';
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../domain/dataset';
 import type { FeatureRow } from '../domain/featureRows';
@@ -21,6 +23,7 @@ interface Props {
   onHover(id: string | null): void;
   onShowActivity(activityId: string): void;
   onOpenReport(documentId: string): void;
+  onSetStatus?(activity: Activity, status: ActivityStatus): void;
   onStatus(message: string): void;
   /** The three users' views (planner, patrol, near me) are rendered by the app, which owns their map effects. */
   renderView(tab: 'planner' | 'patrol' | 'near'): ReactNode;
@@ -122,7 +125,7 @@ export function DataViews(props: Props) {
         {props.tab === 'places' ? (
           <PlacesTable rows={props.rows} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (
-          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} />
+          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} onSetStatus={props.onSetStatus} />
         ) : (
           props.renderView(props.tab)
         )}

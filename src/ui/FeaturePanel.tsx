@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Activity } from '../domain/activity';
-import { ACTIVITY_STATUSES, type ActivityStatus } from '../domain/layers';
+import type { ActivityStatus } from '../domain/layers';
+import { StatusControl } from './StatusControl';
 import type { ActivityLink, FeatureChain } from '../domain/chain';
 import { formatDate, useI18n } from './i18n';
 import { AttributesSection, FindingsList } from './PlaceExtras';
@@ -206,25 +207,3 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 
-/** A new status for an activity, chosen and then saved (one undoable step, labelled with both). */
-function StatusControl({ activity, onSet }: { activity: Activity; onSet(activity: Activity, status: ActivityStatus): void }) {
-  const { t } = useI18n();
-  const [status, setStatus] = useState<ActivityStatus>(activity.status);
-  useEffect(() => setStatus(activity.status), [activity.status]);
-  const selectId = `status-${activity.id}`;
-  return (
-    <div className="status-control">
-      <label htmlFor={selectId}>{t.edit.changeStatus}</label>
-      <select id={selectId} value={status} onChange={(e) => setStatus(e.currentTarget.value as ActivityStatus)}>
-        {ACTIVITY_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t.statusNames[s]}
-          </option>
-        ))}
-      </select>
-      <button type="button" disabled={status === activity.status} onClick={() => onSet(activity, status)}>
-        {t.edit.saveStatus}
-      </button>
-    </div>
-  );
-}

@@ -7,6 +7,8 @@ import { useMemo } from 'react';
 import { documentStandings, swedishToday } from '../domain/currency';
 import { CurrencyTag } from './CurrencyTag';
 import { RecordHistory } from './RecordHistory';
+import { StatusControl } from './StatusControl';
+import type { ActivityStatus } from '../domain/layers';
 import { formatDate, useI18n } from './i18n';
 
 interface Props {
@@ -16,12 +18,14 @@ interface Props {
   placesPerActivity: ReadonlyMap<string, number>;
   onShowActivity(activityId: string): void;
   onOpenReport(documentId: string): void;
+  /** Planners and police: follow an activity up from here too (most activities have no place). */
+  onSetStatus?(activity: Activity, status: ActivityStatus): void;
 }
 
 const collator = new Intl.Collator('sv');
 
 /** The second view: promise → focus areas → activities, including those with no place yet. */
-export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport }: Props) {
+export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport, onSetStatus }: Props) {
   const { t, language } = useI18n();
   const standings = useMemo(() => documentStandings([...index.documents.values()], swedishToday()), [index]);
   const sorted = [...documents].sort(
@@ -54,7 +58,14 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
                 {(index.activityIdsByFocusArea.get(area.id) ?? []).map((id) => index.activities.get(id)).filter(isActivity).map((activity) => (
                   <li key={activity.id}>
                     <span className="tree-activity">{activity.title}</span>{' '}
-                    <ActivityPlaces activity={activity} sensitive={isSensitiveActivity(activity, lookupOf(index))} count={placesPerActivity.get(activity.id) ?? 0} onShow={onShowActivity} />
+                    <ActivityPlaces activity={activity} sensitive={isSensitiveActivity(activity, lookupOf(index))} count={placesPerActivity.get(activity.id) ?? 0} onShow={onShowActivity} />{' '}
+                    <span className="tag tag-status">{t.statusNames[activity.status]}</span>
+                    {onSetStatus && (
+                      <details className="tree-status">
+                        <summary>{t.edit.changeStatusOf(activity.title)}</summary>
+                        <StatusControl activity={activity} onSet={onSetStatus} />
+                      </details>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -128,6 +128,14 @@ describe('what is current: promises through time, the clock fixed', () => {
     expect(await panel.textContent()).toContain('Genomförd');
     await page.getByRole('button', { name: /^Ångra: sätt status genomförd på / }).click();
     await expect.poll(() => panel.getByLabel('Ändra status').first().inputValue()).toBe(before);
+
+    // Most activities have no place: the promise tree follows them up as well.
+    await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
+    const item = page.locator('.promise-tree li', { hasText: 'Krogkontroller' });
+    await item.locator('summary').click();
+    await item.getByLabel('Ändra status').selectOption('ongoing');
+    await item.getByRole('button', { name: 'Spara status' }).click();
+    await expect.poll(() => item.locator('.tag-status').textContent()).toBe('Pågår');
     await context.close();
   });
 });

@@ -170,6 +170,7 @@ export const en: Dictionary = {
     saved: (name) => `${name} is saved.`,
     statusSaved: (title, status) => `${title}: status ${status.toLowerCase()}.`,
     changeStatus: 'Change status',
+    changeStatusOf: (title) => `Change status: ${title}`,
     saveStatus: 'Save status',
     saveFailed: (reason) => `Could not save, nothing changed: ${reason}`,
     undoFailed: (reason) => `The step could not be undone or redone, nothing changed: ${reason}`,

@@ -147,6 +147,7 @@ export const sv = {
     saved: (name: string) => `${name} är sparad.`,
     statusSaved: (title: string, status: string) => `${title}: status ${status.toLowerCase()}.`,
     changeStatus: 'Ändra status',
+    changeStatusOf: (title: string) => `Ändra status: ${title}`,
     saveStatus: 'Spara status',
     saveFailed: (reason: string) => `Kunde inte spara, inget ändrades: ${reason}`,
     undoFailed: (reason: string) => `Steget kunde inte ångras eller göras om, inget ändrades: ${reason}`,
