@@ -63,6 +63,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const team = useTeamSync(config?.serverUrl ?? null, language);
   // A reader sees the team's map but gets no edit controls (the server would refuse anyway).
   const canEdit = !(team.kind === 'signed-in' && team.user.role === 'reader');
+  // Police follow activities up but do not write them (the server's rule says the same).
+  const canCreate = canEdit && !(team.kind === 'signed-in' && team.user.role === 'police');
   const historySource = useMemo<HistorySource>(
     () => (team.kind === 'signed-in' ? { kind: 'team', read: team.readHistory } : { kind: 'local', read: store.localRecordHistory }),
     [team.kind, team.kind === 'signed-in' ? team.readHistory : null],
@@ -311,6 +313,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 onHover={setHoveredId}
                 onShowActivity={showActivity}
                 onOpenReport={setReportId}
+                onCreateActivity={canCreate && storage.kind === 'ready' ? editor.createActivity : undefined}
                 onSetStatus={canEdit && storage.kind === 'ready' ? (activity, status) => void editor.setActivityStatus(activity, status) : undefined}
                 onStatus={setStatus}
                 renderView={renderView}

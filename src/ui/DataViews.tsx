@@ -24,6 +24,7 @@ interface Props {
   onShowActivity(activityId: string): void;
   onOpenReport(documentId: string): void;
   onSetStatus?(activity: Activity, status: ActivityStatus): void;
+  onCreateActivity?(activity: Activity): Promise<boolean>;
   onStatus(message: string): void;
   /** The three users' views (planner, patrol, near me) are rendered by the app, which owns their map effects. */
   renderView(tab: 'planner' | 'patrol' | 'near'): ReactNode;
@@ -125,7 +126,7 @@ export function DataViews(props: Props) {
         {props.tab === 'places' ? (
           <PlacesTable rows={props.rows} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (
-          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} onSetStatus={props.onSetStatus} />
+          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} onSetStatus={props.onSetStatus} onCreateActivity={props.onCreateActivity} />
         ) : (
           props.renderView(props.tab)
         )}

@@ -3,7 +3,8 @@ import type { DatasetIndex } from '../domain/dataset';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import { lookupOf } from '../domain/rules/lookup';
 import { isSensitiveActivity } from '../domain/rules/sensitivePlace';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { ActivityForm } from './editing/ActivityForm';
 import { documentStandings, swedishToday } from '../domain/currency';
 import { CurrencyTag } from './CurrencyTag';
 import { RecordHistory } from './RecordHistory';
@@ -20,12 +21,15 @@ interface Props {
   onOpenReport(documentId: string): void;
   /** Planners and police: follow an activity up from here too (most activities have no place). */
   onSetStatus?(activity: Activity, status: ActivityStatus): void;
+  /** Planners: a new activity under a focus area; resolves true when it was saved. */
+  onCreateActivity?(activity: Activity): Promise<boolean>;
 }
 
 const collator = new Intl.Collator('sv');
 
 /** The second view: promise → focus areas → activities, including those with no place yet. */
-export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport, onSetStatus }: Props) {
+export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport, onSetStatus, onCreateActivity }: Props) {
+  const [creatingIn, setCreatingIn] = useState<string | null>(null);
   const { t, language } = useI18n();
   const standings = useMemo(() => documentStandings([...index.documents.values()], swedishToday()), [index]);
   const sorted = [...documents].sort(
@@ -69,6 +73,22 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
                   </li>
                 ))}
               </ul>
+              {onCreateActivity &&
+                (creatingIn === area.id ? (
+                  <ActivityForm
+                    area={area}
+                    onCancel={() => setCreatingIn(null)}
+                    onSave={async (activity) => {
+                      const saved = await onCreateActivity(activity);
+                      if (saved) setCreatingIn(null);
+                      return saved;
+                    }}
+                  />
+                ) : (
+                  <button type="button" onClick={() => setCreatingIn(area.id)}>
+                    {t.activityForm.open(area.title)}
+                  </button>
+                ))}
             </div>
           ))}
         </section>

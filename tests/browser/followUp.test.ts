@@ -138,4 +138,36 @@ describe('what is current: promises through time, the clock fixed', () => {
     await expect.poll(() => item.locator('.tag-status').textContent()).toBe('Pågår');
     await context.close();
   });
+
+  it('lets a planner add an activity under a focus area, checked like the shipped data, undoable, and offered to places', async () => {
+    const { page, context } = await openApp(browser());
+    await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
+    await page.getByRole('button', { name: 'Ny aktivitet under Trygghet i den offentliga miljön' }).first().click();
+    const form = page.getByTestId('activity-form');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Ange aktivitetens namn.');
+    expect(await form.getByRole('alert').textContent()).toContain('Ange citatet ur löftet.');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="activity-form"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await form.getByLabel('Aktivitetens namn').fill('Trygghetsvandring i Ekerö centrum');
+    await form.getByRole('checkbox', { name: 'Kommunen' }).check();
+    await form.getByLabel('Citat ur löftet som aktiviteten genomför').fill('trygghetsvandringar');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await form.waitFor({ state: 'detached' });
+    const item = page.locator('.promise-tree li', { hasText: 'Trygghetsvandring i Ekerö centrum' });
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.locator('.tag-status').textContent()).toBe('Planerad');
+
+    // A new place can serve it.
+    await page.getByRole('button', { name: 'Ny plats' }).click();
+    await page.getByTestId('new-place').getByRole('button', { name: 'Ange koordinater' }).click();
+    const placeForm = page.getByTestId('feature-form');
+    await placeForm.getByPlaceholder('Sök aktivitet').fill('Trygghetsvandring i Ekerö');
+    expect(await placeForm.getByRole('checkbox', { name: /Trygghetsvandring i Ekerö centrum/ }).count()).toBe(1);
+    await placeForm.getByRole('button', { name: 'Avbryt' }).click();
+
+    await page.getByRole('button', { name: /^Ångra: lägg till aktiviteten Trygghetsvandring i Ekerö centrum/ }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await context.close();
+  });
 });

@@ -108,6 +108,18 @@ const setActivityStatus = async (activity: Activity, status: ActivityStatus, bas
     }
   };
 
+  /** A planner's new activity: through the write door like a place (undoable, synced, refused outside their municipalities). */
+  const createActivity = async (activity: Activity): Promise<boolean> => {
+    try {
+      await store.perform({ label: t.activityForm.label(activity.title), put: { activities: [activity] }, delete: {} }, seenRecords('activities', { [activity.id]: null }));
+      onStatus(t.activityForm.saved(activity.title));
+      return true;
+    } catch (error) {
+      onStatus(t.edit.saveFailed(rejectionText(error, t)));
+      return false;
+    }
+  };
+
   const note = () => t.edit.drawnNote(formatDate(new Date().toISOString().slice(0, 10), language));
 
   return {
@@ -144,6 +156,7 @@ const setActivityStatus = async (activity: Activity, status: ActivityStatus, bas
       await write(putFeatures(label, [feature]), { id: feature.id, feature: base }, t.edit.saved(feature.name), feature.id);
     },
     setActivityStatus,
+    createActivity,
     /** The place is still felt unsafe: dated evidence from today, so the analyses count it again. */
     async confirm(feature: SafetyFeature) {
       if (feature.layer !== 'unsafe-place') return;
