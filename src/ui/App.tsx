@@ -65,6 +65,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const canEdit = !(team.kind === 'signed-in' && team.user.role === 'reader');
   // Police follow activities up but do not write them (the server's rule says the same).
   const canCreate = canEdit && !(team.kind === 'signed-in' && team.user.role === 'police');
+  // Signed in, a place outside the user's municipalities is theirs to see, not to edit: no edit buttons (the door refuses it anyway).
+  const inScope = (municipalityCode: string) => team.kind !== 'signed-in' || team.user.municipalities.includes(municipalityCode);
   const historySource = useMemo<HistorySource>(
     () => (team.kind === 'signed-in' ? { kind: 'team', read: team.readHistory } : { kind: 'local', read: store.localRecordHistory }),
     [team.kind, team.kind === 'signed-in' ? team.readHistory : null],
@@ -342,7 +344,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 onClose={closePanel}
                 onShowPromise={showPromise}
                 actions={
-                  canEdit && storage.kind === 'ready' && editor.state.kind === 'idle'
+                  canEdit && inScope(chain.feature.municipalityCode) && storage.kind === 'ready' && editor.state.kind === 'idle'
                     ? {
                         onEdit: () => editor.editDetails(chain.feature),
                         onReshape: () => editor.reshape(chain.feature),

@@ -9,6 +9,7 @@ import { documentStandings, swedishToday } from '../domain/currency';
 import { CurrencyTag } from './CurrencyTag';
 import { RecordHistory } from './RecordHistory';
 import { StatusControl } from './StatusControl';
+import { Progress } from './Progress';
 import type { ActivityStatus } from '../domain/layers';
 import { formatDate, useI18n } from './i18n';
 
@@ -55,9 +56,11 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
             </button>
           </p>
           <RecordHistory table="documents" id={document.id} headingId={`history-tree-${document.id}`} />
+          <Progress activities={focusAreasOf(index, document).flatMap((area) => activitiesOf(index, area.id))} label={t.progress.ofPromise(document.title)} />
           {focusAreasOf(index, document).map((area) => (
             <div key={area.id} className="tree-area">
               <h4>{area.title}</h4>
+              <Progress activities={activitiesOf(index, area.id)} label={t.progress.ofArea(area.title)} />
               <ul>
                 {(index.activityIdsByFocusArea.get(area.id) ?? []).map((id) => index.activities.get(id)).filter(isActivity).map((activity) => (
                   <li key={activity.id}>
@@ -113,3 +116,5 @@ function focusAreasOf(index: DatasetIndex, document: PromiseDocument) {
 }
 
 const isActivity = (a: Activity | undefined): a is Activity => a !== undefined;
+
+const activitiesOf = (index: DatasetIndex, areaId: string) => (index.activityIdsByFocusArea.get(areaId) ?? []).map((id) => index.activities.get(id)).filter(isActivity);

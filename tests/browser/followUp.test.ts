@@ -121,21 +121,26 @@ describe('what is current: promises through time, the clock fixed', () => {
     await page.locator('.row-button', { hasText: 'Nacka Forum (exempel)' }).click();
     const panel = page.getByTestId('feature-panel');
     const select = panel.getByLabel('Ändra status').first();
-    const before = await select.inputValue();
+    const statusBefore = await select.inputValue();
     await select.selectOption('done');
     await panel.getByRole('button', { name: 'Spara status' }).first().click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('status genomförd');
     expect(await panel.textContent()).toContain('Genomförd');
     await page.getByRole('button', { name: /^Ångra: sätt status genomförd på / }).click();
-    await expect.poll(() => panel.getByLabel('Ändra status').first().inputValue()).toBe(before);
+    await expect.poll(() => panel.getByLabel('Ändra status').first().inputValue()).toBe(statusBefore);
 
     // Most activities have no place: the promise tree follows them up as well.
     await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
     const item = page.locator('.promise-tree li', { hasText: 'Krogkontroller' });
+    const promise = page.locator('.tree-document', { has: page.getByRole('heading', { name: /^Nacka: Plan för samverkan/ }) });
+    const done = async () => Number(/^(\d+) av/.exec((await promise.getByTestId('progress').first().textContent())?.replace(/^.*?: /, '') ?? '')?.[1]);
+    const before = await done();
     await item.locator('summary').click();
-    await item.getByLabel('Ändra status').selectOption('ongoing');
+    await item.getByLabel('Ändra status').selectOption('done');
     await item.getByRole('button', { name: 'Spara status' }).click();
-    await expect.poll(() => item.locator('.tag-status').textContent()).toBe('Pågår');
+    await expect.poll(() => item.locator('.tag-status').textContent()).toBe('Genomförd');
+    // The promise's progress follows.
+    await expect.poll(done).toBe(before + 1);
     await context.close();
   });
 

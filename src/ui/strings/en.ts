@@ -542,6 +542,11 @@ export const en: Dictionary = {
     placeKind: 'Kind of place',
     description: 'Description',
   },
+  progress: {
+    summary: (done, total) => `${done} of ${total} ${total === 1 ? 'activity' : 'activities'} done`,
+    ofPromise: (title) => `How far the promise ${title} has come`,
+    ofArea: (title) => `How far the focus area ${title} has come`,
+  },
   activityForm: {
     open: (area) => `New activity under ${area}`,
     title: (area) => `New activity under ${area}`,

@@ -501,6 +501,11 @@ export const sv = {
     placeKind: 'Typ av plats',
     description: 'Beskrivning',
   } as Record<string, string>,
+  progress: {
+    summary: (done: number, total: number) => `${done} av ${total} ${total === 1 ? 'aktivitet' : 'aktiviteter'} genomförda`,
+    ofPromise: (title: string) => `Hur långt löftet ${title} har kommit`,
+    ofArea: (title: string) => `Hur långt fokusområdet ${title} har kommit`,
+  },
   activityForm: {
     open: (area: string) => `Ny aktivitet under ${area}`,
     title: (area: string) => `Ny aktivitet under ${area}`,
