@@ -1,42 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from './helpers/apiApp';
 import type { RecordTable } from '../../src/domain/changes';
 import type { SafetyFeature } from '../../src/domain/safetyFeature';
 import type { LoggedChange } from '../../src/domain/sync/push';
-import { buildApp } from '../app';
 import { batchStats } from '../store/applyPush';
-import { createTokenVerifier } from '../auth/verify';
-import { REPO_ROOT } from '../config';
-import { startDevProvider, type DevProvider } from '../dev/oidcProvider';
-import { loadMunicipalityLocator } from '../locator';
-import { readShippedDataset, seedIfEmpty } from '../store/seed';
-import { freshDatabase, type FreshDatabase } from './helpers/database';
-import { tokenCache } from './helpers/oidc';
 
-const AUDIENCE = 'urn:trygghetskartan:api';
-const CLIENT_ID = 'trygghetskartan-web';
-const REDIRECT_URI = 'http://127.0.0.1:1/callback';
-const shipped = readShippedDataset(`${REPO_ROOT}data`);
-
-let provider: DevProvider;
-let db: FreshDatabase;
-let app: FastifyInstance;
-
-/** Tokens come from the real login form of the local provider (PKCE), never minted by the test. */
-const tokenOf = tokenCache(() => provider.issuer, CLIENT_ID, REDIRECT_URI);
-
-beforeAll(async () => {
-  provider = await startDevProvider({ port: 0, audience: AUDIENCE, clients: [{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] }] });
-  db = await freshDatabase({ migrated: true });
-  await seedIfEmpty(db.pool, shipped);
-  app = await buildApp({ pool: db.pool, verifyToken: createTokenVerifier({ issuer: provider.issuer, audience: AUDIENCE }), locator: loadMunicipalityLocator() });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-  await provider?.stop();
-});
+const api = useApiApp();
+const { shipped, tokenOf } = api;
 
 const nackaPlace = shipped.features.find((f) => f.municipalityCode === '0182' && f.layer === 'unsafe-place')!;
 const ekeroPlace = shipped.features.find((f) => f.municipalityCode === '0125')!;
@@ -50,7 +21,7 @@ interface PushBody {
 }
 
 async function push(email: string | null, body: PushBody) {
-  const response = await app.inject({
+  const response = await api.app().inject({
     method: 'POST',
     url: '/api/changes',
     headers: email ? { authorization: `Bearer ${await tokenOf(email)}` } : {},
@@ -60,7 +31,7 @@ async function push(email: string | null, body: PushBody) {
 }
 
 async function pull(email: string, since: number) {
-  const response = await app.inject({ method: 'GET', url: `/api/changes?since=${since}`, headers: { authorization: `Bearer ${await tokenOf(email)}` } });
+  const response = await api.app().inject({ method: 'GET', url: `/api/changes?since=${since}`, headers: { authorization: `Bearer ${await tokenOf(email)}` } });
   expect(response.statusCode).toBe(200);
   return response.json() as { changes: LoggedChange[]; lastSeq: number };
 }
@@ -72,7 +43,7 @@ const issueCodes = (body: Record<string, unknown>) => ((body.issues as { code: s
 describe('POST and GET /api/changes', () => {
   it('answers 401 without a token, for push and pull', async () => {
     expect((await push(null, putPlace(newPlace(), null))).status).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/changes?since=0' })).statusCode).toBe(401);
+    expect((await api.app().inject({ method: 'GET', url: '/api/changes?since=0' })).statusCode).toBe(401);
   });
 
   it('applies a planner’s change in their municipality and serves it to another user’s pull', async () => {
@@ -87,7 +58,7 @@ describe('POST and GET /api/changes', () => {
     expect(pulled.changes.map((c) => [c.seq, c.author, c.label])).toEqual([[seq, 'planner@nacka.test', 'lägg till Torget vid stationen']]);
     expect(pulled.changes[0]!.forward.put.features?.[0]).toEqual(place);
     expect(pulled.changes[0]!.inverse).toEqual({ label: 'lägg till Torget vid stationen', put: {}, delete: { features: [place.id] } });
-    const row = await db.pool.query<{ geom: string; version: number }>(`SELECT ST_AsText(geom) AS geom, version FROM records WHERE id = $1`, [place.id]);
+    const row = await api.db().pool.query<{ geom: string; version: number }>(`SELECT ST_AsText(geom) AS geom, version FROM records WHERE id = $1`, [place.id]);
     expect(row.rows[0]).toEqual({ geom: `POINT(${place.geometry.coordinates.join(' ')})`, version: seq });
   });
 
@@ -118,7 +89,7 @@ describe('POST and GET /api/changes', () => {
     expect(issueCodes(sensitive.body)).toContain('sensitive-geometry');
     const copenhagen = await push('planner@nacka.test', putPlace(newPlace({ geometry: { type: 'Point', coordinates: [12.5683, 55.6761] } }), null));
     expect(issueCodes(copenhagen.body)).toEqual(['outside-sweden']);
-    const malformed = await app.inject({ method: 'POST', url: '/api/changes', headers: { authorization: `Bearer ${await tokenOf('planner@nacka.test')}` }, payload: { label: 'x' } });
+    const malformed = await api.app().inject({ method: 'POST', url: '/api/changes', headers: { authorization: `Bearer ${await tokenOf('planner@nacka.test')}` }, payload: { label: 'x' } });
     expect(malformed.statusCode).toBe(422);
   });
 
@@ -133,7 +104,7 @@ describe('POST and GET /api/changes', () => {
     expect(conflict).toMatchObject({ id: place.id, baseVersion: version, currentVersion: version + 1, current: { name: 'Första' } });
     // Creating what already exists is stale too.
     expect((await push('planner@nacka.test', putPlace(place, null))).status).toBe(409);
-    const row = await db.pool.query<{ record: SafetyFeature }>(`SELECT record FROM records WHERE id = $1`, [place.id]);
+    const row = await api.db().pool.query<{ record: SafetyFeature }>(`SELECT record FROM records WHERE id = $1`, [place.id]);
     expect(row.rows[0]!.record.name).toBe('Första');
   });
 
@@ -145,7 +116,7 @@ describe('POST and GET /api/changes', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ seq: first.body.seq, duplicate: true });
-    const logged = await db.pool.query(`SELECT count(*)::int AS n FROM change_log WHERE change_id = $1`, [changeId]);
+    const logged = await api.db().pool.query(`SELECT count(*)::int AS n FROM change_log WHERE change_id = $1`, [changeId]);
     expect(logged.rows[0]).toEqual({ n: 1 });
   });
 
@@ -155,7 +126,7 @@ describe('POST and GET /api/changes', () => {
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
     const seqs = results.map((r) => r.body.seq as number).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => lastSeq + 1 + i));
-    const page = await app.inject({ method: 'GET', url: `/api/changes?since=${lastSeq}&limit=5`, headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } });
+    const page = await api.app().inject({ method: 'GET', url: `/api/changes?since=${lastSeq}&limit=5`, headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } });
     expect((page.json() as { changes: LoggedChange[] }).changes.map((c) => c.seq)).toEqual(seqs.slice(0, 5));
   });
 

@@ -1,42 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useApiApp } from './helpers/apiApp';
 import type { RecordTable } from '../../src/domain/changes';
 import type { SafetyFeature } from '../../src/domain/safetyFeature';
 import type { RecordHistoryEntry } from '../../src/domain/sync/recordHistory';
-import { buildApp } from '../app';
-import { createTokenVerifier } from '../auth/verify';
-import { REPO_ROOT } from '../config';
-import { startDevProvider, type DevProvider } from '../dev/oidcProvider';
-import { loadMunicipalityLocator } from '../locator';
 import { HISTORY_LIMIT } from '../store/changeLog';
-import { readShippedDataset, seedIfEmpty } from '../store/seed';
-import { freshDatabase, type FreshDatabase } from './helpers/database';
-import { tokenCache } from './helpers/oidc';
 
-const AUDIENCE = 'urn:trygghetskartan:api';
-const CLIENT_ID = 'trygghetskartan-web';
-const REDIRECT_URI = 'http://127.0.0.1:1/callback';
-const shipped = readShippedDataset(`${REPO_ROOT}data`);
-
-let provider: DevProvider;
-let db: FreshDatabase;
-let app: FastifyInstance;
-
-/** Tokens come from the real login form of the local provider (PKCE), never minted by the test. */
-const tokenOf = tokenCache(() => provider.issuer, CLIENT_ID, REDIRECT_URI);
-
-beforeAll(async () => {
-  provider = await startDevProvider({ port: 0, audience: AUDIENCE, clients: [{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] }] });
-  db = await freshDatabase({ migrated: true });
-  await seedIfEmpty(db.pool, shipped);
-  app = await buildApp({ pool: db.pool, verifyToken: createTokenVerifier({ issuer: provider.issuer, audience: AUDIENCE }), locator: loadMunicipalityLocator() });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-  await provider?.stop();
-});
+const api = useApiApp();
+const { shipped, tokenOf } = api;
 
 const nackaPlace = shipped.features.find((f) => f.municipalityCode === '0182' && f.layer === 'unsafe-place')!;
 const newPlace = (over: Partial<SafetyFeature> = {}): SafetyFeature => ({ ...nackaPlace, id: `place-${randomUUID()}`, name: 'Ny plats', ...over }) as SafetyFeature;
@@ -50,7 +21,7 @@ interface PushBody {
 
 /** A push that must be accepted; answers the new sequence number (the records' new version). */
 async function push(email: string, body: PushBody): Promise<number> {
-  const response = await app.inject({
+  const response = await api.app().inject({
     method: 'POST',
     url: '/api/changes',
     headers: { authorization: `Bearer ${await tokenOf(email)}` },
@@ -61,7 +32,7 @@ async function push(email: string, body: PushBody): Promise<number> {
 }
 
 async function history(email: string | null, table: string, id: string) {
-  const response = await app.inject({ method: 'GET', url: `/api/history/${table}/${encodeURIComponent(id)}`, headers: email ? { authorization: `Bearer ${await tokenOf(email)}` } : {} });
+  const response = await api.app().inject({ method: 'GET', url: `/api/history/${table}/${encodeURIComponent(id)}`, headers: email ? { authorization: `Bearer ${await tokenOf(email)}` } : {} });
   return { status: response.statusCode, body: response.json() as { entries: RecordHistoryEntry[]; error?: string; issues?: { subject: string; message: string }[] } };
 }
 
@@ -87,7 +58,7 @@ describe('GET /api/history/:table/:id', () => {
     const allFields = Object.keys(place).filter((f) => f !== 'id').sort();
     expect(body.entries[2]!.fields).toEqual(allFields);
     expect(body.entries[0]!.fields).toEqual(allFields);
-    const logged = await db.pool.query<{ seq: string; at: Date }>('SELECT seq, at FROM change_log WHERE seq = ANY($1::bigint[]) ORDER BY seq DESC', [[deleted, renamed, created]]);
+    const logged = await api.db().pool.query<{ seq: string; at: Date }>('SELECT seq, at FROM change_log WHERE seq = ANY($1::bigint[]) ORDER BY seq DESC', [[deleted, renamed, created]]);
     expect(body.entries.map((e) => e.at)).toEqual(logged.rows.map((r) => r.at.toISOString()));
   });
 
@@ -111,18 +82,18 @@ describe('GET /api/history/:table/:id', () => {
 
   it('answers 401 without a token and 422 for a table that is not one of the four', async () => {
     expect((await history(null, 'features', nackaPlace.id)).status).toBe(401);
-    expect((await app.inject({ method: 'GET', url: `/api/history/features/${nackaPlace.id}`, headers: { authorization: 'Bearer not-a-token' } })).statusCode).toBe(401);
+    expect((await api.app().inject({ method: 'GET', url: `/api/history/features/${nackaPlace.id}`, headers: { authorization: 'Bearer not-a-token' } })).statusCode).toBe(401);
     const unknown = await history('reader@nacka.test', 'users', 'u1');
     expect(unknown.status).toBe(422);
     expect(unknown.body.issues).toEqual([expect.objectContaining({ subject: 'table', message: 'table must be one of documents, focusAreas, activities, features' })]);
     // No table at all is not this route.
-    expect((await app.inject({ method: 'GET', url: '/api/history/features', headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } })).statusCode).toBe(404);
+    expect((await api.app().inject({ method: 'GET', url: '/api/history/features', headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } })).statusCode).toBe(404);
   });
 
   it('links one change set to every record it touched, in one go, and answers at most the newest HISTORY_LIMIT entries', async () => {
     const places = Array.from({ length: 300 }, () => newPlace());
     const seq = await push('planner@nacka.test', { label: 'import', put: { features: places }, baseVersions: { features: Object.fromEntries(places.map((p) => [p.id, null])) } });
-    const links = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log_records WHERE seq = $1', [seq]);
+    const links = await api.db().pool.query<{ n: number }>('SELECT count(*)::int AS n FROM change_log_records WHERE seq = $1', [seq]);
     expect(links.rows[0]).toEqual({ n: 300 });
     expect((await history('reader@nacka.test', 'features', places[123]!.id)).body.entries).toEqual([expect.objectContaining({ seq, kind: 'created', label: 'import' })]);
 

@@ -69,6 +69,16 @@ async function signIn(page: Page, email: string): Promise<void> {
   await expect.poll(() => page.getByTestId('team-status').textContent(), { timeout: 20_000 }).toContain(`Inloggad som ${email}`);
 }
 
+/** Renames a place through its panel and form, and waits until it is saved. */
+async function renamePlace(page: Page, from: string, to: string): Promise<void> {
+  await page.locator('.row-button', { hasText: from }).first().click();
+  await page.getByRole('button', { name: 'Redigera uppgifter' }).click();
+  const form = page.getByTestId('feature-form');
+  await form.getByLabel('Namn').fill(to);
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
 /** The server version this browser has recorded for a record: set only when the server accepted or sent it. */
 function serverVersion(page: Page, key: string): Promise<number> {
   return page.evaluate(
@@ -174,17 +184,9 @@ describe('one map for the team', () => {
   it('asks before undoing my change after another user changed the same place', async () => {
     const planner = await signedIn(browser(), 'planner@nacka.test');
     const police = await signedIn(browser(), 'police@nacka.test');
-    const rename = async (page: Page, from: string, to: string) => {
-      await page.locator('.row-button', { hasText: from }).first().click();
-      await page.getByRole('button', { name: 'Redigera uppgifter' }).click();
-      const form = page.getByTestId('feature-form');
-      await form.getByLabel('Namn').fill(to);
-      await form.getByRole('button', { name: 'Spara' }).click();
-      await form.waitFor({ state: 'detached' });
-    };
-    await rename(planner, 'Nacka Forum (exempel)', 'Nacka Forum, planeraren');
+    await renamePlace(planner, 'Nacka Forum (exempel)', 'Nacka Forum, planeraren');
     await expect.poll(() => police.locator('.row-button', { hasText: 'Nacka Forum, planeraren' }).count(), { timeout: 10_000 }).toBe(1);
-    await rename(police, 'Nacka Forum, planeraren', 'Nacka Forum, polisen');
+    await renamePlace(police, 'Nacka Forum, planeraren', 'Nacka Forum, polisen');
     await expect.poll(() => planner.locator('.row-button', { hasText: 'Nacka Forum, polisen' }).count(), { timeout: 10_000 }).toBe(1);
 
     await planner.getByRole('button', { name: /^Ångra: ändra Nacka Forum, planeraren/ }).click();
@@ -222,16 +224,8 @@ describe('one map for the team', () => {
     await page.goto(appUrl);
     await waitForMap(page);
     // Edited before signing in: one place in Nacka, one in Ekerö (not a Nacka planner's to change).
-    const rename = async (from: string, to: string) => {
-      await page.locator('.row-button', { hasText: from }).first().click();
-      await page.getByRole('button', { name: 'Redigera uppgifter' }).click();
-      const form = page.getByTestId('feature-form');
-      await form.getByLabel('Namn').fill(to);
-      await form.getByRole('button', { name: 'Spara' }).click();
-      await form.waitFor({ state: 'detached' });
-    };
-    await rename('Vallokal i Nacka stadshus (exempel)', 'Vallokal i stadshuset, gjord lokalt');
-    await rename('Ekerö centrum (exempel)', 'Ekerö centrum, gjord lokalt');
+    await renamePlace(page, 'Vallokal i Nacka stadshus (exempel)', 'Vallokal i stadshuset, gjord lokalt');
+    await renamePlace(page, 'Ekerö centrum (exempel)', 'Ekerö centrum, gjord lokalt');
 
     await signIn(page, 'planner@nacka.test');
     const dialog = page.getByTestId('join');
