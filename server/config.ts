@@ -1,3 +1,4 @@
+import type { TokenVerifierOptions } from './auth/verify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,14 +13,7 @@ export interface ApiConfig {
   /** null: API only, no app at `/`. */
   staticDir: string | null;
   /** null: sign-in is not configured and every authenticated request is 401. */
-  oidc: null | {
-    issuer: string;
-    audience: string;
-    jwksUrl?: string;
-    roleClaim?: string;
-    municipalitiesClaim?: string;
-    emailClaim?: string;
-  };
+  oidc: null | Omit<TokenVerifierOptions, 'clockTolerance'>;
   /** The app's public OIDC client id (OIDC_CLIENT_ID, default trygghetskartan-web). */
   clientId: string;
   poolSize: number;

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userFromClaims } from '../auth/claims';
 import { AuthError } from '../auth/types';
 import { createTokenVerifier } from '../auth/verify';
-import { startDevProvider, type DevProvider } from '../dev/oidcProvider';
+import { startDevProvider, type DevProvider, DEV_AUDIENCE, DEV_CLIENT_ID } from '../dev/oidcProvider';
 import { assertDevEnvironment } from '../dev/testAccounts';
 import { CookieJar, discover, formAction, LoginRejectedError, signInWithPkce } from './helpers/oidc';
 
-const AUDIENCE = 'urn:trygghetskartan:api';
-const CLIENT_ID = 'trygghetskartan-web';
+const AUDIENCE = DEV_AUDIENCE;
+const CLIENT_ID = DEV_CLIENT_ID;
 // Never fetched: the helper stops at the redirect to it, as the browser app would take over there.
 const REDIRECT_URI = 'http://localhost:8787/';
 

@@ -7,7 +7,7 @@ import type { LoggedChange } from '../../src/domain/sync/push';
 import { buildApp } from '../app';
 import { createTokenVerifier } from '../auth/verify';
 import { REPO_ROOT } from '../config';
-import { startDevProvider, type DevProvider } from '../dev/oidcProvider';
+import { startDevProvider, type DevProvider, DEV_AUDIENCE, DEV_CLIENT_ID } from '../dev/oidcProvider';
 import { startChangeListener, type ChangeFeed } from '../live/listener';
 import { loadMunicipalityLocator } from '../locator';
 import { readShippedDataset, seedIfEmpty } from '../store/seed';
@@ -17,8 +17,8 @@ import { openSse, type SseStream } from './helpers/sse';
 
 /** Live pull: two API instances on one PostgreSQL; a change pushed through one reaches a stream of the other. */
 
-const AUDIENCE = 'urn:trygghetskartan:api';
-const CLIENT_ID = 'trygghetskartan-web';
+const AUDIENCE = DEV_AUDIENCE;
+const CLIENT_ID = DEV_CLIENT_ID;
 const REDIRECT_URI = 'http://127.0.0.1:1/callback';
 const shipped = readShippedDataset(`${REPO_ROOT}data`);
 const nackaPlace = shipped.features.find((f) => f.municipalityCode === '0182' && f.layer === 'unsafe-place')!;

@@ -3,14 +3,14 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../app';
 import { createTokenVerifier } from '../../auth/verify';
 import { REPO_ROOT } from '../../config';
-import { startDevProvider, type DevProvider } from '../../dev/oidcProvider';
+import { startDevProvider, type DevProvider, DEV_AUDIENCE, DEV_CLIENT_ID } from '../../dev/oidcProvider';
 import { loadMunicipalityLocator } from '../../locator';
 import { readShippedDataset, seedIfEmpty } from '../../store/seed';
 import { freshDatabase, type FreshDatabase } from './database';
 import { tokenCache } from './oidc';
 
-const AUDIENCE = 'urn:trygghetskartan:api';
-const CLIENT_ID = 'trygghetskartan-web';
+const AUDIENCE = DEV_AUDIENCE;
+const CLIENT_ID = DEV_CLIENT_ID;
 const REDIRECT_URI = 'http://127.0.0.1:1/callback';
 
 /**
