@@ -41,7 +41,7 @@ export const key = (table: RecordTable, id: string) => `${table}/${id}`;
  */
 export async function loadContext(client: PoolClient, change: ChangeSet, known?: Map<string, VersionedRecord>): Promise<Stored> {
   const needs = contextNeeds(change);
-  const found = { documents: new Map(), focusAreas: new Map(), activities: new Map(), features: new Map() } as { [T in RecordTable]: Map<string, RecordOf[T]> };
+  const found = { documents: new Map(), focusAreas: new Map(), activities: new Map(), features: new Map(), statusEntries: new Map() } as { [T in RecordTable]: Map<string, RecordOf[T]> };
   const looked = new Set<string>();
   const keep = (rows: { table_name: RecordTable; record: { id: string } }[]) => {
     for (const row of rows) (found[row.table_name] as Map<string, unknown>).set(row.record.id, row.record);
@@ -77,15 +77,23 @@ export async function loadContext(client: PoolClient, change: ChangeSet, known?:
   for (const activity of found.activities.values())
     if (needs.childrenOf.documents.has(activity.documentId) || needs.childrenOf.focusAreas.has(activity.focusAreaId)) parentActivities.add(activity.id);
   if (parentActivities.size)
-    keep((await client.query(`SELECT table_name, record FROM records WHERE table_name = 'features' AND record->'activityIds' ?| $1::text[]`, [[...parentActivities]])).rows);
+    keep(
+      (
+        await client.query(
+          `SELECT table_name, record FROM records WHERE (table_name = 'features' AND record->'activityIds' ?| $1::text[])
+              OR (table_name = 'statusEntries' AND record->>'activityId' = ANY($1::text[]))`,
+          [[...parentActivities]],
+        )
+      ).rows,
+    );
 
   // Parents, up the chain (place → activity → focus area and document) until nothing is missing.
   for (let round = 0; round < 3; round++) {
     const before = looked.size;
     await byIds([
-      { table: 'activities', ids: new Set([...found.features.values()].flatMap((f) => f.activityIds)) },
+      { table: 'activities', ids: new Set([...[...found.features.values()].flatMap((f) => f.activityIds), ...[...found.statusEntries.values()].map((e) => e.activityId)]) },
       { table: 'focusAreas', ids: new Set([...found.activities.values()].map((a) => a.focusAreaId)) },
-      { table: 'documents', ids: new Set([...found.activities.values(), ...found.focusAreas.values()].map((r) => r.documentId)) },
+      { table: 'documents', ids: new Set([...found.activities.values(), ...found.focusAreas.values(), ...found.statusEntries.values()].map((r) => r.documentId)) },
     ]);
     if (looked.size === before) break;
   }
@@ -94,6 +102,7 @@ export async function loadContext(client: PoolClient, change: ChangeSet, known?:
     focusAreas: [...found.focusAreas.values()],
     activities: [...found.activities.values()],
     features: [...found.features.values()],
+    statusEntries: [...found.statusEntries.values()],
   };
 }
 

@@ -79,6 +79,45 @@ describe('POST and GET /api/changes', () => {
     expect(status.status).toBe(201);
   });
 
+  it('takes status entries from planners and police under their own name, only ever added, and serves them in pulls', async () => {
+    const nacka = shipped.documents.find((d) => d.municipality.code === '0182')!;
+    const activity = shipped.activities.find((a) => a.documentId === nacka.id && !a.sensitive)!;
+    const entry = (over: Record<string, unknown> = {}) => ({
+      id: `status-${randomUUID()}`,
+      activityId: activity.id,
+      documentId: nacka.id,
+      date: '2026-11-20',
+      status: 'done',
+      note: 'Genomförd med skolorna',
+      author: 'police@nacka.test',
+      recordedAt: '2026-11-20T12:00:00.000Z',
+      ...over,
+    });
+    const { lastSeq } = await pull('reader@nacka.test', 0);
+    const mine = entry();
+    const added = await push('police@nacka.test', { put: { statusEntries: [mine] }, baseVersions: { statusEntries: { [mine.id]: null } } });
+    expect(added.status).toBe(201);
+    // A second person's entry for the same activity at the same time: a different record, no conflict.
+    const theirs = entry({ author: 'planner@nacka.test', status: 'ongoing' });
+    expect((await push('planner@nacka.test', { put: { statusEntries: [theirs] }, baseVersions: { statusEntries: { [theirs.id]: null } } })).status).toBe(201);
+    const pulled = await pull('reader@nacka.test', lastSeq);
+    expect(pulled.changes.flatMap((c) => c.forward.put.statusEntries ?? []).map((e) => e.id)).toEqual([mine.id, theirs.id]);
+
+    // Someone else's name, another municipality, and rewriting a stored entry are refused.
+    const forged = entry({ author: 'planner@nacka.test' });
+    const forgedResult = await push('police@nacka.test', { put: { statusEntries: [forged] }, baseVersions: { statusEntries: { [forged.id]: null } } });
+    expect([forgedResult.status, issueCodes(forgedResult.body)]).toEqual([403, ['author-not-writer']]);
+    const ekeroDocument = shipped.documents.find((d) => d.municipality.code === '0125')!;
+    const ekeroActivity = shipped.activities.find((a) => a.documentId === ekeroDocument.id)!;
+    const elsewhere = entry({ activityId: ekeroActivity.id, documentId: ekeroDocument.id });
+    const elsewhereResult = await push('police@nacka.test', { put: { statusEntries: [elsewhere] }, baseVersions: { statusEntries: { [elsewhere.id]: null } } });
+    expect([elsewhereResult.status, issueCodes(elsewhereResult.body)]).toEqual([403, ['outside-scope']]);
+    const rewritten = await push('police@nacka.test', { put: { statusEntries: [{ ...mine, status: 'planned' }] }, baseVersions: { statusEntries: { [mine.id]: added.body.seq as number } } });
+    expect([rewritten.status, issueCodes(rewritten.body)]).toEqual([422, ['append-only']]);
+    const stored = await api.db().pool.query<{ record: { status: string } }>(`SELECT record FROM records WHERE table_name = 'statusEntries' AND id = $1`, [mine.id]);
+    expect(stored.rows[0]!.record.status).toBe('done');
+  });
+
   it('refuses invalid records with the write door’s rules (422): schema, sensitive place, outside Sweden', async () => {
     const broken = await push('planner@nacka.test', putPlace({ ...newPlace(), geometry: { type: 'Point', coordinates: [500, 500] } }, null));
     expect(broken.status).toBe(422);

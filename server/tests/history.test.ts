@@ -80,12 +80,12 @@ describe('GET /api/history/:table/:id', () => {
     expect((await history('reader@nacka.test', 'features', activity.id)).body).toEqual({ entries: [] });
   });
 
-  it('answers 401 without a token and 422 for a table that is not one of the four', async () => {
+  it('answers 401 without a token and 422 for a table that is not one of the record tables', async () => {
     expect((await history(null, 'features', nackaPlace.id)).status).toBe(401);
     expect((await api.app().inject({ method: 'GET', url: `/api/history/features/${nackaPlace.id}`, headers: { authorization: 'Bearer not-a-token' } })).statusCode).toBe(401);
     const unknown = await history('reader@nacka.test', 'users', 'u1');
     expect(unknown.status).toBe(422);
-    expect(unknown.body.issues).toEqual([expect.objectContaining({ subject: 'table', message: 'table must be one of documents, focusAreas, activities, features' })]);
+    expect(unknown.body.issues).toEqual([expect.objectContaining({ subject: 'table', message: 'table must be one of documents, focusAreas, activities, features, statusEntries' })]);
     // No table at all is not this route.
     expect((await api.app().inject({ method: 'GET', url: '/api/history/features', headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } })).statusCode).toBe(404);
   });

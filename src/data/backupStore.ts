@@ -9,14 +9,15 @@ import { ChangeRejected } from './history';
 /** Everything stored, for a backup file. */
 export async function readBackupContent(db: TrygghetsDatabase): Promise<BackupContent> {
   return db.transaction('r', [...db.recordTables, db.history], async () => {
-    const [documents, focusAreas, activities, features, history] = await Promise.all([
+    const [documents, focusAreas, activities, features, statusEntries, history] = await Promise.all([
       db.documents.toArray(),
       db.focusAreas.toArray(),
       db.activities.toArray(),
       db.features.toArray(),
+      db.statusEntries.toArray(),
       db.history.orderBy('seq').toArray(),
     ]);
-    return { documents, focusAreas, activities, features, history: history.map(({ seq: _seq, ...entry }) => entry) };
+    return { documents, focusAreas, activities, features, statusEntries, history: history.map(({ seq: _seq, ...entry }) => entry) };
   });
 }
 
@@ -40,6 +41,7 @@ export async function restoreBackup(db: TrygghetsDatabase, content: BackupConten
     await db.focusAreas.bulkAdd(content.focusAreas);
     await db.activities.bulkAdd(content.activities);
     await db.features.bulkAdd(content.features);
+    await db.statusEntries.bulkAdd(content.statusEntries);
     await db.history.bulkAdd(content.history.map((entry) => ({ ...entry })));
     await db.meta.put({ key: 'seed', datasetVersion: 'backup', seededAt: new Date().toISOString() });
   });

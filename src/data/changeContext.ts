@@ -4,6 +4,7 @@ import type { Activity } from '../domain/activity';
 import type { FocusArea } from '../domain/focusArea';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import type { SafetyFeature } from '../domain/safetyFeature';
+import type { StatusEntry } from '../domain/statusEntry';
 import type { TrygghetsDatabase } from './db';
 
 /**
@@ -17,6 +18,7 @@ export async function loadChangeContext(db: TrygghetsDatabase, change: ChangeSet
   const focusAreas = new Map<string, FocusArea>();
   const activities = new Map<string, Activity>();
   const features = new Map<string, SafetyFeature>();
+  const statusEntries = new Map<string, StatusEntry>();
   const keep = <T extends { id: string }>(map: Map<string, T>, records: (T | undefined)[]) => {
     for (const r of records) if (r) map.set(r.id, r);
   };
@@ -25,6 +27,7 @@ export async function loadChangeContext(db: TrygghetsDatabase, change: ChangeSet
   keep(focusAreas, await db.focusAreas.bulkGet([...needs.byId.focusAreas]));
   keep(activities, await db.activities.bulkGet([...needs.byId.activities]));
   keep(features, await db.features.bulkGet([...needs.byId.features]));
+  keep(statusEntries, await db.statusEntries.bulkGet([...needs.byId.statusEntries]));
 
   const { childrenOf } = needs;
   if (childrenOf.documents.size) {
@@ -33,15 +36,18 @@ export async function loadChangeContext(db: TrygghetsDatabase, change: ChangeSet
   }
   if (childrenOf.focusAreas.size) keep(activities, await db.activities.where('focusAreaId').anyOf([...childrenOf.focusAreas]).toArray());
   const parentActivities = new Set([...childrenOf.activities, ...[...activities.values()].filter((a) => childrenOf.documents.has(a.documentId) || childrenOf.focusAreas.has(a.focusAreaId)).map((a) => a.id)]);
-  if (parentActivities.size) keep(features, await db.features.where('activityIds').anyOf([...parentActivities]).distinct().toArray());
+  if (parentActivities.size) {
+    keep(features, await db.features.where('activityIds').anyOf([...parentActivities]).distinct().toArray());
+    keep(statusEntries, await db.statusEntries.where('activityId').anyOf([...parentActivities]).toArray());
+  }
 
   // Parents of everything loaded, so each child's links can be judged.
-  const missingActivities = [...new Set([...features.values()].flatMap((f) => f.activityIds))].filter((id) => !activities.has(id));
+  const missingActivities = [...new Set([...[...features.values()].flatMap((f) => f.activityIds), ...[...statusEntries.values()].map((e) => e.activityId)])].filter((id) => !activities.has(id));
   keep(activities, await db.activities.bulkGet(missingActivities));
   const missingAreas = [...new Set([...activities.values()].map((a) => a.focusAreaId))].filter((id) => !focusAreas.has(id));
   keep(focusAreas, await db.focusAreas.bulkGet(missingAreas));
-  const missingDocuments = [...new Set([...activities.values(), ...focusAreas.values()].map((r) => r.documentId))].filter((id) => !documents.has(id));
+  const missingDocuments = [...new Set([...activities.values(), ...focusAreas.values(), ...statusEntries.values()].map((r) => r.documentId))].filter((id) => !documents.has(id));
   keep(documents, await db.documents.bulkGet(missingDocuments));
 
-  return { documents: [...documents.values()], focusAreas: [...focusAreas.values()], activities: [...activities.values()], features: [...features.values()] };
+  return { documents: [...documents.values()], focusAreas: [...focusAreas.values()], activities: [...activities.values()], features: [...features.values()], statusEntries: [...statusEntries.values()] };
 }

@@ -3,9 +3,10 @@ import type { Activity } from '../domain/activity';
 import type { FocusArea } from '../domain/focusArea';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import type { SafetyFeature } from '../domain/safetyFeature';
+import type { StatusEntry } from '../domain/statusEntry';
 import type { ChangeSet, RecordTable } from '../domain/changes';
 import { upgradeToV3 } from './migrations/v3';
-import { schemaV1, schemaV2, schemaV3, schemaV4 } from './schemas';
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5 } from './schemas';
 
 export interface MetaRecord {
   key: 'seed';
@@ -56,6 +57,7 @@ export class TrygghetsDatabase extends Dexie {
   focusAreas!: Table<FocusArea, string>;
   activities!: Table<Activity, string>;
   features!: Table<SafetyFeature, string>;
+  statusEntries!: Table<StatusEntry, string>;
   meta!: Table<MetaRecord, string>;
   history!: Table<HistoryEntry, number>;
   outbox!: Table<OutboxEntry, number>;
@@ -70,6 +72,8 @@ export class TrygghetsDatabase extends Dexie {
     this.version(3).stores(schemaV3).upgrade(upgradeToV3);
     // v4 only adds the sync tables: nothing to upgrade.
     this.version(4).stores(schemaV4);
+    // v5 only adds the status entries' table: nothing to upgrade.
+    this.version(5).stores(schemaV5);
     // An older tab must let a newer one upgrade instead of blocking it.
     this.on('versionchange', () => {
       this.close();
@@ -78,6 +82,6 @@ export class TrygghetsDatabase extends Dexie {
   }
 
   get recordTables() {
-    return [this.documents, this.focusAreas, this.activities, this.features] as const;
+    return [this.documents, this.focusAreas, this.activities, this.features, this.statusEntries] as const;
   }
 }

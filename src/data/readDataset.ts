@@ -5,6 +5,7 @@ import { focusAreaSchema } from '../domain/focusArea';
 import { promiseDocumentSchema } from '../domain/promiseDocument';
 import type { Issue } from '../domain/result';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
+import { statusEntrySchema } from '../domain/statusEntry';
 import type { TrygghetsDatabase } from './db';
 
 export interface StoredDataset {
@@ -15,11 +16,12 @@ export interface StoredDataset {
 
 /** Reads every table through its schema: a damaged record is reported, never allowed to crash the view. */
 export async function readDataset(db: TrygghetsDatabase): Promise<StoredDataset> {
-  const [documents, focusAreas, activities, features] = await Promise.all([
+  const [documents, focusAreas, activities, features, statusEntries] = await Promise.all([
     db.documents.toArray(),
     db.focusAreas.toArray(),
     db.activities.toArray(),
     db.features.toArray(),
+    db.statusEntries.toArray(),
   ]);
   const issues: Issue[] = [];
   return {
@@ -28,6 +30,7 @@ export async function readDataset(db: TrygghetsDatabase): Promise<StoredDataset>
       focusAreas: keepValid(focusAreas, focusAreaSchema, issues),
       activities: keepValid(activities, activitySchema, issues),
       features: keepValid(features, safetyFeatureSchema, issues),
+      statusEntries: keepValid(statusEntries, statusEntrySchema, issues),
     },
     issues,
   };

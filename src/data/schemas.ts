@@ -30,3 +30,12 @@ export const schemaV4 = {
   versions: 'key',
   syncMeta: 'key',
 } as const;
+
+/**
+ * v5 (2026-12-02): status entries, the dated follow-up of activities (append-only records,
+ * src/domain/statusEntry.ts), indexed by activity for the timeline and the write door.
+ */
+export const schemaV5 = {
+  ...schemaV4,
+  statusEntries: 'id, activityId',
+} as const;

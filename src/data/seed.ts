@@ -34,4 +34,5 @@ async function writeAll(db: TrygghetsDatabase, dataset: Dataset): Promise<void> 
   await db.focusAreas.bulkAdd(dataset.focusAreas);
   await db.activities.bulkAdd(dataset.activities);
   await db.features.bulkAdd(dataset.features);
+  await db.statusEntries.bulkAdd(dataset.statusEntries);
 }

@@ -2,9 +2,10 @@ import type { Activity } from './activity';
 import type { FocusArea } from './focusArea';
 import type { PromiseDocument } from './promiseDocument';
 import type { SafetyFeature } from './safetyFeature';
+import type { StatusEntry } from './statusEntry';
 
 /** The record tables a change can touch. */
-export const RECORD_TABLES = ['documents', 'focusAreas', 'activities', 'features'] as const;
+export const RECORD_TABLES = ['documents', 'focusAreas', 'activities', 'features', 'statusEntries'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export interface RecordOf {
@@ -12,6 +13,7 @@ export interface RecordOf {
   focusAreas: FocusArea;
   activities: Activity;
   features: SafetyFeature;
+  statusEntries: StatusEntry;
 }
 
 /**

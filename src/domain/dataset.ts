@@ -2,6 +2,7 @@ import type { Activity } from './activity';
 import type { FocusArea } from './focusArea';
 import type { PromiseDocument } from './promiseDocument';
 import type { SafetyFeature } from './safetyFeature';
+import { entriesByActivity, withCurrentStatus, type StatusEntry } from './statusEntry';
 
 /** Everything the app knows, as plain records: what Dexie stores and what data/ ships. */
 export interface Dataset {
@@ -9,6 +10,8 @@ export interface Dataset {
   focusAreas: FocusArea[];
   activities: Activity[];
   features: SafetyFeature[];
+  /** Dated follow-up of activities, append-only (statusEntry.ts). */
+  statusEntries: StatusEntry[];
 }
 
 /** Lookup maps built once per data change, so resolving a chain never scans arrays. */
@@ -19,18 +22,22 @@ export interface DatasetIndex {
   features: Map<string, SafetyFeature>;
   featureIdsByDocument: Map<string, string[]>;
   activityIdsByFocusArea: Map<string, string[]>;
+  /** Each activity's status entries, oldest first. */
+  statusEntriesByActivity: Map<string, StatusEntry[]>;
 }
 
 export function indexDataset(dataset: Dataset): DatasetIndex {
   const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r] as const));
-  const activities = byId(dataset.activities);
+  const statusEntriesByActivity = entriesByActivity(dataset.statusEntries);
+  // The index is the view: each activity carries its current status (its latest entry).
+  const activities = byId(withCurrentStatus(dataset.activities, statusEntriesByActivity));
   const featureIdsByDocument = new Map<string, string[]>();
   for (const feature of dataset.features) {
     const documentIds = new Set(feature.activityIds.map((id) => activities.get(id)?.documentId).filter(isString));
     for (const documentId of documentIds) push(featureIdsByDocument, documentId, feature.id);
   }
   const activityIdsByFocusArea = new Map<string, string[]>();
-  for (const activity of dataset.activities) push(activityIdsByFocusArea, activity.focusAreaId, activity.id);
+  for (const activity of activities.values()) push(activityIdsByFocusArea, activity.focusAreaId, activity.id);
   return {
     documents: byId(dataset.documents),
     focusAreas: byId(dataset.focusAreas),
@@ -38,6 +45,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     features: byId(dataset.features),
     featureIdsByDocument,
     activityIdsByFocusArea,
+    statusEntriesByActivity,
   };
 }
 

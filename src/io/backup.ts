@@ -7,9 +7,11 @@ import { focusAreaSchema } from '../domain/focusArea';
 import { promiseDocumentSchema } from '../domain/promiseDocument';
 import { err, ok, type Result } from '../domain/result';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
+import { statusEntrySchema } from '../domain/statusEntry';
 
 export const BACKUP_TYPE = 'trygghetskartan-backup';
-export const BACKUP_VERSION = 1;
+/** 2: status entries (2026-12-02). A version-1 file has none and restores as before. */
+export const BACKUP_VERSION = 2;
 
 /** One recorded edit as a backup holds it (the database's history entry without its key). */
 export interface BackupHistoryEntry {
@@ -46,6 +48,11 @@ const backupSchemaV1 = z.object({
   features: z.array(safetyFeatureSchema),
   history: z.array(historySchema),
 });
+// Version 2 only adds the status entries; a version-1 file reads as one without any.
+const backupSchema = backupSchemaV1.extend({
+  version: z.union([z.literal(1), z.literal(2)]),
+  statusEntries: z.array(statusEntrySchema).default([]),
+});
 
 /** The envelope says what the file is and which version wrote it, so later versions can migrate it. */
 export function serializeBackup(content: BackupContent, exportedAt = new Date().toISOString()): string {
@@ -53,7 +60,8 @@ export function serializeBackup(content: BackupContent, exportedAt = new Date().
 }
 
 /**
- * Reads a backup: checks the envelope, migrates older versions step by step (none yet), and
+ * Reads a backup: checks the envelope, migrates older versions step by step (1 → 2 adds no
+ * status entries), and
  * validates every record. A file with any invalid record is refused whole, so a restore never
  * replaces good data with half of a file.
  */
@@ -68,15 +76,15 @@ export function parseBackup(text: string): Result<BackupContent, string> {
   if (!envelope.success || envelope.data.type !== BACKUP_TYPE) return err('Filen är ingen säkerhetskopia från Trygghetskartan.');
   if (envelope.data.version > BACKUP_VERSION)
     return err(`Säkerhetskopian är från en nyare version (${envelope.data.version}) av Trygghetskartan. Uppdatera appen först.`);
-  const parsed = backupSchemaV1.safeParse(raw);
+  const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return err(`Säkerhetskopian innehåller en ogiltig post${recordName(raw, issue.path)} (${issue.path.join('.')}): ${issue.message}. Inget återställdes.`);
   }
-  const { documents, focusAreas, activities, features, history } = parsed.data;
+  const { documents, focusAreas, activities, features, statusEntries, history } = parsed.data;
   // The schema reads old string findings in the records; the history's change sets are not
   // parsed deeply, so they get the same conversion as database v3 (undo would write them back).
-  return ok({ documents, focusAreas, activities, features, history: (history as BackupHistoryEntry[]).map(upgradeHistoryFindings) });
+  return ok({ documents, focusAreas, activities, features, statusEntries, history: (history as BackupHistoryEntry[]).map(upgradeHistoryFindings) });
 }
 
 /** Names the record a schema issue lies in by its id, so the planner can find it: ` "nacka-f-3"`. */

@@ -16,6 +16,7 @@ import { LAYER_KINDS, type LayerKind } from '../domain/layers';
 import type { LayerCollections } from './features';
 import { Drafting, type DrawableType } from './draw';
 import { OverlayLayers } from './overlay';
+import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
 import { createPlaceLabels, type PlaceLabels } from './placeLabels';
 import { dataLayers, offlineStyle, sourceId } from './style';
 
@@ -57,6 +58,8 @@ export interface MapOverlay {
   numbered?: { point: [number, number]; label: string }[];
   /** A circle (as a polygon) around a chosen point, e.g. "near me". */
   circle?: GeoJSON.Polygon;
+  /** Areas coloured by class, e.g. the police survey's area index (see choropleth.ts). */
+  choropleth?: ChoroplethOverlay;
 }
 
 export interface MapView {
@@ -109,6 +112,8 @@ export interface MapAdapter {
     featureState(featureId: string): Record<string, unknown>;
     /** Resolves once the map has stopped moving and drawn everything. */
     whenIdle(): Promise<void>;
+    /** The choropleth areas drawn, with the class each is coloured by. */
+    renderedChoropleth(): { key: string; classKey: string }[];
   };
 }
 
@@ -146,6 +151,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   let placeLabels: PlaceLabels | null = null;
   const drafting = new Drafting(map);
   const overlay = new OverlayLayers(map, layerSpecs[0]!.id);
+  const choropleth = new ChoroplethLayers(map, layerSpecs[0]!.id);
 
   // A new style drops every source: this puts ours back, with the last data and states.
   function installDataLayers() {
@@ -162,6 +168,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     applyFeatureState('selected', [], selectedId ? [selectedId] : []);
     applyFeatureState('highlighted', [], highlightedIds);
     applyMunicipalityState([], municipalityCodes);
+    choropleth.install();
     overlay.install();
   }
 
@@ -286,6 +293,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     },
     setOverlay(next) {
       overlay.set(next);
+      choropleth.set(next?.choropleth ?? null);
     },
     setUiStrings(strings) {
       const label = (selector: string, text: string) =>
@@ -338,6 +346,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         const layer = layerOfFeature.get(featureId);
         return layer && loaded ? map.getFeatureState({ source: sourceId(layer), id: featureId }) : {};
       },
+      renderedChoropleth: () => (loaded ? choropleth.rendered() : []),
       whenIdle: () =>
         new Promise<void>((resolve) => {
           if (loaded && !map.isMoving() && map.loaded()) resolve();

@@ -37,14 +37,17 @@ import { JoinDialog } from './JoinDialog';
 import { FollowUpReport } from './report/FollowUpReport';
 import { RecordHistoryContext, type HistorySource } from './RecordHistory';
 import { useStoredData } from './useStoredData';
+import type { FollowUp } from './StatusTimeline';
+import type { TreeEditing } from './editing/TreeForms';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
 import { useGazetteer } from './views/useGazetteer';
 import { NearMeView, type NearQuery } from './views/NearMeView';
 import { PatrolView } from './views/PatrolView';
 import { PlannerView } from './views/PlannerView';
+import { AreaIndexView } from './areaIndex/AreaIndexView';
 
-const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [] };
+const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [] };
 
 export function App() {
   const initial = useMemo(() => parseUrlState(window.location.search), []);
@@ -169,6 +172,24 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     setStale,
   );
   const history = useHistoryControls(setStatus, setStale);
+  const storedActivities = useMemo(() => new Map(dataset.activities.map((a) => [a.id, a])), [dataset.activities]);
+  const followUp: FollowUp = {
+    entries: index.statusEntriesByActivity,
+    published: (id) => storedActivities.get(id)?.status,
+    onAdd: canEdit && storage.kind === 'ready' ? (activity, entry) => editor.addStatusEntry(activity, entry, team.kind === 'signed-in' ? team.user.email : null) : undefined,
+    canAdd: (activity) => inScope(index.documents.get(activity.documentId)?.municipality.code ?? ''),
+  };
+  // Signed in, a planner writes documents for their own municipalities; alone, for any of Sweden's.
+  const allMunicipalities = useMemo(
+    () => Object.entries(config?.municipalityBounds ?? {}).map(([code, m]) => ({ code, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    [config],
+  );
+  const treeEditing: TreeEditing = {
+    municipalities: allMunicipalities.filter((m) => inScope(m.code)),
+    mayEdit: inScope,
+    storedActivity: (id) => storedActivities.get(id),
+    save: editor.saveRecords,
+  };
 
   const gazetteer = useGazetteer(config, dataset);
   const fitPoints = (points: [number, number][]) =>
@@ -183,8 +204,10 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     setNearQuery({ point, radius: nearQuery?.radius ?? 1000, label: null });
     return true;
   };
-  const renderView = (view: 'planner' | 'patrol' | 'near') =>
-    view === 'planner' ? (
+  const renderView = (view: 'planner' | 'patrol' | 'near' | 'areas') =>
+    view === 'areas' ? (
+      <AreaIndexView onOverlay={setOverlay} onFit={fitTo} onStatus={setStatus} />
+    ) : view === 'planner' ? (
       <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} />
     ) : view === 'patrol' ? (
       <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} />
@@ -315,8 +338,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 onHover={setHoveredId}
                 onShowActivity={showActivity}
                 onOpenReport={setReportId}
-                onCreateActivity={canCreate && storage.kind === 'ready' ? editor.createActivity : undefined}
-                onSetStatus={canEdit && storage.kind === 'ready' ? (activity, status) => void editor.setActivityStatus(activity, status) : undefined}
+                editing={canCreate && storage.kind === 'ready' ? treeEditing : undefined}
+                followUp={followUp}
                 onStatus={setStatus}
                 renderView={renderView}
               />
@@ -339,7 +362,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 chain={chain}
                 standings={standings}
                 documentTitle={(id) => index.documents.get(id)?.title}
-                onSetStatus={canEdit && storage.kind === 'ready' ? (activity, status) => void editor.setActivityStatus(activity, status) : undefined}
+                followUp={followUp}
                 freshness={chain.feature.layer === 'unsafe-place' ? { value: freshnessOf(chain.feature, walks, swedishToday(), evidenceYears), years: evidenceYears } : undefined}
                 onClose={closePanel}
                 onShowPromise={showPromise}

@@ -1,5 +1,5 @@
-import type { Activity } from '../domain/activity';
-import type { ActivityStatus } from '../domain/layers';
+import type { FollowUp } from './StatusTimeline';
+import type { TreeEditing } from './editing/TreeForms';
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../domain/dataset';
 import type { FeatureRow } from '../domain/featureRows';
@@ -23,14 +23,14 @@ interface Props {
   onHover(id: string | null): void;
   onShowActivity(activityId: string): void;
   onOpenReport(documentId: string): void;
-  onSetStatus?(activity: Activity, status: ActivityStatus): void;
-  onCreateActivity?(activity: Activity): Promise<boolean>;
+  followUp: FollowUp;
+  editing?: TreeEditing;
   onStatus(message: string): void;
   /** The three users' views (planner, patrol, near me) are rendered by the app, which owns their map effects. */
-  renderView(tab: 'planner' | 'patrol' | 'near'): ReactNode;
+  renderView(tab: 'planner' | 'patrol' | 'near' | 'areas'): ReactNode;
 }
 
-const TABS: TableTab[] = ['places', 'promises', 'planner', 'patrol', 'near'];
+const TABS: TableTab[] = ['places', 'promises', 'planner', 'patrol', 'near', 'areas'];
 
 /** Tabs for the table of places and the promise tree, with export of exactly the rows shown. */
 export function DataViews(props: Props) {
@@ -42,6 +42,7 @@ export function DataViews(props: Props) {
     planner: t.views.tabPlanner,
     patrol: t.views.tabPatrol,
     near: t.views.tabNearMe,
+    areas: t.areaIndex.tab,
   };
   const placesPerActivity = new Map<string, number>();
   for (const row of props.rows) for (const id of row.activityIds) placesPerActivity.set(id, (placesPerActivity.get(id) ?? 0) + 1);
@@ -126,7 +127,7 @@ export function DataViews(props: Props) {
         {props.tab === 'places' ? (
           <PlacesTable rows={props.rows} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (
-          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} onSetStatus={props.onSetStatus} onCreateActivity={props.onCreateActivity} />
+          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} followUp={props.followUp} editing={props.editing} />
         ) : (
           props.renderView(props.tab)
         )}

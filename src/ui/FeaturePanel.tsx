@@ -1,7 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Activity } from '../domain/activity';
-import type { ActivityStatus } from '../domain/layers';
-import { StatusControl } from './StatusControl';
+import { ActivityFollowUp, type FollowUp } from './StatusTimeline';
 import type { ActivityLink, FeatureChain } from '../domain/chain';
 import { formatDate, useI18n } from './i18n';
 import { AttributesSection, FindingsList } from './PlaceExtras';
@@ -22,11 +20,12 @@ interface Props {
   /** Planner actions; absent where editing is not offered. */
   actions?: { onEdit(): void; onReshape(): void; onRemove(): void; onConfirm(): void };
   /** Following an activity up (planners and police): absent for readers. */
-  onSetStatus?(activity: Activity, status: ActivityStatus): void;
+  /** The activities' timelines, and adding to them. */
+  followUp: FollowUp;
 }
 
 /** The whole chain for one place: place → activity → focus area → promise document. */
-export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle, freshness, onSetStatus }: Props) {
+export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle, freshness, followUp }: Props) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { feature } = chain;
@@ -109,13 +108,13 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings
         </p>
       ))}
       {chain.links.map((link) => (
-        <LinkSection key={link.activity.id} link={link} onShowPromise={onShowPromise} standings={standings} documentTitle={documentTitle} onSetStatus={onSetStatus} />
+        <LinkSection key={link.activity.id} link={link} onShowPromise={onShowPromise} standings={standings} documentTitle={documentTitle} followUp={followUp} />
       ))}
     </aside>
   );
 }
 
-function LinkSection({ link, onShowPromise, standings, documentTitle, onSetStatus }: { link: ActivityLink; onShowPromise(documentId: string): void } & Pick<Props, 'standings' | 'documentTitle' | 'onSetStatus'>) {
+function LinkSection({ link, onShowPromise, standings, documentTitle, followUp }: { link: ActivityLink; onShowPromise(documentId: string): void } & Pick<Props, 'standings' | 'documentTitle' | 'followUp'>) {
   const { t, language } = useI18n();
   const { activity, focusArea, document } = link;
   return (
@@ -143,7 +142,7 @@ function LinkSection({ link, onShowPromise, standings, documentTitle, onSetStatu
           <Row label={t.status}>{t.statusNames[activity.status]}</Row>
           {activity.target && <Row label={t.target}>{activity.target}</Row>}
         </dl>
-        {onSetStatus && <StatusControl activity={activity} onSet={onSetStatus} />}
+        <ActivityFollowUp activity={activity} followUp={followUp} />
         <RecordHistory table="activities" id={activity.id} headingId={`history-activity-${activity.id}`} />
       </section>
       {focusArea && (

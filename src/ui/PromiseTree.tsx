@@ -3,14 +3,13 @@ import type { DatasetIndex } from '../domain/dataset';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import { lookupOf } from '../domain/rules/lookup';
 import { isSensitiveActivity } from '../domain/rules/sensitivePlace';
-import { useMemo, useState } from 'react';
-import { ActivityForm } from './editing/ActivityForm';
+import { useMemo } from 'react';
+import { useTreeForms, type TreeEditing } from './editing/TreeForms';
 import { documentStandings, swedishToday } from '../domain/currency';
 import { CurrencyTag } from './CurrencyTag';
 import { RecordHistory } from './RecordHistory';
-import { StatusControl } from './StatusControl';
+import { ActivityFollowUp, type FollowUp } from './StatusTimeline';
 import { Progress } from './Progress';
-import type { ActivityStatus } from '../domain/layers';
 import { formatDate, useI18n } from './i18n';
 
 interface Props {
@@ -20,24 +19,41 @@ interface Props {
   placesPerActivity: ReadonlyMap<string, number>;
   onShowActivity(activityId: string): void;
   onOpenReport(documentId: string): void;
-  /** Planners and police: follow an activity up from here too (most activities have no place). */
-  onSetStatus?(activity: Activity, status: ActivityStatus): void;
-  /** Planners: a new activity under a focus area; resolves true when it was saved. */
-  onCreateActivity?(activity: Activity): Promise<boolean>;
+  /** Planners and police follow activities up from here too (most activities have no place). */
+  followUp: FollowUp;
+  /** Planners: documents, focus areas and activities, new and edited (absent: read-only). */
+  editing?: TreeEditing;
 }
 
 const collator = new Intl.Collator('sv');
 
 /** The second view: promise → focus areas → activities, including those with no place yet. */
-export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport, onSetStatus, onCreateActivity }: Props) {
-  const [creatingIn, setCreatingIn] = useState<string | null>(null);
+export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport, followUp, editing }: Props) {
+  const forms = useTreeForms(editing);
+  const mayEdit = (document: PromiseDocument) => editing?.mayEdit(document.municipality.code) ?? false;
   const { t, language } = useI18n();
   const standings = useMemo(() => documentStandings([...index.documents.values()], swedishToday()), [index]);
+  const year = Number(swedishToday().slice(0, 4));
   const sorted = [...documents].sort(
     (a, b) => collator.compare(a.municipality.name, b.municipality.name) || b.period.from.localeCompare(a.period.from),
   );
   return (
     <div className="promise-tree" role="region" aria-label={t.promisesLabel} tabIndex={0}>
+      {editing &&
+        (forms.is({ kind: 'new-document' }) ? (
+          forms.documentForm()
+        ) : forms.is({ kind: 'draft' }) ? (
+          forms.draftFlow()
+        ) : (
+          <p>
+            <button type="button" onClick={() => forms.show({ kind: 'new-document' })}>
+              {t.recordForms.openNewDocument}
+            </button>{' '}
+            <button type="button" onClick={() => forms.show({ kind: 'draft' })}>
+              {t.drafting.open}
+            </button>
+          </p>
+        ))}
       {sorted.map((document) => (
         <section key={document.id} aria-labelledby={`doc-${document.id}`} className="tree-document">
           <h3 id={`doc-${document.id}`}>
@@ -53,42 +69,61 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
           <p>
             <button type="button" onClick={() => onOpenReport(document.id)}>
               {t.report.open(document.title)}
-            </button>
+            </button>{' '}
+            {mayEdit(document) && (
+              <>
+                <button type="button" onClick={() => forms.show({ kind: 'document', id: document.id })}>
+                  {t.recordForms.openEditDocument(document.title)}
+                </button>{' '}
+                <button type="button" onClick={() => forms.show({ kind: 'new-area', documentId: document.id })}>
+                  {t.recordForms.openNewArea(document.title)}
+                </button>
+              </>
+            )}
           </p>
+          {forms.is({ kind: 'document', id: document.id }) && forms.documentForm(document)}
+          {forms.is({ kind: 'new-area', documentId: document.id }) && forms.areaForm(document.id)}
           <RecordHistory table="documents" id={document.id} headingId={`history-tree-${document.id}`} />
-          <Progress activities={focusAreasOf(index, document).flatMap((area) => activitiesOf(index, area.id))} label={t.progress.ofPromise(document.title)} />
+          <Progress activities={focusAreasOf(index, document).flatMap((area) => activitiesOf(index, area.id))} entries={index.statusEntriesByActivity} year={year} label={t.progress.ofPromise(document.title)} />
           {focusAreasOf(index, document).map((area) => (
             <div key={area.id} className="tree-area">
               <h4>{area.title}</h4>
-              <Progress activities={activitiesOf(index, area.id)} label={t.progress.ofArea(area.title)} />
+              {mayEdit(document) &&
+                (forms.is({ kind: 'area', id: area.id }) ? (
+                  forms.areaForm(document.id, area)
+                ) : (
+                  <button type="button" className="link-button" onClick={() => forms.show({ kind: 'area', id: area.id })}>
+                    {t.recordForms.openEditArea(area.title)}
+                  </button>
+                ))}
+              <Progress activities={activitiesOf(index, area.id)} entries={index.statusEntriesByActivity} year={year} label={t.progress.ofArea(area.title)} />
               <ul>
                 {(index.activityIdsByFocusArea.get(area.id) ?? []).map((id) => index.activities.get(id)).filter(isActivity).map((activity) => (
                   <li key={activity.id}>
                     <span className="tree-activity">{activity.title}</span>{' '}
                     <ActivityPlaces activity={activity} sensitive={isSensitiveActivity(activity, lookupOf(index))} count={placesPerActivity.get(activity.id) ?? 0} onShow={onShowActivity} />{' '}
                     <span className="tag tag-status">{t.statusNames[activity.status]}</span>
-                    {onSetStatus && (
-                      <details className="tree-status">
-                        <summary>{t.edit.changeStatusOf(activity.title)}</summary>
-                        <StatusControl activity={activity} onSet={onSetStatus} />
-                      </details>
+                    <details className="tree-status">
+                      <summary>{t.statusEntry.followUp(activity.title)}</summary>
+                      <ActivityFollowUp activity={activity} followUp={followUp} />
+                    </details>
+                    {mayEdit(document) && editing?.storedActivity(activity.id) && (
+                      forms.is({ kind: 'activity', id: activity.id }) ? (
+                        forms.activityForm(area, editing.storedActivity(activity.id))
+                      ) : (
+                        <button type="button" className="link-button" onClick={() => forms.show({ kind: 'activity', id: activity.id })}>
+                          {t.recordForms.openEditActivity(activity.title)}
+                        </button>
+                      )
                     )}
                   </li>
                 ))}
               </ul>
-              {onCreateActivity &&
-                (creatingIn === area.id ? (
-                  <ActivityForm
-                    area={area}
-                    onCancel={() => setCreatingIn(null)}
-                    onSave={async (activity) => {
-                      const saved = await onCreateActivity(activity);
-                      if (saved) setCreatingIn(null);
-                      return saved;
-                    }}
-                  />
+              {mayEdit(document) &&
+                (forms.is({ kind: 'new-activity', areaId: area.id }) ? (
+                  forms.activityForm(area)
                 ) : (
-                  <button type="button" onClick={() => setCreatingIn(area.id)}>
+                  <button type="button" onClick={() => forms.show({ kind: 'new-activity', areaId: area.id })}>
                     {t.activityForm.open(area.title)}
                   </button>
                 ))}

@@ -4,9 +4,9 @@ import { ACTIVITY_STATUSES, LAYER_KINDS, TIMES_OF_DAY } from '../domain/layers';
 import { CURRENCIES } from '../domain/currency';
 import type { Language } from './i18n';
 
-export type TableTab = 'places' | 'promises' | 'planner' | 'patrol' | 'near';
+export type TableTab = 'places' | 'promises' | 'planner' | 'patrol' | 'near' | 'areas';
 
-const TAB_PARAMS: Record<TableTab, string | null> = { places: null, promises: 'loften', planner: 'planera', patrol: 'patrullera', near: 'nara' };
+const TAB_PARAMS: Record<TableTab, string | null> = { places: null, promises: 'loften', planner: 'planera', patrol: 'patrullera', near: 'nara', areas: 'omradesindex' };
 
 /** Everything a shared link restores: filters, selection, map view, the open tab, the language. */
 export interface UrlState {

@@ -13,7 +13,7 @@ const names = ['Östra torget', 'Ängen', 'Åkervägen', 'Zinkgruvan', 'Skolgår
 const features: SafetyFeature[] = Array.from({ length: N }, (_, i) =>
   unsafePlace({ id: `f-${i}`, name: `${names[i % names.length]} ${i}`, geometry: { type: 'Point', coordinates: [18 + (i % 1000) / 1000, 59.3] } }),
 );
-const dataset: Dataset = { documents: [document], focusAreas: [focusArea()], activities: [activity()], features };
+const dataset: Dataset = { documents: [document], focusAreas: [focusArea()], activities: [activity()], features, statusEntries: [] };
 const rows = buildFeatureRows(indexDataset(dataset));
 const columns = buildColumns(sv, 'sv');
 const features_ = tableFeatures({ ...placesTableFeatures, coreReactivityFeature: storeReactivityBindings() });

@@ -54,7 +54,7 @@ describe('the table beside the map', () => {
     expect(text).toContain('Krogkontroller');
     expect(text).toContain('Ingen plats på kartan ännu');
     expect(text).toContain('Känslig verksamhet – visas aldrig på kartan');
-    expect(await tree.locator('li').count()).toBe(dataset.activities.length);
+    expect(await tree.locator('.tree-area > ul > li').count()).toBe(dataset.activities.length);
     expect(await axeViolations(page)).toEqual([]);
     await tree.getByRole('button', { name: /Visa platserna: Trygghetsvärdar i Fisksätra och Orminge/ }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('2 platser för löftet är markerade på kartan.');

@@ -116,31 +116,56 @@ describe('what is current: promises through time, the clock fixed', () => {
     await context.close();
   });
 
-  it('lets a planner set an activity’s status from the panel, as one undoable step', async () => {
-    const { page, context } = await openApp(browser());
+  it('follows an activity up with a dated status entry: the timeline and the progress chart change, undo takes it back, and the printed report carries it', async () => {
+    const { page, context } = await openApp(browser(), undefined, { fixedTime: '2026-12-01T10:00:00+01:00' });
     await page.locator('.row-button', { hasText: 'Nacka Forum (exempel)' }).click();
     const panel = page.getByTestId('feature-panel');
-    const select = panel.getByLabel('Ändra status').first();
-    const statusBefore = await select.inputValue();
-    await select.selectOption('done');
-    await panel.getByRole('button', { name: 'Spara status' }).first().click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('status genomförd');
-    expect(await panel.textContent()).toContain('Genomförd');
-    await page.getByRole('button', { name: /^Ångra: sätt status genomförd på / }).click();
-    await expect.poll(() => panel.getByLabel('Ändra status').first().inputValue()).toBe(statusBefore);
+    const timeline = panel.locator('.status-timeline').first();
+    expect(await timeline.textContent()).toContain('Enligt dokumentet');
+    const form = panel.getByRole('form', { name: /^Följ upp / }).first();
+    // A date in the future is a plan, not a follow-up: refused with the reason, nothing saved.
+    await form.getByLabel('Datum').fill('2027-01-10');
+    await form.getByRole('button', { name: 'Lägg till i tidslinjen' }).click();
+    expect(await form.getByRole('alert').textContent()).toContain('framtiden');
+    await form.getByLabel('Ny status').selectOption('ongoing');
+    await form.getByLabel('Datum').fill('2026-11-20');
+    await form.getByLabel('Vad hände (valfritt)').fill('Första kvällen med fältassistenter');
+    await form.getByRole('button', { name: 'Lägg till i tidslinjen' }).click();
+    await expect.poll(() => timeline.locator('li').first().textContent()).toContain('Första kvällen med fältassistenter');
+    expect(await timeline.locator('li').first().textContent()).toContain('20 november 2026: Pågår');
+    expect(await panel.textContent()).toContain('Pågår');
+    await page.getByRole('button', { name: /^Ångra: Uppföljning av / }).click();
+    await expect.poll(() => timeline.locator('li').count()).toBe(1);
 
-    // Most activities have no place: the promise tree follows them up as well.
+    // Most activities have no place: the promise tree follows them up as well, and the progress chart follows.
     await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
-    const item = page.locator('.promise-tree li', { hasText: 'Krogkontroller' });
+    const item = page.locator('.promise-tree li', { hasText: 'Krogkontroller' }).first();
     const promise = page.locator('.tree-document', { has: page.getByRole('heading', { name: /^Nacka: Plan för samverkan/ }) });
-    const done = async () => Number(/^(\d+) av/.exec((await promise.getByTestId('progress').first().textContent())?.replace(/^.*?: /, '') ?? '')?.[1]);
-    const before = await done();
+    const chartDone = async () => Number((await promise.getByTestId('progress-chart').first().locator('.progress-done').textContent().catch(() => '0')) || '0');
+    const doneBefore = await chartDone();
+    const thisYear = () => promise.getByTestId('done-this-year').first().textContent();
+    expect(await thisYear()).toBe('0 genomförda i år (2026)');
     await item.locator('summary').click();
-    await item.getByLabel('Ändra status').selectOption('done');
-    await item.getByRole('button', { name: 'Spara status' }).click();
+    await item.getByLabel('Ny status').selectOption('done');
+    await item.getByLabel('Vad hände (valfritt)').fill('Alla krogar i Nacka centrum kontrollerade');
+    await item.getByRole('button', { name: 'Lägg till i tidslinjen' }).click();
     await expect.poll(() => item.locator('.tag-status').textContent()).toBe('Genomförd');
-    // The promise's progress follows.
-    await expect.poll(done).toBe(before + 1);
+    await expect.poll(chartDone).toBe(doneBefore + 1);
+    expect(await thisYear()).toBe('1 genomförd i år (2026)');
+    const axe = await new AxeBuilder({ page }).include('.promise-tree').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await screenshot(page, 'follow-up-tree-entry');
+
+    // The yearly report has it, dated, and prints as PDF pages.
+    await promise.getByRole('button', { name: /^Uppföljningsrapport: / }).click();
+    const report = page.getByTestId('follow-up-report');
+    await report.waitFor();
+    expect(await report.getByTestId('report-entries').textContent()).toContain('Krogkontroller: Genomförd – Alla krogar i Nacka centrum kontrollerade');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
     await context.close();
   });
 
@@ -173,6 +198,71 @@ describe('what is current: promises through time, the clock fixed', () => {
 
     await page.getByRole('button', { name: /^Ångra: lägg till aktiviteten Trygghetsvandring i Ekerö centrum/ }).click();
     await expect.poll(() => item.count()).toBe(0);
+    await context.close();
+  });
+
+  it('lets a planner enter a new document with a focus area and an activity, edit each, and undo, with the shipped data’s checks', async () => {
+    const { page, context } = await openApp(browser(), undefined, { fixedTime: '2026-12-01T10:00:00+01:00' });
+    await page.getByRole('tab', { name: 'Löften och aktiviteter' }).click();
+    await page.getByRole('button', { name: 'Nytt dokument (medborgarlöfte, plan eller överenskommelse)' }).click();
+    const form = page.getByTestId('document-form');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const alert = () => form.getByRole('alert').textContent();
+    await expect.poll(alert).toContain('Ange en titel.');
+    expect(await alert()).toContain('Ange giltighetstiden');
+    await form.getByLabel('Dokumentets titel').fill('Medborgarlöfte Nacka 2027');
+    await form.getByLabel('Kommun').selectOption('0182');
+    await form.getByLabel('Lokalpolisområde').fill('Lokalpolisområde Nacka');
+    await form.getByLabel('Gäller från').fill('2027-01-01');
+    await form.getByLabel('Gäller till och med').fill('2026-12-31');
+    await form.getByLabel('Källa: dokumentets fil eller adress').fill('https://www.nacka.se/medborgarloften-2027.pdf');
+    await form.getByLabel('Citat ur dokumentet').fill('Polisen och Nacka kommun lovar');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(alert).toContain('Giltighetstiden slutar före den börjar.');
+    await form.getByLabel('Gäller till och med').fill('2027-12-31');
+    await form.getByRole('checkbox', { name: 'Trygghetsundersökning' }).check();
+    const axe = await new AxeBuilder({ page }).include('[data-testid="document-form"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const document = page.locator('.tree-document', { has: page.getByRole('heading', { name: 'Nacka: Medborgarlöfte Nacka 2027' }) });
+    await document.waitFor();
+    // Valid from 2027: not current yet, and said so.
+    expect(await document.locator('[data-currency]').textContent()).toContain('Har inte börjat gälla');
+    await document.getByRole('button', { name: 'Nytt fokusområde i Medborgarlöfte Nacka 2027' }).click();
+    const areaForm = page.getByTestId('focus-area-form');
+    await areaForm.getByLabel('Fokusområdets namn').fill('Trygga centrum');
+    await areaForm.getByLabel('Citat ur dokumentet').fill('tryggare centrum');
+    await areaForm.getByRole('button', { name: 'Spara' }).click();
+    await areaForm.waitFor({ state: 'detached' });
+    await document.getByRole('button', { name: 'Ny aktivitet under Trygga centrum' }).click();
+    const activityForm = page.getByTestId('activity-form');
+    await activityForm.getByLabel('Aktivitetens namn').fill('Kvällsvandringar i Nacka centrum');
+    await activityForm.getByRole('checkbox', { name: 'Polisen' }).check();
+    await activityForm.getByLabel('Citat ur löftet som aktiviteten genomför').fill('kvällsvandringar');
+    await activityForm.getByRole('button', { name: 'Spara' }).click();
+    await activityForm.waitFor({ state: 'detached' });
+
+    // Edit the activity: the form opens with what is stored; the new title replaces the old.
+    await document.getByRole('button', { name: 'Redigera aktiviteten: Kvällsvandringar i Nacka centrum' }).click();
+    const editForm = page.getByTestId('activity-form');
+    expect(await editForm.getByLabel('Aktivitetens namn').inputValue()).toBe('Kvällsvandringar i Nacka centrum');
+    await editForm.getByLabel('Aktivitetens namn').fill('Kvälls- och helgvandringar i Nacka centrum');
+    await editForm.getByRole('button', { name: 'Spara' }).click();
+    await editForm.waitFor({ state: 'detached' });
+    await expect.poll(() => document.locator('.tree-activity').allTextContents()).toEqual(['Kvälls- och helgvandringar i Nacka centrum']);
+    await document.getByRole('button', { name: 'Redigera fokusområdet: Trygga centrum' }).click();
+    await page.getByTestId('focus-area-form').getByLabel('Fokusområdets namn').fill('Trygga centrummiljöer');
+    await page.getByTestId('focus-area-form').getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => document.locator('.tree-area > h4').allTextContents()).toEqual(['Trygga centrummiljöer']);
+    await screenshot(page, 'tree-new-document');
+
+    // Each step undoes on its own, newest first.
+    await page.getByRole('button', { name: /^Ångra: ändra fokusområdet Trygga centrummiljöer/ }).click();
+    await expect.poll(() => document.locator('.tree-area > h4').allTextContents()).toEqual(['Trygga centrum']);
+    await page.getByRole('button', { name: /^Ångra: ändra aktiviteten / }).click();
+    await expect.poll(() => document.locator('.tree-activity').allTextContents()).toEqual(['Kvällsvandringar i Nacka centrum']);
     await context.close();
   });
 });

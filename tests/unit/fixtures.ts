@@ -1,3 +1,4 @@
+import type { StatusEntry } from '../../src/domain/statusEntry';
 import type { Activity } from '../../src/domain/activity';
 import type { Dataset } from '../../src/domain/dataset';
 import type { FocusArea } from '../../src/domain/focusArea';
@@ -67,6 +68,19 @@ export function dataset(over: Partial<Dataset> = {}): Dataset {
     focusAreas: [focusArea()],
     activities: [activity()],
     features: [unsafePlace()],
+    statusEntries: [],
     ...over,
   });
 }
+
+export const statusEntry = (over: Partial<StatusEntry> = {}): StatusEntry => ({
+  id: 'entry-1',
+  activityId: 'act',
+  documentId: 'doc',
+  date: '2026-03-14',
+  status: 'ongoing',
+  note: 'Första vandringen gjord',
+  author: null,
+  recordedAt: '2026-03-14T18:00:00.000Z',
+  ...over,
+});

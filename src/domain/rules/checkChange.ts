@@ -9,8 +9,10 @@ import { outsideSwedenIssue } from './insideSweden';
 import { lookupOf, ruleError, type RecordMaps } from './lookup';
 import { otherMunicipalityWarnings, placeMunicipalityIssue } from './placeMunicipality';
 import { recordSchemaIssue } from './recordSchema';
-import { activityReferenceIssues, featureReferenceIssues, focusAreaReferenceIssues } from './references';
+import { activityReferenceIssues, featureReferenceIssues, focusAreaReferenceIssues, statusEntryReferenceIssues } from './references';
 import { sensitivePlaceIssues } from './sensitivePlace';
+import { appendOnlyIssues } from './appendOnly';
+import type { StatusEntry } from '../statusEntry';
 
 /**
  * The stored records a change's rules need, as they are before the change: every record the
@@ -45,6 +47,8 @@ export function checkChange(change: ChangeSet, context: ChangeContext): Issue[] 
 
   for (const area of change.put.focusAreas ?? []) issues.push(...focusAreaReferenceIssues(area, lookup));
   for (const activity of change.put.activities ?? []) issues.push(...activityReferenceIssues(activity, lookup));
+  for (const entry of change.put.statusEntries ?? []) issues.push(...statusEntryReferenceIssues(entry, lookup));
+  issues.push(...appendOnlyIssues(change, new Map(context.stored.statusEntries.map((e) => [e.id, e]))));
   // A focus area turned sensitive makes its activities break the inheritance rule.
   const changedAreas = putIds('focusAreas');
   for (const activity of after.activities.values())
@@ -86,6 +90,7 @@ function danglingIssues(change: ChangeSet, after: RecordMaps): Issue[] {
     if (areas.has(activity.focusAreaId)) note(activity.focusAreaId);
   }
   for (const feature of after.features.values()) for (const id of feature.activityIds) if (activities.has(id)) note(id);
+  for (const entry of after.statusEntries.values()) if (activities.has(entry.activityId)) note(entry.activityId);
   for (const [id, n] of count) issues.push(ruleError('still-referenced', id, `${id} kan inte tas bort: ${n} ${n === 1 ? 'post hänvisar' : 'poster hänvisar'} fortfarande till den`));
   return issues;
 }
@@ -103,13 +108,15 @@ export function stateAfter(change: ChangeSet, stored: ChangeContext['stored']): 
     focusAreas: apply<FocusArea>(stored.focusAreas, 'focusAreas'),
     activities: apply<Activity>(stored.activities, 'activities'),
     features: apply<SafetyFeature>(stored.features, 'features'),
+    statusEntries: apply<StatusEntry>(stored.statusEntries, 'statusEntries'),
   };
 }
 
 /**
  * Which stored records `checkChange` needs, in two rounds: first by id (touched records and the
  * parents of put records), then by reference (children of touched documents, focus areas and
- * activities). The second round's parents are included so a child's links can be judged.
+ * activities: their places and status entries). The second round's parents are included so a
+ * child's links can be judged.
  */
 export interface ContextNeeds {
   byId: { [T in RecordTable]: Set<string> };
@@ -117,7 +124,7 @@ export interface ContextNeeds {
 }
 
 export function contextNeeds(change: ChangeSet): ContextNeeds {
-  const byId = { documents: new Set<string>(), focusAreas: new Set<string>(), activities: new Set<string>(), features: new Set<string>() };
+  const byId = { documents: new Set<string>(), focusAreas: new Set<string>(), activities: new Set<string>(), features: new Set<string>(), statusEntries: new Set<string>() };
   for (const table of RECORD_TABLES) {
     for (const record of change.put[table] ?? []) byId[table].add(record.id);
     for (const id of change.delete[table] ?? []) byId[table].add(id);
@@ -128,6 +135,10 @@ export function contextNeeds(change: ChangeSet): ContextNeeds {
     byId.focusAreas.add(activity.focusAreaId);
   }
   for (const area of change.put.focusAreas ?? []) byId.documents.add(area.documentId);
+  for (const entry of change.put.statusEntries ?? []) {
+    byId.activities.add(entry.activityId);
+    byId.documents.add(entry.documentId);
+  }
   return {
     byId,
     childrenOf: {

@@ -5,7 +5,7 @@ import type { Issue } from '../result';
 import { outsideSwedenIssue } from './insideSweden';
 import { lookupOf, ruleError } from './lookup';
 import { otherMunicipalityWarnings, placeMunicipalityIssue } from './placeMunicipality';
-import { activityReferenceIssues, featureReferenceIssues, focusAreaReferenceIssues } from './references';
+import { activityReferenceIssues, featureReferenceIssues, focusAreaReferenceIssues, statusEntryReferenceIssues } from './references';
 import { isSensitiveActivity, sensitivePlaceIssues } from './sensitivePlace';
 
 export interface IntegrityOptions {
@@ -37,6 +37,7 @@ export function checkIntegrity(dataset: Dataset, options: IntegrityOptions = {})
   }
   for (const area of dataset.focusAreas) issues.push(...focusAreaReferenceIssues(area, lookup));
   for (const activity of dataset.activities) issues.push(...activityReferenceIssues(activity, lookup));
+  for (const entry of dataset.statusEntries) issues.push(...statusEntryReferenceIssues(entry, lookup));
   for (const feature of dataset.features) {
     issues.push(...featureReferenceIssues(feature, lookup), ...sensitivePlaceIssues(feature, lookup), ...otherMunicipalityWarnings(feature, lookup));
     if (options.locator !== undefined) {

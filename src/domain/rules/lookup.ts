@@ -3,6 +3,7 @@ import type { FocusArea } from '../focusArea';
 import type { PromiseDocument } from '../promiseDocument';
 import type { Issue } from '../result';
 import type { SafetyFeature } from '../safetyFeature';
+import type { StatusEntry } from '../statusEntry';
 
 /**
  * What a rule may look up about the records around the one it checks. The dataset-wide check
@@ -20,9 +21,10 @@ export interface RecordMaps {
   focusAreas: Map<string, FocusArea>;
   activities: Map<string, Activity>;
   features: Map<string, SafetyFeature>;
+  statusEntries: Map<string, StatusEntry>;
 }
 
-export function lookupOf(maps: Omit<RecordMaps, 'features'>): RecordLookup {
+export function lookupOf(maps: Pick<RecordMaps, 'documents' | 'focusAreas' | 'activities'>): RecordLookup {
   return {
     document: (id) => maps.documents.get(id),
     focusArea: (id) => maps.focusAreas.get(id),

@@ -5,6 +5,7 @@ import { focusAreaSchema } from '../focusArea';
 import { promiseDocumentSchema } from '../promiseDocument';
 import type { Issue } from '../result';
 import { safetyFeatureSchema } from '../safetyFeature';
+import { statusEntrySchema } from '../statusEntry';
 import { ruleError } from './lookup';
 
 export const RECORD_SCHEMAS: Record<RecordTable, z.ZodType> = {
@@ -12,6 +13,7 @@ export const RECORD_SCHEMAS: Record<RecordTable, z.ZodType> = {
   focusAreas: focusAreaSchema,
   activities: activitySchema,
   features: safetyFeatureSchema,
+  statusEntries: statusEntrySchema,
 };
 
 /** Each record matches its table's schema; the message names the fields. */

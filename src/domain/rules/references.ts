@@ -2,6 +2,7 @@ import type { Activity } from '../activity';
 import type { FocusArea } from '../focusArea';
 import type { Issue } from '../result';
 import type { SafetyFeature } from '../safetyFeature';
+import type { StatusEntry } from '../statusEntry';
 import { ruleError, type RecordLookup } from './lookup';
 
 /** Every link points at a record that exists: focus area → document, activity → focus area, place → activity. */
@@ -24,4 +25,12 @@ export function featureReferenceIssues(feature: SafetyFeature, lookup: RecordLoo
   return feature.activityIds
     .filter((id) => !lookup.activity(id))
     .map((id) => ruleError('missing-activity', feature.id, `aktiviteten ${id} finns inte`));
+}
+
+/** A status entry follows an activity that exists, and names that activity's document (its scope). */
+export function statusEntryReferenceIssues(entry: StatusEntry, lookup: RecordLookup): Issue[] {
+  const activity = lookup.activity(entry.activityId);
+  if (!activity) return [ruleError('missing-activity', entry.id, `aktiviteten ${entry.activityId} finns inte`)];
+  if (activity.documentId !== entry.documentId) return [ruleError('entry-in-other-document', entry.id, 'statusposten anger ett annat dokument än aktivitetens')];
+  return [];
 }

@@ -13,6 +13,8 @@ export type Role = (typeof ROLES)[number];
 export interface Writer {
   role: Role;
   municipalities: readonly string[];
+  /** The signed-in user's e-mail: a status entry they add must name them, not someone else. */
+  email?: string;
 }
 
 /**
@@ -44,14 +46,17 @@ export function writePermissionIssues(change: ChangeSet, context: Pick<ChangeCon
         const next = after.activities.get(id);
         if (!old || !next || !onlyStatusChanged(old, next)) issues.push(ruleError('police-status-only', id, 'polisen kan bara ändra en aktivitets status'));
       }
+      const entry = table === 'statusEntries' ? (change.put.statusEntries ?? []).find((e) => e.id === id) : undefined;
+      if (entry && writer.email !== undefined && entry.author !== writer.email && !sameRecord(entry, before.statusEntries.get(id)))
+        issues.push(ruleError('author-not-writer', id, `statusposten anger ${entry.author ?? 'ingen'} som författare, men du är inloggad som ${writer.email}`));
     }
   }
   return issues;
 }
 
-const PLANNER_TABLES = new Set<RecordTable>(['documents', 'focusAreas', 'activities', 'features']);
-const POLICE_TABLES = new Set<RecordTable>(['features', 'activities']);
-const TABLE_NAMES: Record<RecordTable, string> = { documents: 'dokument', focusAreas: 'fokusområden', activities: 'aktiviteter', features: 'platser' };
+const PLANNER_TABLES = new Set<RecordTable>(['documents', 'focusAreas', 'activities', 'features', 'statusEntries']);
+const POLICE_TABLES = new Set<RecordTable>(['features', 'activities', 'statusEntries']);
+const TABLE_NAMES: Record<RecordTable, string> = { documents: 'dokument', focusAreas: 'fokusområden', activities: 'aktiviteter', features: 'platser', statusEntries: 'statusposter' };
 
 /** The municipality a record belongs to in a state; null when the record is not there. */
 function municipalityOf(table: RecordTable, id: string, state: RecordMaps): string | null {
@@ -67,6 +72,10 @@ function municipalityOf(table: RecordTable, id: string, state: RecordMaps): stri
     case 'activities': {
       const activity = state.activities.get(id);
       return activity ? (state.documents.get(activity.documentId)?.municipality.code ?? null) : null;
+    }
+    case 'statusEntries': {
+      const entry = state.statusEntries.get(id);
+      return entry ? (state.documents.get(entry.documentId)?.municipality.code ?? null) : null;
     }
   }
 }

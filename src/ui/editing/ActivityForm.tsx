@@ -1,11 +1,14 @@
 import { useId, useState } from 'react';
 import { RESPONSIBLE_PARTIES, activitySchema, type Activity, type ResponsibleParty } from '../../domain/activity';
 import type { FocusArea } from '../../domain/focusArea';
-import { ACTIVITY_STATUSES, type ActivityStatus } from '../../domain/layers';
+import type { ActivityStatus } from '../../domain/layers';
+import { FormActions, FormErrors, StatusSelect } from './recordForm';
 import { useI18n } from '../i18n';
 
 interface Props {
   area: FocusArea;
+  /** Given: edit this activity (the stored record: its id and status stay; status changes are follow-up entries). */
+  initial?: Activity;
   onSave(activity: Activity): Promise<boolean>;
   onCancel(): void;
 }
@@ -16,17 +19,17 @@ interface Props {
  * traceable to its document). Checked with the same schema as the shipped data, then by the
  * write door's rules (a sensitive focus area makes the activity sensitive).
  */
-export function ActivityForm({ area, onSave, onCancel }: Props) {
+export function ActivityForm({ area, initial, onSave, onCancel }: Props) {
   const { t } = useI18n();
   const id = useId();
-  const [title, setTitle] = useState('');
-  const [challenge, setChallenge] = useState('');
-  const [measures, setMeasures] = useState('');
-  const [parties, setParties] = useState<ResponsibleParty[]>([]);
-  const [unit, setUnit] = useState('');
-  const [status, setStatus] = useState<ActivityStatus>('planned');
-  const [target, setTarget] = useState('');
-  const [quote, setQuote] = useState('');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [challenge, setChallenge] = useState(initial?.challenge ?? '');
+  const [measures, setMeasures] = useState((initial?.measures ?? []).join('\n'));
+  const [parties, setParties] = useState<ResponsibleParty[]>(initial?.responsible.map((r) => r.party) ?? []);
+  const [unit, setUnit] = useState(initial?.responsible.find((r) => r.unit)?.unit ?? '');
+  const [status, setStatus] = useState<ActivityStatus>(initial?.status ?? 'planned');
+  const [target, setTarget] = useState(initial?.target ?? '');
+  const [quote, setQuote] = useState(initial?.quote ?? '');
   const [errors, setErrors] = useState<string[]>([]);
 
   const submit = async () => {
@@ -35,13 +38,17 @@ export function ActivityForm({ area, onSave, onCancel }: Props) {
     if (!parties.length) problems.push(t.activityForm.needResponsible);
     if (!quote.trim()) problems.push(t.activityForm.needQuote);
     const activity = {
-      id: `${area.documentId}-a-${crypto.randomUUID().slice(0, 8)}`,
+      id: initial?.id ?? `${area.documentId}-a-${crypto.randomUUID().slice(0, 8)}`,
       documentId: area.documentId,
       focusAreaId: area.id,
       title: title.trim(),
       challenge: challenge.trim() || null,
       measures: measures.split('\n').map((m) => m.trim()).filter(Boolean),
-      responsible: parties.map((party) => ({ party, unit: unit.trim() || null })),
+      // Edited without touching the unit, each party keeps its own; a unit typed here applies to all.
+      responsible: parties.map((party) => {
+        const kept = initial?.responsible.find((r) => r.party === party);
+        return { party, unit: kept && unit.trim() === (initial?.responsible.find((r) => r.unit)?.unit ?? '') ? kept.unit : unit.trim() || null };
+      }),
       status,
       target: target.trim() || null,
       sensitive: area.sensitive,
@@ -63,16 +70,8 @@ export function ActivityForm({ area, onSave, onCancel }: Props) {
         void submit();
       }}
     >
-      <h5 id={`${id}-title`}>{t.activityForm.title(area.title)}</h5>
-      {errors.length > 0 && (
-        <div role="alert" className="form-errors">
-          <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <h5 id={`${id}-title`}>{initial ? t.recordForms.editActivity(initial.title) : t.activityForm.title(area.title)}</h5>
+      <FormErrors errors={errors} />
       <div className="field">
         <label htmlFor={`${id}-name`}>{t.activityForm.name}</label>
         <input id={`${id}-name`} value={title} maxLength={300} onChange={(e) => setTitle(e.currentTarget.value)} />
@@ -100,16 +99,10 @@ export function ActivityForm({ area, onSave, onCancel }: Props) {
         <label htmlFor={`${id}-unit`}>{t.activityForm.unit}</label>
         <input id={`${id}-unit`} value={unit} maxLength={200} onChange={(e) => setUnit(e.currentTarget.value)} />
       </div>
-      <div className="field">
+      {!initial && <div className="field">
         <label htmlFor={`${id}-status`}>{t.status}</label>
-        <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.currentTarget.value as ActivityStatus)}>
-          {ACTIVITY_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t.statusNames[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+        <StatusSelect id={`${id}-status`} value={status} onChange={setStatus} />
+      </div>}
       <div className="field">
         <label htmlFor={`${id}-target`}>{t.target}</label>
         <input id={`${id}-target`} value={target} maxLength={500} onChange={(e) => setTarget(e.currentTarget.value)} />
@@ -121,14 +114,7 @@ export function ActivityForm({ area, onSave, onCancel }: Props) {
           {t.activityForm.quoteHint}
         </span>
       </div>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t.edit.cancel}
-        </button>
-        <button type="submit" className="primary">
-          {t.edit.save}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

@@ -4,8 +4,9 @@ import type { SupportedGeometry } from '../../domain/geometry';
 import type { LayerKind } from '../../domain/layers';
 import type { SafetyFeature } from '../../domain/safetyFeature';
 import type { Activity } from '../../domain/activity';
-import type { ActivityStatus } from '../../domain/layers';
-import type { ChangeSet } from '../../domain/changes';
+import type { StatusEntry } from '../../domain/statusEntry';
+import type { NewStatusEntry } from '../StatusEntryForm';
+import type { ChangeSet, RecordTable } from '../../domain/changes';
 import { ChangeConflict, getMunicipalityLocator, store } from '../../data/store';
 import { withLocatedMunicipality } from '../../domain/places/municipalityLocator';
 import type { DrawableType } from '../../map/draw';
@@ -13,7 +14,7 @@ import type { MapAdapter } from '../../map/adapter';
 import { formatDate, useI18n } from '../i18n';
 import { rejectionText } from '../rejection';
 import type { StaleChoice } from '../StaleDialog';
-import { seenRecords } from '../../domain/sync/staleBase';
+import { seenRecords, type RecordsSeen } from '../../domain/sync/staleBase';
 import { swedishToday } from '../../domain/currency';
 import { mergeRecords } from '../../domain/sync/differences';
 import { draftFromFeature, newDraft, type FeatureDraft } from './featureDraft';
@@ -84,38 +85,54 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
     };
   };
 
-  /** A planner or police officer follows an activity up: its status, as one undoable change. */
-const setActivityStatus = async (activity: Activity, status: ActivityStatus, base: Activity = activity): Promise<void> => {
-    const label = t.edit.labels.status(activity.title, t.statusNames[status]);
-    const change: ChangeSet = { label, put: { activities: [{ ...activity, status }] }, delete: {} };
+  /**
+   * A planner or police officer follows an activity up: one new dated status entry, an undoable
+   * change of one new record. Nobody else can have changed a record that did not exist, so two
+   * people following the same activity up at once both keep their entries.
+   */
+  const addStatusEntry = async (activity: Activity, entry: NewStatusEntry, author: string | null): Promise<boolean> => {
+    const record: StatusEntry = { id: newId('status'), activityId: activity.id, documentId: activity.documentId, ...entry, author, recordedAt: new Date().toISOString() };
+    const change: ChangeSet = { label: t.statusEntry.label(activity.title, t.statusNames[entry.status]), put: { statusEntries: [record] }, delete: {} };
     try {
-      await store.perform(change, seenRecords('activities', { [activity.id]: base }));
-      onStatus(t.edit.statusSaved(activity.title, t.statusNames[status]));
-    } catch (error) {
-      if (!(error instanceof ChangeConflict)) return onStatus(t.edit.saveFailed(rejectionText(error, t)));
-      const theirs = (error.records[0]?.current ?? null) as Activity | null;
-      onStale({
-        title: t.team.staleTitle(label),
-        help: t.team.staleHelp,
-        records: [{ table: 'activities', id: activity.id, mine: change.put.activities![0], theirs }],
-        proceedLabel: t.team.saveMineAnyway,
-        abandonLabel: t.team.keepTheirs,
-        proceed: async () => {
-          if (theirs) await setActivityStatus(theirs, status, theirs);
-        },
-        abandon: () => onStatus(t.edit.keptTheirs),
-      });
-    }
-  };
-
-  /** A planner's new activity: through the write door like a place (undoable, synced, refused outside their municipalities). */
-  const createActivity = async (activity: Activity): Promise<boolean> => {
-    try {
-      await store.perform({ label: t.activityForm.label(activity.title), put: { activities: [activity] }, delete: {} }, seenRecords('activities', { [activity.id]: null }));
-      onStatus(t.activityForm.saved(activity.title));
+      await store.perform(change, seenRecords('statusEntries', { [record.id]: null }));
+      onStatus(t.statusEntry.saved(activity.title, t.statusNames[entry.status]));
       return true;
     } catch (error) {
       onStatus(t.edit.saveFailed(rejectionText(error, t)));
+      return false;
+    }
+  };
+
+  /**
+   * A planner's document, focus area or activity, new or edited, through the write door like a
+   * place (undoable, synced, refused outside their municipalities). `seen` is each record as the
+   * form opened it (null: new), so a change someone made meanwhile is shown, not overwritten.
+   */
+  const saveRecords = async (change: ChangeSet, seen: RecordsSeen, success: string): Promise<boolean> => {
+    try {
+      await store.perform(change, seen);
+      onStatus(success);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ChangeConflict)) {
+        onStatus(t.edit.saveFailed(rejectionText(error, t)));
+        return false;
+      }
+      const mineOf = (table: RecordTable, id: string) => (change.put[table] as { id: string }[] | undefined)?.find((r) => r.id === id) ?? null;
+      onStale({
+        title: t.team.staleTitle(change.label),
+        help: t.team.staleHelp,
+        records: error.records.map((r) => ({ table: r.table, id: r.id, mine: mineOf(r.table, r.id), theirs: r.current })),
+        proceedLabel: t.team.saveMineAnyway,
+        abandonLabel: t.team.keepTheirs,
+        // Mine over theirs, knowingly: based now on what is stored, so a further change is again a conflict.
+        proceed: async () => {
+          const now: RecordsSeen = { ...seen };
+          for (const r of error.records) (now as Record<string, Record<string, unknown>>)[r.table] = { ...now[r.table], [r.id]: r.current };
+          await saveRecords(change, now, success);
+        },
+        abandon: () => onStatus(t.edit.keptTheirs),
+      });
       return false;
     }
   };
@@ -155,8 +172,8 @@ const setActivityStatus = async (activity: Activity, status: ActivityStatus, bas
       const label = base ? t.edit.labels.change(feature.name) : t.edit.labels.add(feature.name);
       await write(putFeatures(label, [feature]), { id: feature.id, feature: base }, t.edit.saved(feature.name), feature.id);
     },
-    setActivityStatus,
-    createActivity,
+    addStatusEntry,
+    saveRecords,
     /** The place is still felt unsafe: dated evidence from today, so the analyses count it again. */
     async confirm(feature: SafetyFeature) {
       if (feature.layer !== 'unsafe-place') return;
@@ -171,3 +188,8 @@ const setActivityStatus = async (activity: Activity, status: ActivityStatus, bas
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** A random id that cannot clash with another browser's (two planners add entries offline). */
+function newId(prefix: string): string {
+  return `${prefix}-${crypto.randomUUID()}`;
+}

@@ -9,6 +9,7 @@ import { CurrencyTag } from '../CurrencyTag';
 import { FindingsList } from '../PlaceExtras';
 import { formatDate, formatNumber, useI18n } from '../i18n';
 import { MapExtract } from './MapExtract';
+import { doneInYear } from '../../domain/statusEntry';
 
 interface Props {
   documentId: string;
@@ -48,6 +49,12 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
   const walks = places.filter((f): f is Extract<SafetyFeature, { layer: 'safety-walk' }> => f.layer === 'safety-walk');
   const speeds = places.filter((f): f is Extract<SafetyFeature, { layer: 'speed-control' }> => f.layer === 'speed-control');
   const name = (id: string | null) => (id ? (index.features.get(id)?.name ?? id) : null);
+  const year = Number(today.slice(0, 4));
+  // This year's follow-up of the document's activities, in date order: what the report year says happened.
+  const entries = areas
+    .flatMap((area) => activitiesOf(area.id))
+    .flatMap((activity) => (index.statusEntriesByActivity.get(activity.id) ?? []).filter((e) => e.date.startsWith(`${year}-`)).map((entry) => ({ entry, activity })))
+    .sort((a, b) => a.entry.date.localeCompare(b.entry.date));
   const number = (n: number | null) => (n === null ? t.notGiven : formatNumber(n, language));
 
   return (
@@ -98,11 +105,13 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
               </th>
             ))}
             <th scope="col">{t.report.total}</th>
+            <th scope="col">{t.report.doneThisYear(year)}</th>
           </tr>
         </thead>
         <tbody>
           {areas.map((area) => {
             const statuses = activitiesOf(area.id).map((a) => a.status);
+            const doneThisYear = activitiesOf(area.id).filter((a) => doneInYear(index.statusEntriesByActivity.get(a.id), year)).length;
             return (
               <tr key={area.id}>
                 <th scope="row">{area.title}</th>
@@ -115,11 +124,26 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
                     <span style={{ width: `${statuses.length ? (100 * count(statuses, 'done')) / statuses.length : 0}%` }} />
                   </span>
                 </td>
+                <td>{doneThisYear}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+
+      <h3>{t.report.entriesTitle(year)}</h3>
+      {entries.length ? (
+        <ul data-testid="report-entries">
+          {entries.map(({ entry, activity }) => (
+            <li key={entry.id}>
+              {formatDate(entry.date, language)}: {activity.title}: <strong>{t.statusNames[entry.status]}</strong>
+              {entry.note && <> – {entry.note}</>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.report.noEntries}</p>
+      )}
 
       <h3>{t.report.walksTitle}</h3>
       {walks.length ? (

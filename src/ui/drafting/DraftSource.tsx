@@ -1,0 +1,74 @@
+import { useId, useState } from 'react';
+import { useI18n } from '../i18n';
+
+export interface DraftInput {
+  text: string;
+  sourceFile: string;
+}
+
+const MAX_FILE_BYTES = 30 * 1024 * 1024;
+
+/**
+ * Where a draft starts: the text of a medborgarlöfte pasted in, or a file (plain text or PDF).
+ * pdf.js is loaded only when a PDF is chosen. A file that cannot be read says why and leaves
+ * everything as it was.
+ */
+export function DraftSource({ onText, onCancel }: { onText(input: DraftInput): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+
+  const readFile = async (file: File) => {
+    setError(null);
+    if (file.size > MAX_FILE_BYTES) return setError(t.drafting.tooLarge);
+    setReading(true);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const isPdf = file.name.toLowerCase().endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
+      // Loaded here, not with the page: pdf.js is about a megabyte.
+      const content = isPdf ? await (await import('../../io/draftDocument/readPdfText')).readPdfText(bytes) : new TextDecoder('utf-8').decode(bytes);
+      if (!content.trim()) return setError(isPdf ? t.drafting.noTextInPdf : t.drafting.empty);
+      onText({ text: content, sourceFile: file.name });
+    } catch (e) {
+      setError(t.drafting.unreadable(e instanceof Error ? e.message : String(e)));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  return (
+    <div className="activity-form" data-testid="draft-source">
+      <h3>{t.drafting.title}</h3>
+      <p className="muted">{t.drafting.intro}</p>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t.drafting.file}</label>
+        <input id={`${id}-file`} type="file" accept=".txt,.pdf,text/plain,application/pdf" onChange={(e) => e.currentTarget.files?.[0] && void readFile(e.currentTarget.files[0])} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t.drafting.paste}</label>
+        <textarea id={`${id}-text`} value={text} rows={8} onChange={(e) => setText(e.currentTarget.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>{t.drafting.pastedSource}</label>
+        <input id={`${id}-name`} value={name} maxLength={300} onChange={(e) => setName(e.currentTarget.value)} />
+      </div>
+      {reading && <p role="status">{t.drafting.reading}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          {t.edit.cancel}
+        </button>
+        <button type="button" className="primary" disabled={reading} onClick={() => (text.trim() ? onText({ text, sourceFile: name.trim() || t.drafting.pastedName }) : setError(t.drafting.empty))}>
+          {t.drafting.makeDraft}
+        </button>
+      </div>
+    </div>
+  );
+}
