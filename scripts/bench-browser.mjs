@@ -82,5 +82,7 @@ for (let run = 0; run < 3; run++) {
 }
 console.log(`${COUNT} extra places in IndexedDB (medians of 3 runs, ms):`);
 for (const [name, values] of Object.entries(results)) if (values.length) console.log(`  ${name.padEnd(8)} ${median(values)}   (runs: ${values.join(', ')})`);
+// One line with every figure, named, for comparing runs (milliseconds).
+console.log(JSON.stringify({ places: COUNT, ...Object.fromEntries(Object.entries(results).filter(([, v]) => v.length).map(([name, v]) => [`${name}Ms`, median(v)])) }));
 await browser.close();
 await server.close();

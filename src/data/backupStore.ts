@@ -1,3 +1,4 @@
+import { publishAfterCommit } from './changeFeed';
 import { checkIntegrity } from '../domain/rules/integrity';
 import { checkHistory } from '../domain/rules/historyReplay';
 import { isBlocking } from '../domain/rules/lookup';
@@ -43,6 +44,7 @@ export async function restoreBackup(db: TrygghetsDatabase, content: BackupConten
     await db.features.bulkAdd(content.features);
     await db.statusEntries.bulkAdd(content.statusEntries);
     await db.history.bulkAdd(content.history.map((entry) => ({ ...entry })));
+    publishAfterCommit({ kind: 'reset' });
     await db.meta.put({ key: 'seed', datasetVersion: 'backup', seededAt: new Date().toISOString() });
   });
 }

@@ -8,6 +8,7 @@ import { writePermissionIssues, type Writer } from '../domain/rules/writePermiss
 import { recordHistory, type RecordHistoryEntry } from '../domain/sync/recordHistory';
 import { leftBehind, staleRecords, type RecordsSeen, type StaleRecord } from '../domain/sync/staleBase';
 import { loadChangeContext } from './changeContext';
+import { publishAfterCommit } from './changeFeed';
 import { baseVersionsOf, enqueue } from './sync/outbox';
 import type { HistoryEntry, TrygghetsDatabase } from './db';
 
@@ -163,6 +164,7 @@ async function apply(db: TrygghetsDatabase, change: ChangeSet): Promise<ChangeSe
     const puts = change.put[table];
     if (puts?.length) await tableOf(db, table).bulkPut(puts as never[]);
   }
+  publishAfterCommit({ kind: 'change', change });
   return invertChange(change, before);
 }
 

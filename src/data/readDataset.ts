@@ -7,11 +7,14 @@ import type { Issue } from '../domain/result';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
 import { statusEntrySchema } from '../domain/statusEntry';
 import type { TrygghetsDatabase } from './db';
+import type { ViewSnapshot } from './liveView';
 
 export interface StoredDataset {
   dataset: Dataset;
   /** Records that no longer match the schema: kept in the database, left out of the view, reported. */
   issues: Issue[];
+  /** The live view's state (index, rows, version) when the data came through it (liveView.ts). */
+  snapshot?: ViewSnapshot;
 }
 
 /** Reads every table through its schema: a damaged record is reported, never allowed to crash the view. */

@@ -1,3 +1,4 @@
+import { publishAfterCommit } from './changeFeed';
 import type { Dataset } from '../domain/dataset';
 import type { TrygghetsDatabase } from './db';
 
@@ -25,6 +26,7 @@ export async function restoreShippedData(db: TrygghetsDatabase, dataset: Dataset
     // The old edits no longer apply to the restored records.
     await db.history.clear();
     await writeAll(db, dataset);
+    publishAfterCommit({ kind: 'reset' });
     await db.meta.put({ key: 'seed', datasetVersion, seededAt: new Date().toISOString() });
   });
 }

@@ -63,19 +63,29 @@ type ChainParts = Pick<
  * chain once per distinct activity set (not once per place) is most of the work saved.
  */
 export function buildFeatureRows(index: DatasetIndex, today: string = swedishToday()): FeatureRow[] {
+  const derive = featureRowDeriver(index, today);
   const rows: FeatureRow[] = [];
+  for (const feature of index.features.values()) rows.push(derive(feature));
+  return rows;
+}
+
+/**
+ * Derives rows one place at a time against one state of the index, sharing each distinct
+ * activity set's chain: the full build above and the incremental view (src/data/liveView.ts),
+ * which re-derives only the places a change touched, use the same function.
+ */
+export function featureRowDeriver(index: DatasetIndex, today: string = swedishToday()): (feature: SafetyFeature) => FeatureRow {
   const chains = new Map<string, ChainParts>();
   const standings = documentStandings([...index.documents.values()], today);
-  for (const feature of index.features.values()) {
+  return (feature) => {
     const key = feature.activityIds.join('|');
     let chain = chains.get(key);
     if (!chain) {
       chain = chainParts(index, feature.activityIds, standings);
       chains.set(key, chain);
     }
-    rows.push(buildFeatureRow(feature, chain));
-  }
-  return rows;
+    return buildFeatureRow(feature, chain);
+  };
 }
 
 function chainParts(index: DatasetIndex, activityIds: readonly string[], standings: Map<string, DocumentStanding>): ChainParts {

@@ -13,7 +13,7 @@ import {
 } from 'maplibre-gl';
 import type { Bounds, SupportedGeometry } from '../domain/geometry';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
-import type { LayerCollections } from './features';
+import type { LayerCollections, MapFeatureDiff } from './features';
 import { Drafting, type DrawableType } from './draw';
 import { OverlayLayers } from './overlay';
 import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
@@ -83,7 +83,10 @@ export interface MapOptions {
 
 /** The one owner of the MapLibre instance. React calls these setters; they do nothing when nothing changed. */
 export interface MapAdapter {
+  /** Every place at once (the first data, or after a reset): one setData per layer. */
   setFeatures(collections: LayerCollections): void;
+  /** What a change touched: MapLibre's updateData with just those ids, per layer. */
+  updateFeatures(diff: MapFeatureDiff): void;
   setSelection(featureId: string | null): void;
   setHighlight(featureIds: readonly string[]): void;
   setHover(featureId: string | null): void;
@@ -114,6 +117,8 @@ export interface MapAdapter {
     whenIdle(): Promise<void>;
     /** The choropleth areas drawn, with the class each is coloured by. */
     renderedChoropleth(): { key: string; classKey: string }[];
+    /** Every data update sent to MapLibre, in order: setData of a whole layer, or updateData of these ids. */
+    sourceUpdates(): { layer: LayerKind; kind: 'setData' | 'updateData'; ids: string[] }[];
   };
 }
 
@@ -141,7 +146,11 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const isDecoration = (id: string) => id.endsWith('-casing') || id.includes('-halo-');
   const interactiveLayerIds = layerSpecs.filter((l) => !isDecoration(l.id)).map((l) => l.id);
   const layerOfFeature = new Map<string, LayerKind>();
+  // The places as MapLibre holds them, per layer: a new style is given them whole, a change only its ids.
+  const current = Object.fromEntries(LAYER_KINDS.map((l) => [l, new Map<string, GeoJSON.Feature>()])) as Record<LayerKind, Map<string, GeoJSON.Feature>>;
   let lastCollections: LayerCollections | null = null;
+  const sourceUpdates: { layer: LayerKind; kind: 'setData' | 'updateData'; ids: string[] }[] = [];
+  const collectionOf = (layer: LayerKind): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [...current[layer].values()] });
   let selectedId: string | null = null;
   let highlightedIds: readonly string[] = [];
   let municipalityCodes: readonly string[] = [];
@@ -159,7 +168,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       if (!map.getSource(sourceId(layer)))
         map.addSource(sourceId(layer), {
           type: 'geojson',
-          data: lastCollections?.[layer] ?? { type: 'FeatureCollection', features: [] },
+          data: collectionOf(layer),
           promoteId: 'id',
         });
     }
@@ -250,12 +259,56 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       const previous = lastCollections;
       lastCollections = collections;
       layerOfFeature.clear();
-      for (const layer of LAYER_KINDS)
-        for (const feature of collections[layer].features) layerOfFeature.set(String(feature.id), layer);
+      for (const layer of LAYER_KINDS) {
+        current[layer] = new Map(collections[layer].features.map((f) => [String(f.id), f]));
+        for (const id of current[layer].keys()) layerOfFeature.set(id, layer);
+      }
       if (!loaded) return;
       for (const layer of LAYER_KINDS) {
         if (previous?.[layer] === collections[layer]) continue;
+        sourceUpdates.push({ layer, kind: 'setData', ids: [] });
         (map.getSource(sourceId(layer)) as GeoJSONSource | undefined)?.setData(collections[layer]);
+      }
+    },
+    updateFeatures(diff) {
+      lastCollections = null;
+      const changes = new Map<LayerKind, { add: GeoJSON.Feature[]; update: GeoJSON.Feature[]; remove: string[] }>();
+      const of = (layer: LayerKind) => {
+        let change = changes.get(layer);
+        if (!change) changes.set(layer, (change = { add: [], update: [], remove: [] }));
+        return change;
+      };
+      for (const id of diff.remove) {
+        const layer = layerOfFeature.get(id);
+        if (!layer) continue;
+        current[layer].delete(id);
+        layerOfFeature.delete(id);
+        of(layer).remove.push(id);
+      }
+      for (const { layer, feature } of diff.put) {
+        const id = String(feature.id);
+        const was = layerOfFeature.get(id);
+        // A place moved to another layer leaves its old source and enters the new one.
+        if (was && was !== layer) (current[was].delete(id), of(was).remove.push(id));
+        (was === layer ? of(layer).update : of(layer).add).push(feature);
+        current[layer].set(id, feature);
+        layerOfFeature.set(id, layer);
+      }
+      if (!loaded) return;
+      for (const [layer, change] of changes) {
+        const source = map.getSource(sourceId(layer)) as GeoJSONSource | undefined;
+        sourceUpdates.push({ layer, kind: 'updateData', ids: [...change.remove, ...[...change.add, ...change.update].map((f) => String(f.id))] });
+        source?.updateData({
+          remove: change.remove,
+          add: change.add,
+          // Replace all of a changed place's properties and its geometry: the row was derived again.
+          update: change.update.map((f) => ({
+            id: String(f.id),
+            newGeometry: f.geometry,
+            removeAllProperties: true,
+            addOrUpdateProperties: Object.entries(f.properties ?? {}).map(([key, value]) => ({ key, value })),
+          })),
+        });
       }
     },
     setSelection(featureId) {
@@ -334,7 +387,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       },
       screenPointOf(featureId) {
         const layer = layerOfFeature.get(featureId);
-        const feature = layer && lastCollections?.[layer].features.find((f) => f.id === featureId);
+        const feature = layer && current[layer].get(featureId);
         if (!feature) return null;
         const anchor = anchorOf(feature.geometry);
         if (!anchor) return null;
@@ -347,6 +400,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         return layer && loaded ? map.getFeatureState({ source: sourceId(layer), id: featureId }) : {};
       },
       renderedChoropleth: () => (loaded ? choropleth.rendered() : []),
+      sourceUpdates: () => sourceUpdates.map((u) => ({ ...u, ids: [...u.ids] })),
       whenIdle: () =>
         new Promise<void>((resolve) => {
           if (loaded && !map.isMoving() && map.loaded()) resolve();

@@ -19,10 +19,23 @@ export function toLayerCollections(rows: readonly FeatureRow[]): LayerCollection
   const collections = Object.fromEntries(
     LAYER_KINDS.map((layer) => [layer, { type: 'FeatureCollection', features: [] as GeoJSON.Feature[] }]),
   ) as LayerCollections;
-  for (const row of rows) {
-    const properties: Record<string, string> = { id: row.id, name: row.name, provenance: row.provenance, search: row.searchText };
-    for (const facet of FACETS) properties[facet] = packValues(facetValues(row, facet));
-    collections[row.layer].features.push({ type: 'Feature', id: row.id, geometry: row.feature.geometry as GeoJSON.Geometry, properties });
-  }
+  for (const row of rows) collections[row.layer].features.push(toMapFeature(row));
   return collections;
+}
+
+/** One place as its layer's source holds it. */
+export function toMapFeature(row: FeatureRow): GeoJSON.Feature {
+  const properties: Record<string, string> = { id: row.id, name: row.name, provenance: row.provenance, search: row.searchText };
+  for (const facet of FACETS) properties[facet] = packValues(facetValues(row, facet));
+  return { type: 'Feature', id: row.id, geometry: row.feature.geometry as GeoJSON.Geometry, properties };
+}
+
+/** What a change touched, as the map's sources take it: places put (new or re-derived) with their layer, and ids gone. */
+export interface MapFeatureDiff {
+  put: { layer: LayerKind; feature: GeoJSON.Feature }[];
+  remove: string[];
+}
+
+export function toMapDiff(diff: { put: readonly FeatureRow[]; remove: readonly string[] }): MapFeatureDiff {
+  return { put: diff.put.map((row) => ({ layer: row.layer, feature: toMapFeature(row) })), remove: [...diff.remove] };
 }

@@ -5,11 +5,10 @@ import { store } from '../data/store';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import { documentStandings, swedishToday } from '../domain/currency';
 import { DEFAULT_MAX_EVIDENCE_AGE_YEARS, freshnessOf, withoutStale } from '../analysis/staleness';
-import { buildFeatureRows } from '../domain/featureRows';
+import { buildFeatureRows, type FeatureRow } from '../domain/featureRows';
 import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
 import { boundsOf, type Bounds } from '../domain/geometry';
 import type { MapAdapter, MapOverlay, MapView as MapViewState } from '../map/adapter';
-import { toLayerCollections } from '../map/features';
 import { filterExpression } from '../map/filterExpression';
 import { DataViews } from './DataViews';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -25,7 +24,7 @@ import { ImportPanel } from './importing/ImportPanel';
 import { FilterPanel } from './FilterPanel';
 import { Header } from './Header';
 import { DICTIONARIES, I18nContext, type Language } from './i18n';
-import { MapView } from './MapView';
+import { MapView, type PlacesFeed } from './MapView';
 import { Notices } from './Notices';
 import { useLanguage } from './useLanguage';
 import { useMediaQuery } from './useMediaQuery';
@@ -95,15 +94,17 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
 
   // Stored records → derived view state → map and table, in one direction.
   const dataset = storage.kind === 'loading' ? EMPTY : (storage.stored?.dataset ?? EMPTY);
-  const index = useMemo(() => indexDataset(dataset), [dataset]);
-  const rows = useMemo(() => buildFeatureRows(index), [index]);
+  // The live view keeps the index and rows up to date by what each change touched; the shipped or empty data is derived here.
+  const snapshot = storage.kind === 'loading' ? undefined : storage.stored?.snapshot;
+  const index = useMemo(() => snapshot?.index ?? indexDataset(dataset), [snapshot, dataset]);
+  const rows = useMemo(() => (snapshot?.rows ?? buildFeatureRows(index)) as FeatureRow[], [snapshot, index]);
   const standings = useMemo(() => documentStandings(dataset.documents, swedishToday()), [dataset.documents]);
   // Answers age: unsafe places whose newest evidence is older than this are left out of density, patrol and gaps.
   const [evidenceYears, setEvidenceYears] = useState<number>(DEFAULT_MAX_EVIDENCE_AGE_YEARS);
   const evidence = useMemo(() => withoutStale(dataset.features, swedishToday(), evidenceYears), [dataset.features, evidenceYears]);
   const walks = useMemo(() => dataset.features.filter((f): f is Extract<SafetyFeature, { layer: 'safety-walk' }> => f.layer === 'safety-walk'), [dataset.features]);
   const evidenceProps = { fresh: evidence.fresh, stale: evidence.stale, evidenceYears, onEvidenceYears: setEvidenceYears };
-  const collections = useMemo(() => toLayerCollections(rows), [rows]);
+  const places = useMemo<PlacesFeed>(() => ({ version: snapshot?.version ?? -1, rows, diffFrom: (v) => snapshot?.diffFrom(v) ?? null }), [snapshot, rows]);
   // Typing in the search box stays responsive at 100 000 rows: the filtering follows a beat behind.
   const deferredFilter = useDeferredValue(filter);
   const viewBounds: Bounds | null = deferredFilter.inView ? (mapView?.bounds ?? null) : null;
@@ -308,7 +309,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                   adapterRef={adapterRef}
                   config={config}
                   initialView={initial.view}
-                  collections={collections}
+                  places={places}
                   filter={expression}
                   selectedId={selectedId}
                   hoveredId={hoveredId}

@@ -1,15 +1,24 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { createMapAdapter, type MapAdapter, type MapHandlers, type MapOverlay, type MapView as MapViewState } from '../map/adapter';
-import type { LayerCollections } from '../map/features';
+import { toLayerCollections, toMapDiff } from '../map/features';
+import type { FeatureRow } from '../domain/featureRows';
 import type { MapFilter } from '../map/filterExpression';
 import { useI18n } from './i18n';
 import type { RuntimeConfig } from './useRuntimeConfig';
+
+export interface PlacesFeed {
+  version: number;
+  rows: readonly FeatureRow[];
+  /** The rows changed from `version` to this one; null: send everything. */
+  diffFrom(version: number): { put: readonly FeatureRow[]; remove: readonly string[] } | null;
+}
 
 export interface MapViewProps {
   adapterRef: RefObject<MapAdapter | null>;
   config: RuntimeConfig;
   initialView: { center: [number, number]; zoom: number } | null;
-  collections: LayerCollections;
+  /** The places: all rows of this version, and the way to what changed since an earlier one. */
+  places: PlacesFeed;
   filter: MapFilter | null;
   selectedId: string | null;
   hoveredId: string | null;
@@ -70,7 +79,17 @@ export function MapView(props: MapViewProps) {
   }, [config]);
 
   useEffect(() => adapterRef.current?.setUiStrings(t.mapControls), [adapterRef, t]);
-  useEffect(() => adapterRef.current?.setFeatures(props.collections), [adapterRef, props.collections]);
+  // A new map (or a reset of the data) takes every place once; after that only what each change touched.
+  const fedRef = useRef<{ adapter: MapAdapter; version: number } | null>(null);
+  useEffect(() => {
+    const adapter = adapterRef.current;
+    if (!adapter) return;
+    const fed = fedRef.current;
+    const diff = fed && fed.adapter === adapter ? props.places.diffFrom(fed.version) : null;
+    if (diff) adapter.updateFeatures(toMapDiff(diff));
+    else adapter.setFeatures(toLayerCollections(props.places.rows));
+    fedRef.current = { adapter, version: props.places.version };
+  }, [adapterRef, props.places]);
   useEffect(() => adapterRef.current?.setFilter(props.filter), [adapterRef, props.filter]);
   useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);
   useEffect(() => adapterRef.current?.setHover(props.hoveredId), [adapterRef, props.hoveredId]);

@@ -1,8 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { classifyStorageError, watchDatabase, type StorageFailure, type StorageProblem } from '../data/databaseHealth';
 import { getDatabase, getMunicipalityLocator } from '../data/store';
 import { readDataset, type StoredDataset } from '../data/readDataset';
+import { LiveView, type ViewSnapshot } from '../data/liveView';
+import { subscribeToFeed, type FeedEvent } from '../data/changeFeed';
 import { seedIfEmpty } from '../data/seed';
 import { SHIPPED_DATASET_VERSION, shippedDataset } from '../data/shipped';
 
@@ -20,7 +21,7 @@ const database = getDatabase();
 // Watched from the moment the app loads, before any component queries the database.
 const health = watchDatabase(database);
 // One object, so a failure does not rebuild the map and the table on every render.
-const SHIPPED: StoredDataset | null = shippedDataset.ok ? { dataset: shippedDataset.value, issues: [] } : null;
+const SHIPPED: StoredDataset | null = shippedDataset.ok ? snapshotStored(new LiveView(shippedDataset.value).snapshot()) : null;
 
 type Read = { ok: true; stored: StoredDataset } | { ok: false; failure: StorageFailure };
 
@@ -55,17 +56,43 @@ export function useStoredData(): StorageState {
     };
   }, []);
 
-  // A failed read must not throw in render (useLiveQuery rethrows): it becomes a failure like the others.
-  const read = useLiveQuery(
-    (): Promise<Read> | undefined =>
-      seeded
-        ? readDataset(database).then(
-            (stored): Read => ({ ok: true, stored }),
-            (error: unknown): Read => ({ ok: false, failure: classifyStorageError(error) }),
-          )
-        : undefined,
-    [seeded],
-  );
+  // Read once, then follow what the write door commits (this tab's, other tabs', pulled changes):
+  // the view applies each change set instead of re-reading and re-validating every record.
+  const [read, setRead] = useState<Read | undefined>(undefined);
+  useEffect(() => {
+    if (!seeded) return;
+    let live = true;
+    let view: LiveView | null = null;
+    // Changes committed while the database is being read wait, and are applied after (applying one twice is harmless).
+    let waiting: FeedEvent[] | null = [];
+    const publish = (v: LiveView) => live && setRead({ ok: true, stored: snapshotStored(v.snapshot()) });
+    const load = () => {
+      waiting ??= [];
+      readDataset(database).then(
+        (stored) => {
+          if (!live) return;
+          if (view) view.reset(stored.dataset, stored.issues);
+          else view = new LiveView(stored.dataset, stored.issues);
+          const queued = waiting ?? [];
+          waiting = null;
+          for (const event of queued) if (event.kind === 'change') view.apply(event.change);
+          publish(view);
+        },
+        (error: unknown) => live && setRead({ ok: false, failure: classifyStorageError(error) }),
+      );
+    };
+    const unsubscribe = subscribeToFeed((event) => {
+      if (waiting) return void waiting.push(event);
+      if (event.kind === 'reset' || !view) return load();
+      view.apply(event.change);
+      publish(view);
+    });
+    load();
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [seeded]);
   const lastRead = useRef<StoredDataset | null>(null);
   if (read?.ok) lastRead.current = read.stored;
 
@@ -81,4 +108,9 @@ export function useStoredData(): StorageState {
 
 function isFailure(value: unknown): value is StorageFailure {
   return typeof value === 'object' && value !== null && 'problem' in value && 'detail' in value && !(value instanceof Error);
+}
+
+/** The view's state as the app reads it: the records, and (with them) the derived index and rows. */
+function snapshotStored(snapshot: ViewSnapshot): StoredDataset {
+  return { dataset: snapshot.dataset, issues: snapshot.issues, snapshot };
 }

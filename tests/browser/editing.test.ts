@@ -143,11 +143,20 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     await page.getByRole('button', { name: 'Spara formen' }).click();
     await expect.poll(async () => ((await storedFeature(page, 'Fisksätra station (exempel)'))!.geometry.coordinates as number[])[0]).toBeGreaterThan(before[0]!);
 
+    // Each edit reaches MapLibre as an updateData of the one place it touched, never a setData of a layer.
+    const updates = () => page.evaluate(() => window.__trygghetskartan!.map.sourceUpdates());
+    const sent = (await updates()).length;
     await page.getByRole('button', { name: 'Ta bort' }).click();
     await expect.poll(() => tableRowIds(page)).not.toContain(id);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => tableRowIds(page)).toContain(id);
+    await expect.poll(async () => (await updates()).slice(sent)).toEqual([
+      { layer: 'unsafe-place', kind: 'updateData', ids: [id] },
+      { layer: 'unsafe-place', kind: 'updateData', ids: [id] },
+    ]);
+    await waitForIdle(page);
+    expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedFeatureIds('unsafe-place'))).toContain(id);
     await context.close();
   });
 

@@ -1,3 +1,4 @@
+import { publishAfterCommit } from '../changeFeed';
 import { RECORD_TABLES, type ChangeSet, type RecordTable } from '../../domain/changes';
 import type { Dataset } from '../../domain/dataset';
 import type { Issue } from '../../domain/result';
@@ -46,6 +47,7 @@ export async function uploadLocalEdits(db: TrygghetsDatabase, edits: LocalEditsA
   await db.transaction('rw', [...db.recordTables, db.outbox, db.syncMeta], async () => {
     if (changeSize(edits.allowed) > 0) await db.outbox.add({ changeId: crypto.randomUUID(), change: edits.allowed, baseVersions: shippedBases(edits.allowed, shipped), state: 'pending' });
     await revert(db, edits.refused, shipped);
+    publishAfterCommit({ kind: 'reset' });
     await markJoined(db);
   });
 }
@@ -62,6 +64,8 @@ export async function keepLocalEditsApart(db: TrygghetsDatabase, shipped: Datase
     await db.focusAreas.bulkAdd(shipped.focusAreas);
     await db.activities.bulkAdd(shipped.activities);
     await db.features.bulkAdd(shipped.features);
+    await db.statusEntries.bulkAdd(shipped.statusEntries);
+    publishAfterCommit({ kind: 'reset' });
     await markJoined(db);
   });
 }

@@ -1,3 +1,4 @@
+import { publishAfterCommit } from '../changeFeed';
 import type { Dataset } from '../../domain/dataset';
 import type { MunicipalityLocator } from '../../domain/places/municipalityLocator';
 import type { TrygghetsDatabase } from '../db';
@@ -18,10 +19,12 @@ export async function restartFromShipped(db: TrygghetsDatabase, shipped: Dataset
     await db.focusAreas.bulkAdd(shipped.focusAreas);
     await db.activities.bulkAdd(shipped.activities);
     await db.features.bulkAdd(shipped.features);
+    await db.statusEntries.bulkAdd(shipped.statusEntries);
     for (const entry of await db.outbox.orderBy('seq').toArray()) {
       // A queued change that no longer fits (its records are gone) stays queued: the server says why.
       await checkedApply(db, entry.change, locator).catch(() => undefined);
     }
+    publishAfterCommit({ kind: 'reset' });
     await db.syncMeta.bulkPut([
       { key: 'cursor', value: 0 },
       { key: 'acked', value: [] },
