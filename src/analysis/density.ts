@@ -105,3 +105,17 @@ export function compareSurveys(
     .map(([h3, { before, after }]) => ({ h3, before, after, change: after - before, polygon: cellPolygon(h3) }))
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || compareCodes(a.h3, b.h3));
 }
+
+/**
+ * The unsafe places' cells with the survey answers' counts added, cell by cell (an answer weighs
+ * one, like a place without a response count). The answers' cells come from the answers worker
+ * at the same resolution and filter.
+ */
+export function withAnswerCells(cells: readonly HexCell[], answers: { cells: readonly string[]; counts: ArrayLike<number> } | null): HexCell[] {
+  if (!answers?.cells.length) return [...cells];
+  const counts = new Map(cells.map((c) => [c.h3, c.count]));
+  answers.cells.forEach((h3, i) => counts.set(h3, (counts.get(h3) ?? 0) + (answers.counts[i] ?? 0)));
+  return [...counts]
+    .map(([h3, count]) => ({ h3, count, polygon: cellPolygon(h3) }))
+    .sort((a, b) => b.count - a.count || compareCodes(a.h3, b.h3));
+}

@@ -6,7 +6,8 @@ import type { SafetyFeature } from '../domain/safetyFeature';
 import type { StatusEntry } from '../domain/statusEntry';
 import type { ChangeSet, RecordTable } from '../domain/changes';
 import { upgradeToV3 } from './migrations/v3';
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5 } from './schemas';
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6 } from './schemas';
+import type { AnswerColumnsMessage } from '../analysis/answers/columns';
 
 export interface MetaRecord {
   key: 'seed';
@@ -50,6 +51,16 @@ export interface SyncMetaRecord {
   value: number | number[] | string;
 }
 
+/** One imported set of survey answers: who/what/when, and the answers as columns (validated once, at the import). */
+export interface AnswerSetRecord {
+  id: string;
+  /** The file it came from. */
+  fileName: string;
+  importedAt: string;
+  count: number;
+  columns: AnswerColumnsMessage;
+}
+
 export const DATABASE_NAME = 'trygghetskartan';
 
 export class TrygghetsDatabase extends Dexie {
@@ -63,6 +74,7 @@ export class TrygghetsDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   versions!: Table<VersionRecord, string>;
   syncMeta!: Table<SyncMetaRecord, string>;
+  answerSets!: Table<AnswerSetRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -74,6 +86,8 @@ export class TrygghetsDatabase extends Dexie {
     this.version(4).stores(schemaV4);
     // v5 only adds the status entries' table: nothing to upgrade.
     this.version(5).stores(schemaV5);
+    // v6 only adds the answer sets: nothing to upgrade.
+    this.version(6).stores(schemaV6);
     // An older tab must let a newer one upgrade instead of blocking it.
     this.on('versionchange', () => {
       this.close();

@@ -39,3 +39,12 @@ export const schemaV5 = {
   ...schemaV4,
   statusEntries: 'id, activityId',
 } as const;
+
+/**
+ * v6 (2026-12-02): survey answers as their own compact data (issue 12): one record per imported
+ * set, its answers as typed columns (ArrayBuffers, stored as they are), not one record per answer.
+ */
+export const schemaV6 = {
+  ...schemaV5,
+  answerSets: 'id, importedAt',
+} as const;

@@ -10,7 +10,8 @@ import { perform, readLocalRecordHistory, redo, undo } from './history';
 export { ChangeConflict, ChangeRejected } from './history';
 import { loadMunicipalityLocator } from './municipalityAreas';
 import { dropRejected, keepMine, takeTheirs, type OpenConflict } from './sync/conflicts';
-import type { OutboxEntry } from './db';
+import type { AnswerSetRecord, OutboxEntry } from './db';
+import { listAnswerSets, readAnswerColumns, removeAnswerSet, saveAnswerSet } from './answerSets';
 import type { SyncEngine } from './sync/engine';
 
 /**
@@ -59,4 +60,11 @@ export const store = {
   /** One record's done steps in this browser, newest first. */
   localRecordHistory: (table: RecordTable, id: string) => readLocalRecordHistory(database, table, id),
   restoreBackup: async (content: BackupContent) => restoreBackup(database, content, await getMunicipalityLocator()),
+  /** Survey answers: stored whole per imported set, beside the records (answerSets.ts). */
+  answers: {
+    save: (set: AnswerSetRecord) => saveAnswerSet(database, set),
+    remove: (id: string) => removeAnswerSet(database, id),
+    list: () => listAnswerSets(database),
+    columns: () => readAnswerColumns(database),
+  },
 };

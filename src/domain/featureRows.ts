@@ -32,8 +32,17 @@ export interface FeatureRow {
   provenance: Provenance;
   timeOfDay: TimeOfDay[];
   bounds: Bounds;
-  /** Lower-case text that free-text search looks in; the map filters on the same string. */
+  /** Lower-case text that free-text search looks in: the place's own text, then its chain's. */
   searchText: string;
+  /** The place's own part of it (name, street): the map holds this per place. */
+  ownText: string;
+  /**
+   * Which chain the place shares with every place of the same activities, and that chain's search
+   * text. The map holds only the key: chain facets and chain words become lists of keys in the
+   * filter expression, so a place carries a few short properties instead of its whole chain.
+   */
+  chainKey: string;
+  chainText: string;
 }
 
 export function normaliseSearchText(text: string): string {
@@ -56,7 +65,7 @@ type ChainParts = Pick<
   | 'currencies'
   | 'periodFrom'
   | 'periodTo'
-> & { chainText: string };
+> & { chainText: string; searchText: string };
 
 /**
  * One row per place. At 100 000 survey points linked to a handful of activities, resolving the
@@ -84,7 +93,7 @@ export function featureRowDeriver(index: DatasetIndex, today: string = swedishTo
       chain = chainParts(index, feature.activityIds, standings);
       chains.set(key, chain);
     }
-    return buildFeatureRow(feature, chain);
+    return buildFeatureRow(feature, chain, key);
   };
 }
 
@@ -98,6 +107,7 @@ function chainParts(index: DatasetIndex, activityIds: readonly string[], standin
   const documentTitles = documents.map((d) => d.title);
   const focusAreaTitles = focusAreas.map((f) => f.title);
   const activityTitles = activities.map((a) => a.title);
+  const chainText = [municipalityName, ...documentTitles, ...focusAreaTitles, ...activityTitles, ...responsibleText].join(' ');
   return {
     municipalityName,
     documentIds: documents.map((d) => d.id),
@@ -112,11 +122,12 @@ function chainParts(index: DatasetIndex, activityIds: readonly string[], standin
     currencies: unique(documents.map((d) => standings.get(d.id)?.currency ?? 'expired')),
     periodFrom: periods.length ? periods.map((p) => p.from).sort()[0]! : null,
     periodTo: periods.length ? periods.map((p) => p.to).sort().at(-1)! : null,
-    chainText: [municipalityName, ...documentTitles, ...focusAreaTitles, ...activityTitles, ...responsibleText].join(' '),
+    chainText,
+    searchText: normaliseSearchText(chainText),
   };
 }
 
-function buildFeatureRow(feature: SafetyFeature, chain: ChainParts): FeatureRow {
+function buildFeatureRow(feature: SafetyFeature, chain: ChainParts, chainKey: string): FeatureRow {
   const street = feature.layer === 'speed-control' ? feature.details.streetName : '';
   // Rows share the chain's arrays; nothing mutates a row after it is built.
   return {
@@ -142,6 +153,9 @@ function buildFeatureRow(feature: SafetyFeature, chain: ChainParts): FeatureRow 
     timeOfDay: feature.layer === 'unsafe-place' ? feature.details.timeOfDay : [],
     bounds: boundsOf([feature.geometry]) ?? [0, 0, 0, 0],
     searchText: normaliseSearchText(`${feature.name} ${street} ${chain.chainText}`),
+    ownText: normaliseSearchText(`${feature.name} ${street}`),
+    chainKey,
+    chainText: chain.searchText,
   };
 }
 

@@ -288,6 +288,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       for (const { layer, feature } of diff.put) {
         const id = String(feature.id);
         const was = layerOfFeature.get(id);
+        // Re-derived but the same on the map (e.g. its activity's status moved: that is the filter's business): nothing to send.
+        if (was === layer && sameMapFeature(current[layer].get(id), feature)) continue;
         // A place moved to another layer leaves its old source and enters the new one.
         if (was && was !== layer) (current[was].delete(id), of(was).remove.push(id));
         (was === layer ? of(layer).update : of(layer).add).push(feature);
@@ -437,4 +439,13 @@ function centreOfRing(ring: number[][]): number[] | null {
     lat += position[1] ?? 0;
   }
   return [lon / ring.length, lat / ring.length];
+}
+
+/** Same geometry (the same record's, so the same object) and the same few properties. */
+function sameMapFeature(a: GeoJSON.Feature | undefined, b: GeoJSON.Feature): boolean {
+  if (!a || a.geometry !== b.geometry) return false;
+  const pa = a.properties ?? {};
+  const pb = b.properties ?? {};
+  const keys = Object.keys(pb);
+  return keys.length === Object.keys(pa).length && keys.every((k) => pa[k] === pb[k]);
 }

@@ -1,5 +1,5 @@
 import type { FeatureRow } from '../domain/featureRows';
-import { FACETS, facetValues } from '../domain/filters';
+import { facetValues, type Facet } from '../domain/filters';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
 
 export type LayerCollections = Record<LayerKind, GeoJSON.FeatureCollection>;
@@ -23,11 +23,28 @@ export function toLayerCollections(rows: readonly FeatureRow[]): LayerCollection
   return collections;
 }
 
-/** One place as its layer's source holds it. */
+/**
+ * One place as its layer's source holds it: only what is its own (id, name, its own search text,
+ * its municipality and time of day) and the key of the chain it shares with every place of the
+ * same activities. What the chain says (documents, focus areas, responsible, status, currency,
+ * the chain's words) is tested through that key (filterExpression.ts), so an activity's new
+ * status changes the filter, not 100 000 map features, and a place costs MapLibre's worker a few
+ * short strings instead of its whole chain.
+ */
 export function toMapFeature(row: FeatureRow): GeoJSON.Feature {
-  const properties: Record<string, string> = { id: row.id, name: row.name, provenance: row.provenance, search: row.searchText };
-  for (const facet of FACETS) properties[facet] = packValues(facetValues(row, facet));
+  const properties: Record<string, string> = { id: row.id, name: row.name, provenance: row.provenance, text: row.ownText, chain: row.chainKey };
+  for (const facet of PLACE_FACETS) properties[facet] = packValues(facetValues(row, facet));
   return { type: 'Feature', id: row.id, geometry: row.feature.geometry as GeoJSON.Geometry, properties };
+}
+
+/** The facets whose values are the place's own; the others are its chain's. */
+export const PLACE_FACETS: readonly Facet[] = ['municipality', 'layer', 'timeOfDay'];
+
+/** One row per distinct chain (by key): what the filter expression asks about chains. */
+export function chainsOf(rows: readonly FeatureRow[]): ReadonlyMap<string, FeatureRow> {
+  const chains = new Map<string, FeatureRow>();
+  for (const row of rows) if (!chains.has(row.chainKey)) chains.set(row.chainKey, row);
+  return chains;
 }
 
 /** What a change touched, as the map's sources take it: places put (new or re-derived) with their layer, and ids gone. */

@@ -1,24 +1,35 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { FACETS, searchWords, type FilterState } from '../domain/filters';
+import type { FeatureRow } from '../domain/featureRows';
+import { FACETS, facetValues, searchWords, type FilterState } from '../domain/filters';
+import { PLACE_FACETS } from './features';
 
 /** What the adapter's setFilter takes; the UI names it without importing MapLibre. */
 export type MapFilter = ExpressionSpecification;
 
 /**
- * The filter state as one MapLibre expression over the properties written by toLayerCollections.
- * It mirrors rowMatches in src/domain/filters.ts (a unit test holds them to the same answers),
- * so the map and the table always show the same places. "Only in view" is the view itself.
- * Returns null when nothing is filtered.
+ * The filter state as one MapLibre expression over the properties written by toMapFeature. It
+ * mirrors rowMatches in src/domain/filters.ts (a unit test holds them to the same answers), so
+ * the map and the table always show the same places. A place's own facets and words are tested
+ * on its properties; its chain's facets and words as "its chain key is one of these", the keys
+ * found here among `chains` (one row per chain). "Only in view" is the view itself. Null when
+ * nothing is filtered.
  */
-export function filterExpression(filter: FilterState): ExpressionSpecification | null {
+export function filterExpression(filter: FilterState, chains: ReadonlyMap<string, FeatureRow>): ExpressionSpecification | null {
   const clauses: ExpressionSpecification[] = [];
+  const placeFacets = new Set(PLACE_FACETS);
+  const chainKeys = (test: (row: FeatureRow) => boolean) => ['in', ['get', 'chain'], ['literal', [...chains].filter(([, row]) => test(row)).map(([key]) => key)]] as ExpressionSpecification;
   for (const facet of FACETS) {
     const chosen = filter[facet] as readonly string[];
     if (!chosen.length) continue;
-    const tests = chosen.map((value) => ['in', `|${value}|`, ['get', facet]] as ExpressionSpecification);
-    clauses.push(tests.length === 1 ? tests[0]! : (['any', ...tests] as ExpressionSpecification));
+    if (placeFacets.has(facet)) {
+      const tests = chosen.map((value) => ['in', `|${value}|`, ['get', facet]] as ExpressionSpecification);
+      clauses.push(tests.length === 1 ? tests[0]! : (['any', ...tests] as ExpressionSpecification));
+    } else {
+      const set = new Set(chosen);
+      clauses.push(chainKeys((row) => facetValues(row, facet).some((v) => set.has(v))));
+    }
   }
-  for (const word of searchWords(filter.text)) clauses.push(['in', word, ['get', 'search']]);
+  for (const word of searchWords(filter.text)) clauses.push(['any', ['in', word, ['get', 'text']], chainKeys((row) => row.chainText.includes(word))]);
   if (!clauses.length) return null;
   return clauses.length === 1 ? clauses[0]! : (['all', ...clauses] as ExpressionSpecification);
 }

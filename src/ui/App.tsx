@@ -10,6 +10,7 @@ import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState
 import { boundsOf, type Bounds } from '../domain/geometry';
 import type { MapAdapter, MapOverlay, MapView as MapViewState } from '../map/adapter';
 import { filterExpression } from '../map/filterExpression';
+import { chainsOf } from '../map/features';
 import { DataViews } from './DataViews';
 import { ErrorBoundary } from './ErrorBoundary';
 import { facetOptions } from './facetOptions';
@@ -36,6 +37,7 @@ import { JoinDialog } from './JoinDialog';
 import { FollowUpReport } from './report/FollowUpReport';
 import { RecordHistoryContext, type HistorySource } from './RecordHistory';
 import { useStoredData } from './useStoredData';
+import { useAnswers } from './answers/useAnswers';
 import type { FollowUp } from './StatusTimeline';
 import type { TreeEditing } from './editing/TreeForms';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
@@ -110,7 +112,8 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const viewBounds: Bounds | null = deferredFilter.inView ? (mapView?.bounds ?? null) : null;
   const shownRows = useMemo(() => filterRows(rows, deferredFilter, viewBounds), [rows, deferredFilter, viewBounds]);
   const counts = useMemo(() => facetCounts(rows, deferredFilter, viewBounds), [rows, deferredFilter, viewBounds]);
-  const expression = useMemo(() => filterExpression(deferredFilter), [deferredFilter]);
+  const chains = useMemo(() => chainsOf(rows), [rows]);
+  const expression = useMemo(() => filterExpression(deferredFilter, chains), [deferredFilter, chains]);
   const options = useMemo(() => facetOptions(dataset, t), [dataset, t]);
   const municipalityCodes = useMemo(() => options.municipality.map((m) => m.value), [options]);
   const chain = selectedId ? resolveChain(index, selectedId) : null;
@@ -173,6 +176,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     setStale,
   );
   const history = useHistoryControls(setStatus, setStale);
+  const answers = useAnswers();
   const storedActivities = useMemo(() => new Map(dataset.activities.map((a) => [a.id, a])), [dataset.activities]);
   const followUp: FollowUp = {
     entries: index.statusEntriesByActivity,
@@ -209,7 +213,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     view === 'areas' ? (
       <AreaIndexView onOverlay={setOverlay} onFit={fitTo} onStatus={setStatus} />
     ) : view === 'planner' ? (
-      <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} />
+      <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} answers={answers} />
     ) : view === 'patrol' ? (
       <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} />
     ) : (

@@ -1,3 +1,4 @@
+import type { AnswerRejectReason } from '../../io/answers/answerRows';
 import type { RecordTable } from '../../domain/changes';
 import { crsLabels } from '../../io/crsRegistry';
 import { REJECT_MESSAGES } from '../../io/importTypes';
@@ -651,6 +652,32 @@ export const sv = {
     labelArea: (title: string, isNew: boolean) => (isNew ? `lägg till fokusområdet ${title}` : `ändra fokusområdet ${title}`),
     labelActivity: (title: string) => `ändra aktiviteten ${title}`,
     saved: (title: string) => `${title} är sparad. Du kan ångra.`,
+  },
+  answers: {
+    title: 'Enkätsvar: varje markering för sig',
+    intro: 'Läs in en trygghetsundersöknings enskilda svar (CSV eller GeoJSON med punkter: läge, år, tid på dygnet, skäl). Svaren sparas i den här webbläsaren, hålls i en bakgrundstråd och räknas i hexagonerna ovan. De skickas inte till teamservern och visas aldrig ett och ett.',
+    file: 'Fil med enkätsvar (CSV eller GeoJSON)',
+    reading: (file: string, accepted: string, rejected: string) => `Läser ${file}: ${accepted} svar godtagna, ${rejected} avvisade`,
+    cancel: 'Avbryt inläsningen',
+    imported: (file: string, accepted: string, rejected: string) => `${file}: ${accepted} svar inlästa och sparade, ${rejected} avvisade.`,
+    rejectedLine: (line: number, reason: string, detail: string) => `Rad ${line}: ${reason}${detail ? ` (${detail})` : ''}`,
+    failed: (file: string, message: string) => `${file} lästes inte in, inget sparades: ${message}`,
+    held: (n: string) => `${n} enkätsvar i den här webbläsaren.`,
+    setCount: (n: string) => `${n} svar`,
+    remove: 'Ta bort',
+    removeSet: (file: string) => `Ta bort svaren från ${file}`,
+    included: (n: string) => `Varav ${n} enskilda enkätsvar.`,
+    reasons: {
+      'missing-coordinates': 'koordinater saknas',
+      'non-numeric-coordinates': 'koordinaterna är inte tal',
+      'outside-sweden': 'punkten ligger utanför Sverige',
+      'lat-lon-swapped': 'latitud och longitud verkar förväxlade',
+      'unsupported-geometry': 'bara punkter kan vara enkätsvar',
+      'invalid-year': 'året saknas eller är inte ett år mellan 1990 och 2100',
+      'invalid-time-of-day': 'tiden på dygnet är inte dag, kväll eller natt',
+      'unknown-reason': 'skälet finns inte bland enkätens skäl',
+      'missing-survey': 'enkäten saknas',
+    } as Record<AnswerRejectReason, string>,
   },
   drafting: {
     open: 'Nytt dokument ur text eller PDF',

@@ -1,6 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { assessCoverage } from '../../analysis/coverage';
-import { compareSurveys, hexDensity } from '../../analysis/density';
+import { compareSurveys, hexDensity, withAnswerCells } from '../../analysis/density';
+import type { AnswerDensity } from '../../analysis/answers/density';
+import { SURVEY_REASONS, type SurveyReason } from '../../domain/surveyAnswer';
+import { AnswersPanel } from '../answers/AnswersPanel';
+import type { Answers } from '../answers/useAnswers';
 import { countExampleUnsafePlaces } from '../../analysis/evidence';
 import type { DensityFilter } from '../../analysis/types';
 import type { DatasetIndex } from '../../domain/dataset';
@@ -21,13 +25,15 @@ interface Props {
   onOverlay(overlay: MapOverlay | null): void;
   onSelect(featureId: string): void;
   onCreateWalk(point: [number, number]): void;
+  /** This browser's survey answers (held in a worker): they count in the density too. */
+  answers: Answers;
 }
 
 const RESOLUTIONS = [7, 8, 9] as const;
 const WALK_DISTANCES = [100, 250, 500, 1000] as const;
 
 /** For planners: density of unsafe places as hexagons (or the change between two surveys), and the places no activity reaches. */
-export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceYears, index, onOverlay, onSelect, onCreateWalk }: Props) {
+export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceYears, index, onOverlay, onSelect, onCreateWalk, answers }: Props) {
   const { t, language } = useI18n();
   const id = useId();
   const [resolution, setResolution] = useState<number>(8);
@@ -46,7 +52,22 @@ export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceY
     ...(year && !compare ? { years: [Number(year)] } : {}),
   };
   const filterKey = JSON.stringify(filter);
-  const cells = useMemo(() => (compare ? null : hexDensity(fresh, resolution, filter)), [fresh, resolution, filterKey, compare]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The answers' cells come from the worker, at the same resolution and filter; a reason that is not one of the survey's matches no answer.
+  const [answerCells, setAnswerCells] = useState<AnswerDensity | null>(null);
+  useEffect(() => {
+    let live = true;
+    const reasonText = reason.trim().toLocaleLowerCase('sv');
+    const known = (SURVEY_REASONS as readonly string[]).includes(reasonText);
+    if (compare || (reasonText && !known)) return setAnswerCells(null);
+    void answers
+      .density(resolution, { ...(timeOfDay ? { timeOfDay: [timeOfDay] } : {}), ...(year ? { years: [Number(year)] } : {}), ...(reasonText ? { reasons: [reasonText as SurveyReason] } : {}) })
+      .then((d) => live && setAnswerCells(d), () => live && setAnswerCells(null));
+    return () => {
+      live = false;
+    };
+  }, [answers.count, resolution, timeOfDay, year, reason, compare]); // eslint-disable-line react-hooks/exhaustive-deps
+  const placeCells = useMemo(() => (compare ? null : hexDensity(fresh, resolution, filter)), [fresh, resolution, filterKey, compare]); // eslint-disable-line react-hooks/exhaustive-deps
+  const cells = useMemo(() => (placeCells ? withAnswerCells(placeCells, answerCells) : null), [placeCells, answerCells]);
   const changes = useMemo(() => (compare ? compareSurveys(features, resolution, yearA, yearB, filter) : null), [features, resolution, filterKey, compare, yearA, yearB]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const coverage = useMemo(() => assessCoverage(fresh, { walkDistanceMetres: walkDistance }), [fresh, walkDistance]);
@@ -109,6 +130,8 @@ export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceY
           {cells && (cells.length ? t.views.cells(cells.length, total) : t.views.noUnsafePlaces)}
           {changes && t.views.changeCells(changes.filter((c) => c.change !== 0).length)}
         </p>
+        {cells && answerCells && answerCells.total > 0 && <p data-testid="answers-included">{t.answers.included(formatNumber(answerCells.total, language))}</p>}
+        <AnswersPanel answers={answers} />
       </section>
       <section aria-labelledby={`${id}-gaps`}>
         <h3 id={`${id}-gaps`}>{t.views.gapsTitle}</h3>

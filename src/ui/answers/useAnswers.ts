@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AnswersClient } from '../../analysis/answers/client';
+import { fromTransferable, toTransferable, type AnswerColumns } from '../../analysis/answers/columns';
+import type { AnswerDensity } from '../../analysis/answers/density';
+import type { AnswerFilter } from '../../analysis/answers/filter';
+import type { AnswerSetSummary } from '../../data/answerSets';
+import { store } from '../../data/store';
+import type { AnswersImport, AnswersImportProgress } from '../../io/answers/answerRows';
+import { parseAnswersCsv } from '../../io/answers/parseAnswersCsv';
+import { parseAnswersGeoJson } from '../../io/answers/parseAnswersGeoJson';
+
+export type AnswersImportState =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fileName: string; progress: AnswersImportProgress; cancel(): void }
+  | { kind: 'done'; fileName: string; result: AnswersImport }
+  | { kind: 'failed'; fileName: string; message: string };
+
+export interface Answers {
+  sets: AnswerSetSummary[];
+  /** Answers held by the worker (all stored sets). */
+  count: number;
+  importing: AnswersImportState;
+  importFile(file: File): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Matching answers per H3 cell, computed in the worker; null while there are none. */
+  density(resolution: number, filter: AnswerFilter): Promise<AnswerDensity | null>;
+}
+
+/**
+ * The survey answers of this browser: stored per imported set in IndexedDB, held as typed columns
+ * with their spatial index in a worker (started only once there are answers), asked for counts
+ * and density there. An import reads the file in chunks with progress and can be cancelled; it
+ * is committed whole or not at all.
+ */
+export function useAnswers(): Answers {
+  const client = useRef<AnswersClient | null>(null);
+  const [sets, setSets] = useState<AnswerSetSummary[]>([]);
+  const [count, setCount] = useState(0);
+  const [importing, setImporting] = useState<AnswersImportState>({ kind: 'idle' });
+
+  const worker = () => (client.current ??= AnswersClient.start());
+  // Loads every stored set into the worker afresh (at start, and after a set is removed).
+  const reload = useCallback(async () => {
+    const [summaries, columns] = await Promise.all([store.answers.list(), store.answers.columns()]);
+    setSets(summaries);
+    if (!columns.length && !client.current) return setCount(0);
+    const w = worker();
+    let size = (await w.clear()).count;
+    for (const message of columns) size = (await w.request({ type: 'append', columns: message }, transferOf(message))).count;
+    setCount(size);
+  }, []);
+
+  useEffect(() => {
+    void reload().catch(() => setSets([]));
+    return () => {
+      client.current?.close();
+      client.current = null;
+    };
+  }, [reload]);
+
+  const importFile = async (file: File) => {
+    const controller = new AbortController();
+    const progress: AnswersImportProgress = { fraction: 0, accepted: 0, rejected: 0 };
+    setImporting({ kind: 'reading', fileName: file.name, progress, cancel: () => controller.abort() });
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const parse = /\.(geo)?json$/i.test(file.name) ? parseAnswersGeoJson : parseAnswersCsv;
+      const parsed = await parse(bytes, {
+        signal: controller.signal,
+        survey: file.name.replace(/\.[^.]+$/, ''),
+        onProgress: (p) => setImporting({ kind: 'reading', fileName: file.name, progress: p, cancel: () => controller.abort() }),
+      });
+      if (!parsed.ok) return setImporting({ kind: 'failed', fileName: file.name, message: parsed.error.message });
+      const columns = parsed.value.columns;
+      if (!columns || columns.count === 0) return setImporting({ kind: 'done', fileName: file.name, result: parsed.value });
+      await commit(file.name, columns);
+      setImporting({ kind: 'done', fileName: file.name, result: parsed.value });
+    } catch (error) {
+      setImporting({ kind: 'failed', fileName: file.name, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  /** Stored first (IndexedDB clones the buffers), then handed to the worker (transferred). */
+  const commit = async (fileName: string, columns: AnswerColumns) => {
+    const { message } = toTransferable(columns);
+    await store.answers.save({ id: `answers-${crypto.randomUUID()}`, fileName, importedAt: new Date().toISOString(), count: columns.count, columns: message });
+    const copy = toTransferable(fromTransferable(structuredClone(message)));
+    const size = await worker().request({ type: 'append', columns: copy.message }, copy.transfer);
+    setCount(size.count);
+    setSets(await store.answers.list());
+  };
+
+  return {
+    sets,
+    count,
+    importing,
+    importFile,
+    remove: async (id) => {
+      await store.answers.remove(id);
+      await reload();
+    },
+    density: async (resolution, filter) => {
+      if (!client.current || count === 0) return null;
+      await client.current.setFilter(filter);
+      return client.current.density(resolution);
+    },
+  };
+}
+
+function transferOf(message: { lon: ArrayBuffer; lat: ArrayBuffer; year: ArrayBuffer; timeOfDay: ArrayBuffer; reasons: ArrayBuffer; survey: ArrayBuffer }): ArrayBuffer[] {
+  return [message.lon, message.lat, message.year, message.timeOfDay, message.reasons, message.survey];
+}
