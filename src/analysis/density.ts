@@ -46,7 +46,7 @@ function normaliseReason(reason: string): string {
   return reason.trim().toLocaleLowerCase('sv');
 }
 
-function cellPolygon(h3: string): GeoJSON.Polygon {
+export function cellPolygon(h3: string): GeoJSON.Polygon {
   // true: [lng, lat] order and a closed ring, as GeoJSON wants.
   return { type: 'Polygon', coordinates: [cellToBoundary(h3, true)] };
 }

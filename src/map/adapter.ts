@@ -14,6 +14,7 @@ import {
 import type { Bounds, SupportedGeometry } from '../domain/geometry';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
 import type { LayerCollections, MapFeatureDiff } from './features';
+import { AnswersLayer, type AnswersOnMap } from './answersLayer';
 import { Drafting, type DrawableType } from './draw';
 import { OverlayLayers } from './overlay';
 import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
@@ -100,6 +101,8 @@ export interface MapAdapter {
   stopDrafting(): void;
   /** Analysis drawn under the places: hexagon density or change, a search circle, numbered places. */
   setOverlay(overlay: MapOverlay | null): void;
+  /** Survey answers for the view: cells zoomed out, points zoomed in (answersLayer.ts); null hides them. */
+  setAnswers(answers: AnswersOnMap | null): void;
   /** Relabels MapLibre's controls when the user switches language (the map itself stays). */
   setUiStrings(strings: MapUiStrings): void;
   getView(): MapView | null;
@@ -117,6 +120,8 @@ export interface MapAdapter {
     whenIdle(): Promise<void>;
     /** The choropleth areas drawn, with the class each is coloured by. */
     renderedChoropleth(): { key: string; classKey: string }[];
+    /** The survey answers drawn: cells or points, and how many. */
+    answersShown(): { kind: 'cells' | 'points' | 'none'; count: number };
     /** Every data update sent to MapLibre, in order: setData of a whole layer, or updateData of these ids. */
     sourceUpdates(): { layer: LayerKind; kind: 'setData' | 'updateData'; ids: string[] }[];
   };
@@ -161,6 +166,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const drafting = new Drafting(map);
   const overlay = new OverlayLayers(map, layerSpecs[0]!.id);
   const choropleth = new ChoroplethLayers(map, layerSpecs[0]!.id);
+  const answersLayer = new AnswersLayer(map, layerSpecs[0]!.id);
 
   // A new style drops every source: this puts ours back, with the last data and states.
   function installDataLayers() {
@@ -178,6 +184,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     applyFeatureState('highlighted', [], highlightedIds);
     applyMunicipalityState([], municipalityCodes);
     choropleth.install();
+    answersLayer.install();
     overlay.install();
   }
 
@@ -346,6 +353,9 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       drafting.stop();
       map.getCanvas().style.cursor = '';
     },
+    setAnswers(next) {
+      answersLayer.set(next);
+    },
     setOverlay(next) {
       overlay.set(next);
       choropleth.set(next?.choropleth ?? null);
@@ -402,6 +412,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         return layer && loaded ? map.getFeatureState({ source: sourceId(layer), id: featureId }) : {};
       },
       renderedChoropleth: () => (loaded ? choropleth.rendered() : []),
+      answersShown: () => answersLayer.shown(),
       sourceUpdates: () => sourceUpdates.map((u) => ({ ...u, ids: [...u.ids] })),
       whenIdle: () =>
         new Promise<void>((resolve) => {

@@ -177,6 +177,15 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   );
   const history = useHistoryControls(setStatus, setStale);
   const answers = useAnswers();
+  // The answers for the current view, from the worker: the newest request wins.
+  useEffect(() => {
+    if (!mapView) return;
+    let live = true;
+    answers.forView(mapView).then((shown) => live && adapterRef.current?.setAnswers(shown), () => live && adapterRef.current?.setAnswers(null));
+    return () => {
+      live = false;
+    };
+  }, [mapView, answers.count, answers.visible]); // eslint-disable-line react-hooks/exhaustive-deps
   const storedActivities = useMemo(() => new Map(dataset.activities.map((a) => [a.id, a])), [dataset.activities]);
   const followUp: FollowUp = {
     entries: index.statusEntriesByActivity,

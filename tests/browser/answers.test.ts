@@ -40,6 +40,19 @@ describe('survey answers as their own data', () => {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     await screenshot(page, 'answers-imported');
 
+    // On the map: hexagons with counts from the worker when zoomed out, the single points once zoomed in far enough.
+    const shown = () => page.evaluate(() => window.__trygghetskartan!.map.answersShown());
+    await page.getByLabel('Gå till kommun').selectOption('0182');
+    await expect.poll(async () => (await shown()).kind, { timeout: 15_000 }).toBe('cells');
+    expect((await shown()).count).toBeGreaterThan(0);
+    await page.goto(`${page.url().split('?')[0]}?karta=15/59.3125/18.1650`);
+    await waitForMap(page);
+    await expect.poll(async () => (await shown()).kind, { timeout: 15_000 }).toBe('points');
+    const points = (await shown()).count;
+    expect(points).toBeGreaterThan(0);
+    expect(points).toBeLessThanOrEqual(3000);
+    await screenshot(page, 'answers-points');
+
     // Stored in IndexedDB as columns, not as records: after a reload they are back in the worker.
     await page.reload();
     await waitForMap(page);

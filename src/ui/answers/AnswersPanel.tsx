@@ -55,6 +55,11 @@ export function AnswersPanel({ answers }: { answers: Answers }) {
         <p role="alert">{t.answers.failed(state.fileName, state.message)}</p>
       )}
       <p data-testid="answers-count">{t.answers.held(n(answers.count))}</p>
+      {answers.count > 0 && (
+        <label className="check">
+          <input type="checkbox" checked={answers.visible} onChange={(e) => answers.setVisible(e.currentTarget.checked)} /> {t.answers.showOnMap}
+        </label>
+      )}
       {answers.sets.length > 0 && (
         <ul className="answer-sets">
           {answers.sets.map((set) => (

@@ -3,6 +3,9 @@ import { AnswersClient } from '../../analysis/answers/client';
 import { fromTransferable, toTransferable, type AnswerColumns } from '../../analysis/answers/columns';
 import type { AnswerDensity } from '../../analysis/answers/density';
 import type { AnswerFilter } from '../../analysis/answers/filter';
+import { cellPolygon } from '../../analysis/density';
+import type { MapView } from '../../map/adapter';
+import type { AnswersOnMap } from '../../map/answersLayer';
 import type { AnswerSetSummary } from '../../data/answerSets';
 import { store } from '../../data/store';
 import type { AnswersImport, AnswersImportProgress } from '../../io/answers/answerRows';
@@ -24,7 +27,18 @@ export interface Answers {
   remove(id: string): Promise<void>;
   /** Matching answers per H3 cell, computed in the worker; null while there are none. */
   density(resolution: number, filter: AnswerFilter): Promise<AnswerDensity | null>;
+  /** Shown on the map (cells zoomed out, points zoomed in)? */
+  visible: boolean;
+  setVisible(visible: boolean): void;
+  /** What the map should draw for this view: null when hidden or there are no answers. */
+  forView(view: MapView): Promise<AnswersOnMap | null>;
 }
+
+/** Points only when zoomed in this far: a screen then holds a few thousand answers at most. */
+export const POINTS_FROM_ZOOM = 13;
+const MAX_POINTS = 5000;
+/** The H3 resolution for a zoom level: a cell a few dozen pixels across. */
+export const resolutionForZoom = (zoom: number) => (zoom < 7 ? 5 : zoom < 9 ? 6 : zoom < 11 ? 7 : zoom < POINTS_FROM_ZOOM ? 8 : 9);
 
 /**
  * The survey answers of this browser: stored per imported set in IndexedDB, held as typed columns
@@ -37,6 +51,7 @@ export function useAnswers(): Answers {
   const [sets, setSets] = useState<AnswerSetSummary[]>([]);
   const [count, setCount] = useState(0);
   const [importing, setImporting] = useState<AnswersImportState>({ kind: 'idle' });
+  const [visible, setVisible] = useState(true);
 
   const worker = () => (client.current ??= AnswersClient.start());
   // Loads every stored set into the worker afresh (at start, and after a set is removed).
@@ -67,6 +82,8 @@ export function useAnswers(): Answers {
       const parse = /\.(geo)?json$/i.test(file.name) ? parseAnswersGeoJson : parseAnswersCsv;
       const parsed = await parse(bytes, {
         signal: controller.signal,
+        // Small steps between yields: each stays well under the 50 ms a long task starts at.
+        chunkCharacters: 262_144,
         survey: file.name.replace(/\.[^.]+$/, ''),
         onProgress: (p) => setImporting({ kind: 'reading', fileName: file.name, progress: p, cancel: () => controller.abort() }),
       });
@@ -103,6 +120,20 @@ export function useAnswers(): Answers {
       if (!client.current || count === 0) return null;
       await client.current.setFilter(filter);
       return client.current.density(resolution);
+    },
+    visible,
+    setVisible,
+    forView: async (view) => {
+      const w = client.current;
+      if (!w || count === 0 || !visible) return null;
+      await w.setFilter({});
+      if (view.zoom >= POINTS_FROM_ZOOM) {
+        const shown = await w.inView(view.bounds, MAX_POINTS);
+        if (shown.positions && shown.count <= MAX_POINTS) return { kind: 'points', positions: shown.positions };
+      }
+      const density = await w.density(resolutionForZoom(view.zoom));
+      const cells = density.cells.map((h3, i) => ({ h3, count: density.counts[i] ?? 0, polygon: cellPolygon(h3) }));
+      return { kind: 'cells', cells, max: cells[0]?.count ?? 1 };
     },
   };
 }

@@ -720,6 +720,7 @@ export const en: Dictionary = {
     remove: 'Remove',
     removeSet: (file) => `Remove the answers from ${file}`,
     included: (n) => `Of which ${n} individual survey answers.`,
+    showOnMap: 'Show the answers on the map (hexagons, single points when zoomed in)',
     reasons: {
       'missing-coordinates': 'coordinates missing',
       'non-numeric-coordinates': 'the coordinates are not numbers',

@@ -667,6 +667,7 @@ export const sv = {
     remove: 'Ta bort',
     removeSet: (file: string) => `Ta bort svaren från ${file}`,
     included: (n: string) => `Varav ${n} enskilda enkätsvar.`,
+    showOnMap: 'Visa svaren på kartan (hexagoner, enskilda punkter när du zoomar in)',
     reasons: {
       'missing-coordinates': 'koordinater saknas',
       'non-numeric-coordinates': 'koordinaterna är inte tal',
