@@ -9,16 +9,17 @@ import { ChangeRejected } from './history';
 
 /** Everything stored, for a backup file. */
 export async function readBackupContent(db: TrygghetsDatabase): Promise<BackupContent> {
-  return db.transaction('r', [...db.recordTables, db.history], async () => {
-    const [documents, focusAreas, activities, features, statusEntries, history] = await Promise.all([
+  return db.transaction('r', [...db.recordTables, db.history, db.answerSets], async () => {
+    const [documents, focusAreas, activities, features, statusEntries, history, answerSets] = await Promise.all([
       db.documents.toArray(),
       db.focusAreas.toArray(),
       db.activities.toArray(),
       db.features.toArray(),
       db.statusEntries.toArray(),
       db.history.orderBy('seq').toArray(),
+      db.answerSets.orderBy('importedAt').toArray(),
     ]);
-    return { documents, focusAreas, activities, features, statusEntries, history: history.map(({ seq: _seq, ...entry }) => entry) };
+    return { documents, focusAreas, activities, features, statusEntries, answerSets, history: history.map(({ seq: _seq, ...entry }) => entry) };
   });
 }
 
@@ -36,14 +37,16 @@ export function checkBackup(content: BackupContent, locator: MunicipalityLocator
 export async function restoreBackup(db: TrygghetsDatabase, content: BackupContent, locator: MunicipalityLocator | null): Promise<void> {
   const issues = checkBackup(content, locator);
   if (issues.length) throw new ChangeRejected(issues);
-  await db.transaction('rw', [...db.recordTables, db.history, db.meta], async () => {
-    await Promise.all([...db.recordTables, db.history].map((t) => t.clear()));
+  await db.transaction('rw', [...db.recordTables, db.history, db.meta, db.answerSets], async () => {
+    // Everything is replaced, the survey answers too: a backup without them (older versions) leaves none.
+    await Promise.all([...db.recordTables, db.history, db.answerSets].map((t) => t.clear()));
     await db.documents.bulkAdd(content.documents);
     await db.focusAreas.bulkAdd(content.focusAreas);
     await db.activities.bulkAdd(content.activities);
     await db.features.bulkAdd(content.features);
     await db.statusEntries.bulkAdd(content.statusEntries);
     await db.history.bulkAdd(content.history.map((entry) => ({ ...entry })));
+    await db.answerSets.bulkAdd(content.answerSets ?? []);
     publishAfterCommit({ kind: 'reset' });
     await db.meta.put({ key: 'seed', datasetVersion: 'backup', seededAt: new Date().toISOString() });
   });

@@ -8,10 +8,14 @@ import { promiseDocumentSchema } from '../domain/promiseDocument';
 import { err, ok, type Result } from '../domain/result';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
 import { statusEntrySchema } from '../domain/statusEntry';
+import { backupAnswerSetSchema, decodeAnswerSet, encodeAnswerSet, type BackupAnswerSet } from './backupAnswers';
 
 export const BACKUP_TYPE = 'trygghetskartan-backup';
-/** 2: status entries (2026-12-02). A version-1 file has none and restores as before. */
-export const BACKUP_VERSION = 2;
+/**
+ * 2: status entries (2026-12-02); 3: the survey answers' sets (2026-12-02). An older file has
+ * none of them and restores as before.
+ */
+export const BACKUP_VERSION = 3;
 
 /** One recorded edit as a backup holds it (the database's history entry without its key). */
 export interface BackupHistoryEntry {
@@ -24,6 +28,8 @@ export interface BackupHistoryEntry {
 
 export interface BackupContent extends Dataset {
   history: BackupHistoryEntry[];
+  /** Survey answers, a set per import, as columns (absent: none). */
+  answerSets?: BackupAnswerSet[];
 }
 
 const changeSetSchema = z.object({
@@ -50,13 +56,14 @@ const backupSchemaV1 = z.object({
 });
 // Version 2 only adds the status entries; a version-1 file reads as one without any.
 const backupSchema = backupSchemaV1.extend({
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   statusEntries: z.array(statusEntrySchema).default([]),
+  answerSets: z.array(backupAnswerSetSchema).default([]),
 });
 
 /** The envelope says what the file is and which version wrote it, so later versions can migrate it. */
 export function serializeBackup(content: BackupContent, exportedAt = new Date().toISOString()): string {
-  return JSON.stringify({ type: BACKUP_TYPE, version: BACKUP_VERSION, exportedAt, ...content });
+  return JSON.stringify({ type: BACKUP_TYPE, version: BACKUP_VERSION, exportedAt, ...content, answerSets: (content.answerSets ?? []).map(encodeAnswerSet) });
 }
 
 /**
@@ -82,9 +89,15 @@ export function parseBackup(text: string): Result<BackupContent, string> {
     return err(`Säkerhetskopian innehåller en ogiltig post${recordName(raw, issue.path)} (${issue.path.join('.')}): ${issue.message}. Inget återställdes.`);
   }
   const { documents, focusAreas, activities, features, statusEntries, history } = parsed.data;
+  let answerSets: BackupAnswerSet[];
+  try {
+    answerSets = parsed.data.answerSets.map(decodeAnswerSet);
+  } catch (error) {
+    return err(`Säkerhetskopians enkätsvar är skadade (${error instanceof Error ? error.message : String(error)}). Inget återställdes.`);
+  }
   // The schema reads old string findings in the records; the history's change sets are not
   // parsed deeply, so they get the same conversion as database v3 (undo would write them back).
-  return ok({ documents, focusAreas, activities, features, statusEntries, history: (history as BackupHistoryEntry[]).map(upgradeHistoryFindings) });
+  return ok({ documents, focusAreas, activities, features, statusEntries, answerSets, history: (history as BackupHistoryEntry[]).map(upgradeHistoryFindings) });
 }
 
 /** Names the record a schema issue lies in by its id, so the planner can find it: ` "nacka-f-3"`. */

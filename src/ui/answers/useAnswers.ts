@@ -8,6 +8,7 @@ import type { MapView } from '../../map/adapter';
 import type { AnswersOnMap } from '../../map/answersLayer';
 import type { AnswerSetSummary } from '../../data/answerSets';
 import { store } from '../../data/store';
+import { subscribeToFeed } from '../../data/changeFeed';
 import type { AnswersImport, AnswersImportProgress } from '../../io/answers/answerRows';
 import { parseAnswersCsv } from '../../io/answers/parseAnswersCsv';
 import { parseAnswersGeoJson } from '../../io/answers/parseAnswersGeoJson';
@@ -67,7 +68,10 @@ export function useAnswers(): Answers {
 
   useEffect(() => {
     void reload().catch(() => setSets([]));
+    // A restored backup replaces the answers as well: load them again.
+    const stop = subscribeToFeed((event) => event.kind === 'reset' && void reload().catch(() => setSets([])));
     return () => {
+      stop();
       client.current?.close();
       client.current = null;
     };

@@ -50,7 +50,7 @@ describe('backup and restore', () => {
     const good = serializeBackup(await readBackupContent(db));
     expect(parseBackup(good.slice(0, good.length / 2))).toEqual({ ok: false, error: expect.stringMatching(/ofullständig/) });
     expect(parseBackup('{"type":"FeatureCollection","features":[]}')).toEqual({ ok: false, error: expect.stringMatching(/ingen säkerhetskopia/) });
-    expect(parseBackup(good.replace('"version":2', '"version":9'))).toEqual({ ok: false, error: expect.stringMatching(/nyare version/) });
+    expect(parseBackup(good.replace('"version":3', '"version":9'))).toEqual({ ok: false, error: expect.stringMatching(/nyare version/) });
     const broken = JSON.parse(good) as { features: { id: string; geometry: unknown }[] };
     broken.features[3]!.geometry = { type: 'Point', coordinates: [999, 999] };
     const result = parseBackup(JSON.stringify(broken));
