@@ -9,6 +9,7 @@ import type { MapOverlay } from '../../map/adapter';
 import { useI18n } from '../i18n';
 import { Select } from '../views/PlannerView';
 import { AreaIndexLegend } from './AreaIndexLegend';
+import { RejectionTable } from '../importing/RejectedTable';
 import { areaIndexActions, useAreaIndexSession } from './areaIndexSession';
 import { classRange, failureText, formatIndex, noteText } from './format';
 
@@ -19,7 +20,6 @@ interface Props {
 }
 
 type SortKey = 'area' | 'index' | 'change';
-const SHOWN_REJECTIONS = 200;
 const collator = new Intl.Collator('sv', { numeric: true });
 
 /**
@@ -229,32 +229,16 @@ function FileReport(props: { fileName: string; notes: string[]; rejected: readon
 /** Every left-out row or area with its reason in the UI's language; the detail is the file's own text. */
 function RejectedAreaItems({ fileName, rejected }: { fileName: string; rejected: readonly AreaRejectedItem[] }) {
   const { t } = useI18n();
-  if (!rejected.length) return null;
-  const title = t.areaIndex.rejectedTitle(fileName);
   return (
-    <div className="table-scroll rejected" tabIndex={0} role="region" aria-label={title}>
-      <table>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.imp.where}</th>
-            <th scope="col">{t.imp.why}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rejected.slice(0, SHOWN_REJECTIONS).map((item, i) => (
-            <tr key={`${item.kind}-${item.index}-${item.question ?? ''}-${i}`}>
-              <td>{t.areaIndex.where(item.kind, item.index, item.question)}</td>
-              <td>
-                {t.areaIndex.reasons[item.reason] ?? item.reason}
-                {item.detail && <span className="muted"> ({item.detail})</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rejected.length > SHOWN_REJECTIONS && <p>{t.imp.rejectedMore(rejected.length - SHOWN_REJECTIONS)}</p>}
-    </div>
+    <RejectionTable
+      title={t.areaIndex.rejectedTitle(fileName)}
+      rows={rejected.map((item, i) => ({
+        key: `${item.kind}-${item.index}-${item.question ?? ''}-${i}`,
+        where: t.areaIndex.where(item.kind, item.index, item.question),
+        why: t.areaIndex.reasons[item.reason] ?? item.reason,
+        detail: item.detail ?? '',
+      }))}
+    />
   );
 }
 
