@@ -55,6 +55,19 @@ export function useAnswers(): Answers {
   const [visible, setVisible] = useState(true);
 
   const worker = () => (client.current ??= AnswersClient.start());
+  // The worker holds one filter: a filter and the query made under it run as one step, never
+  // interleaved with another caller's (the planner's density and the map ask at the same time).
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const underFilter = <T,>(filter: AnswerFilter, query: (w: AnswersClient) => Promise<T>): Promise<T> => {
+    const run = queue.current.then(async () => {
+      const w = client.current;
+      if (!w) throw new Error('no answers');
+      await w.setFilter(filter);
+      return query(w);
+    });
+    queue.current = run.catch(() => undefined);
+    return run;
+  };
   // Loads every stored set into the worker afresh (at start, and after a set is removed).
   const reload = useCallback(async () => {
     const [summaries, columns] = await Promise.all([store.answers.list(), store.answers.columns()]);
@@ -122,22 +135,21 @@ export function useAnswers(): Answers {
     },
     density: async (resolution, filter) => {
       if (!client.current || count === 0) return null;
-      await client.current.setFilter(filter);
-      return client.current.density(resolution);
+      return underFilter(filter, (w) => w.density(resolution));
     },
     visible,
     setVisible,
     forView: async (view) => {
-      const w = client.current;
-      if (!w || count === 0 || !visible) return null;
-      await w.setFilter({});
-      if (view.zoom >= POINTS_FROM_ZOOM) {
-        const shown = await w.inView(view.bounds, MAX_POINTS);
-        if (shown.positions && shown.count <= MAX_POINTS) return { kind: 'points', positions: shown.positions };
-      }
-      const density = await w.density(resolutionForZoom(view.zoom));
-      const cells = density.cells.map((h3, i) => ({ h3, count: density.counts[i] ?? 0, polygon: cellPolygon(h3) }));
-      return { kind: 'cells', cells, max: cells[0]?.count ?? 1 };
+      if (!client.current || count === 0 || !visible) return null;
+      return underFilter({}, async (w): Promise<AnswersOnMap> => {
+        if (view.zoom >= POINTS_FROM_ZOOM) {
+          const shown = await w.inView(view.bounds, MAX_POINTS);
+          if (shown.positions && shown.count <= MAX_POINTS) return { kind: 'points', positions: shown.positions };
+        }
+        const density = await w.density(resolutionForZoom(view.zoom));
+        const cells = density.cells.map((h3, i) => ({ h3, count: density.counts[i] ?? 0, polygon: cellPolygon(h3) }));
+        return { kind: 'cells', cells, max: cells[0]?.count ?? 1 };
+      });
     },
   };
 }
