@@ -1,6 +1,6 @@
 import { documentStandings, swedishToday } from '../domain/currency';
 import { RECORD_TABLES, type ChangeSet, type RecordOf, type RecordTable } from '../domain/changes';
-import { indexDataset, type Dataset, type DatasetIndex } from '../domain/dataset';
+import { indexDataset, withFeatureChanges, type Dataset, type DatasetIndex } from '../domain/dataset';
 import { featureRowDeriver, type FeatureRow } from '../domain/featureRows';
 import type { Issue } from '../domain/result';
 
@@ -68,8 +68,10 @@ export class LiveView {
       for (const id of change.delete[table] ?? []) map.delete(id);
       for (const record of change.put[table] ?? []) map.set(record.id, record);
     }
-    const dataset = datasetOf(this.tables);
-    const index = indexDataset(dataset);
+    // Places only (an edit, an import): the index is patched and the other tables' arrays are shared.
+    const placesOnly = RECORD_TABLES.every((t) => t === 'features' || (!change.put[t]?.length && !change.delete[t]?.length));
+    const dataset = placesOnly ? { ...this.current.dataset, features: [...this.tables.features.values()] } : datasetOf(this.tables);
+    const index = placesOnly ? withFeatureChanges(before, change.put.features ?? [], change.delete.features ?? []) : indexDataset(dataset);
     // Documents decide each other's currency (a new one supersedes an older one): places of any document whose standing moved are reached too.
     if (change.put.documents?.length || change.delete.documents?.length) {
       const today = this.today();

@@ -49,6 +49,34 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   };
 }
 
+/**
+ * The index after a change of places only (the common edit, and every import of places): the
+ * features map is copied and patched, only the documents the changed places were or are linked to
+ * get new lists, and everything else is shared with the index before. Same content as indexDataset
+ * of the changed dataset (a list of a document may hold its ids in another order).
+ */
+export function withFeatureChanges(index: DatasetIndex, put: readonly SafetyFeature[], remove: readonly string[]): DatasetIndex {
+  const touched = new Set([...remove, ...put.map((f) => f.id)]);
+  const documentsOf = (feature: SafetyFeature | undefined) =>
+    new Set((feature?.activityIds ?? []).map((id) => index.activities.get(id)?.documentId).filter(isString));
+  const affected = new Set<string>();
+  for (const id of touched) for (const documentId of documentsOf(index.features.get(id))) affected.add(documentId);
+  const features = new Map(index.features);
+  for (const id of remove) features.delete(id);
+  const added = new Map<string, string[]>();
+  for (const feature of put) {
+    features.set(feature.id, feature);
+    for (const documentId of documentsOf(feature)) (affected.add(documentId), push(added, documentId, feature.id));
+  }
+  const featureIdsByDocument = new Map(index.featureIdsByDocument);
+  for (const documentId of affected) {
+    const ids = [...(index.featureIdsByDocument.get(documentId) ?? []).filter((id) => !touched.has(id)), ...(added.get(documentId) ?? [])];
+    if (ids.length) featureIdsByDocument.set(documentId, ids);
+    else featureIdsByDocument.delete(documentId);
+  }
+  return { ...index, features, featureIdsByDocument };
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);

@@ -71,7 +71,7 @@ export function isFilterActive(filter: FilterState): boolean {
  * A filter prepared once per change: the chosen values as sets and the search words split once,
  * so that testing 100 000 rows does no repeated work.
  */
-function compile(filter: FilterState, view: Bounds | null) {
+export function compileFilter(filter: FilterState, view: Bounds | null): (row: FeatureRow) => Facet[] | null {
   const chosen = FACETS.map((facet) => [facet, new Set(filter[facet] as readonly string[])] as const).filter(([, set]) => set.size > 0);
   const words = searchWords(filter.text);
   const viewBounds = filter.inView ? view : null;
@@ -86,11 +86,11 @@ function compile(filter: FilterState, view: Bounds | null) {
 }
 
 export function rowMatches(row: FeatureRow, filter: FilterState, view: Bounds | null): boolean {
-  return compile(filter, view)(row)?.length === 0;
+  return compileFilter(filter, view)(row)?.length === 0;
 }
 
 export function filterRows(rows: readonly FeatureRow[], filter: FilterState, view: Bounds | null): FeatureRow[] {
-  const failures = compile(filter, view);
+  const failures = compileFilter(filter, view);
   return rows.filter((row) => failures(row)?.length === 0);
 }
 
@@ -101,7 +101,7 @@ export function filterRows(rows: readonly FeatureRow[], filter: FilterState, vie
  */
 export function facetCounts(rows: readonly FeatureRow[], filter: FilterState, view: Bounds | null): Record<Facet, Map<string, number>> {
   const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
-  const failures = compile(filter, view);
+  const failures = compileFilter(filter, view);
   const add = (row: FeatureRow, facet: Facet) => {
     const map = counts[facet];
     for (const value of facetValues(row, facet)) map.set(value, (map.get(value) ?? 0) + 1);

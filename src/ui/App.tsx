@@ -6,7 +6,8 @@ import type { SafetyFeature } from '../domain/safetyFeature';
 import { documentStandings, swedishToday } from '../domain/currency';
 import { DEFAULT_MAX_EVIDENCE_AGE_YEARS, freshnessOf, withoutStale } from '../analysis/staleness';
 import { buildFeatureRows, type FeatureRow } from '../domain/featureRows';
-import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive, type FilterState } from '../domain/filters';
+import { EMPTY_FILTER, isFilterActive, type FilterState } from '../domain/filters';
+import { FilteredRows } from '../domain/filteredRows';
 import { boundsOf, type Bounds } from '../domain/geometry';
 import type { MapAdapter, MapOverlay, MapView as MapViewState } from '../map/adapter';
 import { filterExpression } from '../map/filterExpression';
@@ -49,6 +50,7 @@ import { PlannerView } from './views/PlannerView';
 import { AreaIndexView } from './areaIndex/AreaIndexView';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [] };
+const NO_EVIDENCE: ReturnType<typeof withoutStale> = { fresh: [], stale: 0 };
 
 export function App() {
   const initial = useMemo(() => parseUrlState(window.location.search), []);
@@ -103,15 +105,19 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const standings = useMemo(() => documentStandings(dataset.documents, swedishToday()), [dataset.documents]);
   // Answers age: unsafe places whose newest evidence is older than this are left out of density, patrol and gaps.
   const [evidenceYears, setEvidenceYears] = useState<number>(DEFAULT_MAX_EVIDENCE_AGE_YEARS);
-  const evidence = useMemo(() => withoutStale(dataset.features, swedishToday(), evidenceYears), [dataset.features, evidenceYears]);
+  const [reportId, setReportId] = useState<string | null>(null);
+  // Only the views that use it pay for it: at 100 000 places an edit in the table should not re-judge every place's evidence.
+  const needsEvidence = tab === 'planner' || tab === 'patrol' || reportId !== null;
+  const evidence = useMemo(() => (needsEvidence ? withoutStale(dataset.features, swedishToday(), evidenceYears) : NO_EVIDENCE), [needsEvidence, dataset.features, evidenceYears]);
   const walks = useMemo(() => dataset.features.filter((f): f is Extract<SafetyFeature, { layer: 'safety-walk' }> => f.layer === 'safety-walk'), [dataset.features]);
   const evidenceProps = { fresh: evidence.fresh, stale: evidence.stale, evidenceYears, onEvidenceYears: setEvidenceYears };
   const places = useMemo<PlacesFeed>(() => ({ version: snapshot?.version ?? -1, rows, diffFrom: (v) => snapshot?.diffFrom(v) ?? null }), [snapshot, rows]);
   // Typing in the search box stays responsive at 100 000 rows: the filtering follows a beat behind.
   const deferredFilter = useDeferredValue(filter);
   const viewBounds: Bounds | null = deferredFilter.inView ? (mapView?.bounds ?? null) : null;
-  const shownRows = useMemo(() => filterRows(rows, deferredFilter, viewBounds), [rows, deferredFilter, viewBounds]);
-  const counts = useMemo(() => facetCounts(rows, deferredFilter, viewBounds), [rows, deferredFilter, viewBounds]);
+  // While the filter stays, a new version of the rows costs its diff: one edit re-tests one row, not 100 000.
+  const filtered = useMemo(() => new FilteredRows(), []);
+  const { rows: shownRows, counts } = useMemo(() => filtered.update(places, deferredFilter, viewBounds), [filtered, places, deferredFilter, viewBounds]);
   const chains = useMemo(() => chainsOf(rows), [rows]);
   const expression = useMemo(() => filterExpression(deferredFilter, chains), [deferredFilter, chains]);
   const options = useMemo(() => facetOptions(dataset, t), [dataset, t]);
@@ -165,7 +171,6 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
 
   // One conflict at a time: an edit or an undo the door refused because someone changed the records meanwhile.
   const [stale, setStale] = useState<StaleChoice | null>(null);
-  const [reportId, setReportId] = useState<string | null>(null);
   const editor = useEditor(
     adapterRef,
     setStatus,
@@ -205,7 +210,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     save: editor.saveRecords,
   };
 
-  const gazetteer = useGazetteer(config, dataset);
+  const gazetteer = useGazetteer(config, tab === 'near' ? dataset : null);
   const fitPoints = (points: [number, number][]) =>
     fitTo(boundsOf(points.map((coordinates) => ({ type: 'Point' as const, coordinates }))));
   const createWalkAt = (point: [number, number]) => {
@@ -344,6 +349,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 tab={tab}
                 onTab={setTab}
                 rows={shownRows}
+                pageKey={deferredFilter}
                 index={index}
                 documents={dataset.documents}
                 selectedId={selectedId}

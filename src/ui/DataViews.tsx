@@ -1,6 +1,6 @@
 import type { FollowUp } from './StatusTimeline';
 import type { TreeEditing } from './editing/TreeForms';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../domain/dataset';
 import type { FeatureRow } from '../domain/featureRows';
 import type { PromiseDocument } from '../domain/promiseDocument';
@@ -15,6 +15,8 @@ interface Props {
   tab: TableTab;
   onTab(tab: TableTab): void;
   rows: readonly FeatureRow[];
+  /** A new value (a new filter) takes the table back to its first page. */
+  pageKey?: unknown;
   index: DatasetIndex;
   documents: readonly PromiseDocument[];
   selectedId: string | null;
@@ -44,8 +46,11 @@ export function DataViews(props: Props) {
     near: t.views.tabNearMe,
     areas: t.areaIndex.tab,
   };
-  const placesPerActivity = new Map<string, number>();
-  for (const row of props.rows) for (const id of row.activityIds) placesPerActivity.set(id, (placesPerActivity.get(id) ?? 0) + 1);
+  const placesPerActivity = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const row of props.rows) for (const id of row.activityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return counts;
+  }, [props.rows]);
 
   const onTabKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -125,7 +130,7 @@ export function DataViews(props: Props) {
       </div>
       <div role="tabpanel" id={`tabpanel-${props.tab}`} aria-labelledby={`tab-${props.tab}`} className="tabpanel">
         {props.tab === 'places' ? (
-          <PlacesTable rows={props.rows} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
+          <PlacesTable rows={props.rows} pageKey={props.pageKey} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (
           <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} followUp={props.followUp} editing={props.editing} />
         ) : (

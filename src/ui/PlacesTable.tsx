@@ -8,10 +8,12 @@ import {
   tableFeatures,
   useTable,
   type PaginationState,
+  type SortingState,
 } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureRow } from '../domain/featureRows';
 import { formatDate, formatNumber, useI18n, type Dictionary, type Language } from './i18n';
+import { ColumnRanks, sortByRank } from './tableOrder';
 
 export const placesTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -39,25 +41,39 @@ function joinedOnce<T>(format: (values: readonly T[]) => string): (values: reado
   };
 }
 
-export function buildColumns(t: Dictionary, language: Language) {
-  const text = (value: string) => value;
+/** What each column shows and sorts by, as text: the table's cells and its order read the same values. */
+export function columnValues(t: Dictionary): Record<string, (row: FeatureRow) => string> {
   const titles = joinedOnce<string>((v) => v.join('; '));
   const parties = joinedOnce<FeatureRow['responsible'][number]>((v) => v.map((p) => t.parties[p]).join(', '));
   const statuses = joinedOnce<FeatureRow['statuses'][number]>((v) => v.map((s) => t.statusNames[s]).join(', '));
+  return {
+    name: (r) => r.name,
+    layer: (r) => t.layerSingular[r.layer],
+    municipality: (r) => r.municipalityName,
+    promise: (r) => titles(r.documentTitles),
+    focusArea: (r) => titles(r.focusAreaTitles),
+    activity: (r) => titles(r.activityTitles),
+    responsible: (r) => parties(r.responsible),
+    status: (r) => statuses(r.statuses),
+    period: (r) => r.periodFrom ?? '',
+    provenance: (r) => t.provenanceShort[r.provenance] ?? r.provenance,
+  };
+}
+
+export function buildColumns(t: Dictionary, language: Language, values: Record<string, (row: FeatureRow) => string> = columnValues(t)) {
   const sortFn = (a: { getValue: (id: string) => unknown }, b: { getValue: (id: string) => unknown }, id: string) =>
     compareSwedish(String(a.getValue(id) ?? ''), String(b.getValue(id) ?? ''));
-  const column = (id: string, accessor: (row: FeatureRow) => string) =>
-    helper.accessor(accessor, { id, header: t.columns[id], cell: (info) => text(info.getValue()), sortFn });
+  const column = (id: string) => helper.accessor(values[id]!, { id, header: t.columns[id], cell: (info) => info.getValue(), sortFn });
   return helper.columns([
-    column('name', (r) => r.name),
-    column('layer', (r) => t.layerSingular[r.layer]),
-    column('municipality', (r) => r.municipalityName),
-    column('promise', (r) => titles(r.documentTitles)),
-    column('focusArea', (r) => titles(r.focusAreaTitles)),
-    column('activity', (r) => titles(r.activityTitles)),
-    column('responsible', (r) => parties(r.responsible)),
-    column('status', (r) => statuses(r.statuses)),
-    helper.accessor((r) => r.periodFrom ?? '', {
+    column('name'),
+    column('layer'),
+    column('municipality'),
+    column('promise'),
+    column('focusArea'),
+    column('activity'),
+    column('responsible'),
+    column('status'),
+    helper.accessor(values.period!, {
       id: 'period',
       header: t.columns.period,
       cell: (info) => {
@@ -66,47 +82,75 @@ export function buildColumns(t: Dictionary, language: Language) {
       },
       sortFn,
     }),
-    column('provenance', (r) => t.provenanceShort[r.provenance] ?? r.provenance),
+    column('provenance'),
   ]);
 }
 
 interface Props {
   rows: readonly FeatureRow[];
+  /** When this changes (a new filter), the table goes back to its first page. */
+  pageKey?: unknown;
   selectedId: string | null;
   hoveredId: string | null;
   onSelect(id: string): void;
   onHover(id: string | null): void;
 }
 
-export function PlacesTable({ rows, selectedId, hoveredId, onSelect, onHover }: Props) {
+export function PlacesTable({ rows, pageKey, selectedId, hoveredId, onSelect, onHover }: Props) {
   const { t, language } = useI18n();
-  const columns = useMemo(() => buildColumns(t, language), [t, language]);
+  const values = useMemo(() => columnValues(t), [t]);
+  const columns = useMemo(() => buildColumns(t, language, values), [t, language, values]);
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE });
-  const data = useMemo(() => [...rows], [rows]);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  // The order is ours (tableOrder.ts), the table gets one page: at 100 000 rows, building a row
+  // object per place and sorting them with a collator call per comparison took a second per change.
+  const ranks = useMemo(() => new Map<string, ColumnRanks>(), [values]);
+  const sorted = useMemo(() => {
+    const by = sorting[0];
+    const value = by && values[by.id];
+    if (!by || !value) return rows;
+    let column = ranks.get(by.id);
+    if (!column) ranks.set(by.id, (column = new ColumnRanks(compareSwedish)));
+    return sortByRank(rows, value, column.ensure(rows.map(value)), by.desc);
+  }, [rows, sorting, values, ranks]);
+  const pageCount = Math.max(1, Math.ceil(sorted.length / pagination.pageSize));
+  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+  const page = useMemo(() => sorted.slice(pageIndex * pagination.pageSize, (pageIndex + 1) * pagination.pageSize), [sorted, pageIndex, pagination.pageSize]);
   const table = useTable({
     features: placesTableFeatures,
     columns,
-    data,
+    data: page,
     getRowId: (row) => row.id,
-    state: { pagination },
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: sorted.length,
+    state: { pagination: { ...pagination, pageIndex }, sorting },
     onPaginationChange: (updater) => setPagination((old) => (typeof updater === 'function' ? updater(old) : updater)),
-    initialState: { sorting: [{ id: 'name', desc: false }] },
+    onSortingChange: (updater) => {
+      setSorting((old) => (typeof updater === 'function' ? updater(old) : updater));
+      setPagination((p) => (p.pageIndex === 0 ? p : { ...p, pageIndex: 0 }));
+    },
   });
+  // A new filter starts on the first page; an edit keeps the page the user is on.
+  const lastKey = useRef(pageKey);
+  useEffect(() => {
+    if (lastKey.current === pageKey) return;
+    lastKey.current = pageKey;
+    setPagination((p) => (p.pageIndex === 0 ? p : { ...p, pageIndex: 0 }));
+  }, [pageKey]);
 
   // A place selected on the map is shown in the table: turn to its page.
   useEffect(() => {
     if (!selectedId) return;
-    const position = table.getPrePaginatedRowModel().rows.findIndex((r) => r.id === selectedId);
+    const position = sorted.findIndex((r) => r.id === selectedId);
     // The same state when the page is already right: a new object each time re-rendered the table
-    // for ever (the table object is new on every render), which starved the deferred filter.
+    // for ever, which starved the deferred filter.
     if (position >= 0) setPagination((p) => (p.pageIndex === Math.floor(position / p.pageSize) ? p : { ...p, pageIndex: Math.floor(position / p.pageSize) }));
-  }, [selectedId, table, rows]);
+  }, [selectedId, sorted]);
   useEffect(() => {
     if (selectedId) document.getElementById(`row-${selectedId}`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedId, pagination.pageIndex]);
 
-  const pageCount = Math.max(1, table.getPageCount());
-  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
 
   return (
     <div className="places-table">

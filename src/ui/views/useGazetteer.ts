@@ -9,7 +9,8 @@ import type { GazetteerEntry } from './NearMeView';
  * An offline gazetteer: the places in the dataset, every municipality, and the basemap's place
  * names when the basemap is there. A deployment's online geocoder could be added behind the same list.
  */
-export function useGazetteer(config: RuntimeConfig | null, dataset: Dataset): GazetteerEntry[] {
+/** `dataset` null while near me is not shown: the list is built when it is needed, not on every edit. */
+export function useGazetteer(config: RuntimeConfig | null, dataset: Dataset | null): GazetteerEntry[] {
   const { t } = useI18n();
   const [basemapPlaces, setBasemapPlaces] = useState<GazetteerEntry[]>([]);
   useEffect(() => {
@@ -28,7 +29,7 @@ export function useGazetteer(config: RuntimeConfig | null, dataset: Dataset): Ga
 
   return useMemo(() => {
     const centre = (b: [number, number, number, number]): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
-    const places = dataset.features.map((f) => ({ name: f.name, point: centre(boundsOf([f.geometry])!), kind: t.layerSingular[f.layer] }));
+    const places = (dataset?.features ?? []).map((f) => ({ name: f.name, point: centre(boundsOf([f.geometry])!), kind: t.layerSingular[f.layer] }));
     const municipalities = Object.values(config?.municipalityBounds ?? {}).map((m) => ({ name: m.name, point: centre(m.bounds), kind: t.gazetteerKinds.municipality }));
     return [...municipalities, ...basemapPlaces, ...places];
   }, [dataset, config, basemapPlaces, t]);

@@ -5,6 +5,8 @@ import { buildFeatureRows, type FeatureRow } from '../../../src/domain/featureRo
 import type { SafetyFeature } from '../../../src/domain/safetyFeature';
 import { shippedDataset } from '../../../src/data/shipped';
 import { LiveView } from '../../../src/data/liveView';
+import { EMPTY_FILTER, facetCounts, filterRows, type FilterState } from '../../../src/domain/filters';
+import { FilteredRows } from '../../../src/domain/filteredRows';
 
 if (!shippedDataset.ok) throw new Error('shipped data invalid');
 const shipped = shippedDataset.value;
@@ -74,6 +76,29 @@ function randomChange(r: ReturnType<typeof random>, dataset: Dataset, n: number)
   }
 }
 
+/** The filters a consumer of the view might hold; the same object is kept while it does not change, as React's state would. */
+const FILTERS: FilterState[] = [
+  EMPTY_FILTER,
+  { ...EMPTY_FILTER, status: ['done', 'ongoing'] },
+  { ...EMPTY_FILTER, text: 'plats' },
+  { ...EMPTY_FILTER, timeOfDay: ['kvall'], layer: ['unsafe-place'] },
+  { ...EMPTY_FILTER, municipality: ['0182'], currency: ['current'] },
+];
+
+/** The index as sorted plain data, so two indexes built in different orders compare equal. */
+function indexShape(index: ReturnType<typeof indexDataset>) {
+  const sortedMap = <V>(map: Map<string, V>, value: (v: V) => unknown = (v) => v) => [...map].map(([k, v]) => [k, value(v)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return {
+    documents: sortedMap(index.documents),
+    focusAreas: sortedMap(index.focusAreas),
+    activities: sortedMap(index.activities),
+    features: sortedMap(index.features),
+    featureIdsByDocument: sortedMap(index.featureIdsByDocument, (ids) => [...ids].sort()),
+    activityIdsByFocusArea: sortedMap(index.activityIdsByFocusArea, (ids) => [...ids].sort()),
+    statusEntriesByActivity: sortedMap(index.statusEntriesByActivity),
+  };
+}
+
 describe('the incremental view', () => {
   it('gives the same rows as a full rebuild after every step of random edits, imports and undos, and its diffs bring a lagging consumer to the same state', () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
@@ -84,6 +109,9 @@ describe('the incremental view', () => {
       let mapVersion = view.snapshot().version;
       const map = byId(view.snapshot().rows);
       const undo: ChangeSet[] = [];
+      // The table's filter: follows the view by diffs while the filter stays, recomputes when it changes.
+      const filtered = new FilteredRows();
+      let filter = FILTERS[0]!;
       for (let n = 0; n < 60; n++) {
         const change = undo.length && r.next() < 0.25 ? undo.pop()! : randomChange(r, dataset, n);
         if (change.label !== 'undo') undo.push({ ...inverseOf(dataset, change), label: 'undo' });
@@ -91,6 +119,13 @@ describe('the incremental view', () => {
         view.apply(change);
         const rows = view.snapshot().rows;
         expect(byId(rows), `seed ${seed} step ${n}`).toEqual(byId(full(dataset)));
+        expect(indexShape(view.snapshot().index), `seed ${seed} step ${n} (index)`).toEqual(indexShape(indexDataset(dataset)));
+        if (r.next() < 0.2) filter = r.pick(FILTERS);
+        if (r.next() < 0.7) {
+          const result = filtered.update(view.snapshot(), filter, null);
+          expect(byId(result.rows), `seed ${seed} step ${n} (filtered)`).toEqual(byId(filterRows(rows, filter, null)));
+          expect(result.counts, `seed ${seed} step ${n} (counts)`).toEqual(facetCounts(rows, filter, null));
+        }
         if (r.next() < 0.4) {
           const diff = view.diffSince(mapVersion)!;
           for (const id of diff.remove) map.delete(id);
