@@ -17,6 +17,7 @@ import type { LayerCollections, MapFeatureDiff } from './features';
 import { AnswersLayer, type AnswersOnMap } from './answersLayer';
 import { Drafting, type DrawableType } from './draw';
 import { OverlayLayers } from './overlay';
+import { EmphasisLayers, type EmphasisKind } from './emphasis';
 import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
 import { createPlaceLabels, type PlaceLabels } from './placeLabels';
 import { dataLayers, offlineStyle, sourceId } from './style';
@@ -167,6 +168,16 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const overlay = new OverlayLayers(map, layerSpecs[0]!.id);
   const choropleth = new ChoroplethLayers(map, layerSpecs[0]!.id);
   const answersLayer = new AnswersLayer(map, layerSpecs[0]!.id);
+  const emphasis = new EmphasisLayers(map);
+  // The selected and hovered place, drawn from their own tiny source (emphasis.ts), as MapLibre holds them now.
+  const refreshEmphasis = () => {
+    const of = (id: string | null, kind: EmphasisKind) => {
+      const layer = id ? layerOfFeature.get(id) : undefined;
+      const feature = layer && current[layer].get(id!);
+      return feature && layer ? [{ kind, feature, layer }] : [];
+    };
+    emphasis.set([...of(selectedId, 'selected'), ...(hoveredId !== selectedId ? of(hoveredId, 'hovered') : [])]);
+  };
 
   // A new style drops every source: this puts ours back, with the last data and states.
   function installDataLayers() {
@@ -180,8 +191,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     }
     for (const { spec } of layerSpecs) if (!map.getLayer(spec.id)) map.addLayer(spec);
     applyFilter();
-    applyFeatureState('selected', [], selectedId ? [selectedId] : []);
     applyFeatureState('highlighted', [], highlightedIds);
+    emphasis.install();
     applyMunicipalityState([], municipalityCodes);
     choropleth.install();
     answersLayer.install();
@@ -196,6 +207,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       const combined = base && dataFilter ? (['all', base, dataFilter] as FilterSpecification) : (base ?? dataFilter ?? null);
       map.setFilter(id, combined as FilterSpecification | null);
     }
+    emphasis.setDataFilter(dataFilter);
   }
 
   function currentView(): MapView {
@@ -204,7 +216,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     return { center: [c.lng, c.lat], zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
   }
 
-  function applyFeatureState(key: 'selected' | 'highlighted' | 'hovered', previous: readonly string[], next: readonly string[]) {
+  function applyFeatureState(key: 'highlighted', previous: readonly string[], next: readonly string[]) {
     if (!loaded) return;
     for (const id of previous) setState(id, { [key]: false });
     for (const id of next) setState(id, { [key]: true });
@@ -271,6 +283,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         for (const id of current[layer].keys()) layerOfFeature.set(id, layer);
       }
       if (!loaded) return;
+      refreshEmphasis();
       for (const layer of LAYER_KINDS) {
         if (previous?.[layer] === collections[layer]) continue;
         sourceUpdates.push({ layer, kind: 'setData', ids: [] });
@@ -304,6 +317,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         layerOfFeature.set(id, layer);
       }
       if (!loaded) return;
+      if ((selectedId && diffTouches(diff, selectedId)) || (hoveredId && diffTouches(diff, hoveredId))) refreshEmphasis();
       for (const [layer, change] of changes) {
         const source = map.getSource(sourceId(layer)) as GeoJSONSource | undefined;
         sourceUpdates.push({ layer, kind: 'updateData', ids: [...change.remove, ...[...change.add, ...change.update].map((f) => String(f.id))] });
@@ -322,8 +336,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     },
     setSelection(featureId) {
       if (featureId === selectedId) return;
-      applyFeatureState('selected', selectedId ? [selectedId] : [], featureId ? [featureId] : []);
       selectedId = featureId;
+      refreshEmphasis();
     },
     setHighlight(featureIds) {
       applyFeatureState('highlighted', highlightedIds, featureIds);
@@ -331,8 +345,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     },
     setHover(featureId) {
       if (featureId === hoveredId) return;
-      applyFeatureState('hovered', hoveredId ? [hoveredId] : [], featureId ? [featureId] : []);
       hoveredId = featureId;
+      refreshEmphasis();
     },
     setFilter(expression) {
       if (JSON.stringify(expression) === JSON.stringify(dataFilter)) return;
@@ -409,7 +423,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       isLoaded: () => loaded && map.loaded(),
       featureState(featureId) {
         const layer = layerOfFeature.get(featureId);
-        return layer && loaded ? map.getFeatureState({ source: sourceId(layer), id: featureId }) : {};
+        return layer && loaded ? { ...map.getFeatureState({ source: sourceId(layer), id: featureId }), ...emphasis.stateOf(featureId) } : {};
       },
       renderedChoropleth: () => (loaded ? choropleth.rendered() : []),
       answersShown: () => answersLayer.shown(),
@@ -453,6 +467,10 @@ function centreOfRing(ring: number[][]): number[] | null {
 }
 
 /** Same geometry (the same record's, so the same object) and the same few properties. */
+function diffTouches(diff: MapFeatureDiff, id: string): boolean {
+  return diff.remove.includes(id) || diff.put.some((p) => String(p.feature.id) === id);
+}
+
 function sameMapFeature(a: GeoJSON.Feature | undefined, b: GeoJSON.Feature): boolean {
   if (!a || a.geometry !== b.geometry) return false;
   const pa = a.properties ?? {};

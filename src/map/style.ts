@@ -1,6 +1,6 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerKind } from '../domain/layers';
-import { HIGHLIGHT_COLOUR, LAYER_COLOURS, LAYER_ORDER, SELECTED_COLOUR } from './palette';
+import { HIGHLIGHT_COLOUR, LAYER_COLOURS, LAYER_ORDER } from './palette';
 
 export const sourceId = (layer: LayerKind) => `tk-${layer}`;
 
@@ -32,22 +32,21 @@ export function offlineStyle(basemapUrl: string | null, attribution: string | nu
   return { version: 8, name: 'Trygghetskartan offline', sources, layers };
 }
 
-const selected = ['boolean', ['feature-state', 'selected'], false];
-// Hovering (from the table or the pointer) emphasises like a highlight.
-const highlighted = ['any', ['boolean', ['feature-state', 'highlighted'], false], ['boolean', ['feature-state', 'hovered'], false]];
+// The places of an activity shown together; the selected and the hovered place are drawn again on top (emphasis.ts).
+const highlighted = ['boolean', ['feature-state', 'highlighted'], false];
 const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isPoint = ['==', ['geometry-type'], 'Point'];
 
 /** Our five data layers as style layers; the same on the offline style and on a deployment's online one. */
 export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecification }[] {
   const out: { id: string; layer: LayerKind; spec: LayerSpecification }[] = [];
-  const emphasis = (normal: unknown, bold: unknown) => ['case', selected, bold, highlighted, bold, normal];
-  const stroke = (layer: LayerKind) => ['case', selected, SELECTED_COLOUR, highlighted, HIGHLIGHT_COLOUR, LAYER_COLOURS[layer]];
-  const haloOpacity = ['case', selected, 0.6, highlighted, 0.4, 0];
+  const emphasis = (normal: unknown, bold: unknown) => ['case', highlighted, bold, normal];
+  const stroke = (layer: LayerKind) => ['case', highlighted, HIGHLIGHT_COLOUR, LAYER_COLOURS[layer]];
+  const haloOpacity = ['case', highlighted, 0.4, 0];
   for (const layer of LAYER_ORDER) {
     const source = sourceId(layer);
     const colour = LAYER_COLOURS[layer];
-    // A dark halo under selected and highlighted features: visible on every layer colour and
+    // A dark halo under highlighted features: visible on every layer colour and
     // independent of colour vision, without touching the data.
     out.push({
       id: `${source}-halo-line`,
@@ -131,7 +130,7 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
           paint: {
             'circle-color': colour,
             'circle-radius': emphasis(layer === 'unsafe-place' ? 7 : 8, 11) as never,
-            'circle-stroke-color': ['case', selected, SELECTED_COLOUR, highlighted, HIGHLIGHT_COLOUR, '#ffffff'] as never,
+            'circle-stroke-color': ['case', highlighted, HIGHLIGHT_COLOUR, '#ffffff'] as never,
             'circle-stroke-width': emphasis(2, 3.5) as never,
           },
         },
