@@ -129,6 +129,8 @@ function chainParts(index: DatasetIndex, activityIds: readonly string[], standin
 
 function buildFeatureRow(feature: SafetyFeature, chain: ChainParts, chainKey: string): FeatureRow {
   const street = feature.layer === 'speed-control' ? feature.details.streetName : '';
+  // Normalised once: the chain's part already is, and normalising joins parts the same way (one space between).
+  const ownText = normaliseSearchText(`${feature.name} ${street}`);
   // Rows share the chain's arrays; nothing mutates a row after it is built.
   return {
     id: feature.id,
@@ -152,8 +154,8 @@ function buildFeatureRow(feature: SafetyFeature, chain: ChainParts, chainKey: st
     provenance: feature.provenance,
     timeOfDay: feature.layer === 'unsafe-place' ? feature.details.timeOfDay : [],
     bounds: boundsOf([feature.geometry]) ?? [0, 0, 0, 0],
-    searchText: normaliseSearchText(`${feature.name} ${street} ${chain.chainText}`),
-    ownText: normaliseSearchText(`${feature.name} ${street}`),
+    searchText: ownText && chain.searchText ? `${ownText} ${chain.searchText}` : ownText || chain.searchText,
+    ownText,
     chainKey,
     chainText: chain.searchText,
   };

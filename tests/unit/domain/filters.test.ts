@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../../src/data/shipped';
 import { indexDataset } from '../../../src/domain/dataset';
-import { buildFeatureRows } from '../../../src/domain/featureRows';
+import { buildFeatureRows, normaliseSearchText } from '../../../src/domain/featureRows';
 import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive } from '../../../src/domain/filters';
 import { activity, dataset, unsafePlace } from '../fixtures';
 
@@ -23,6 +23,17 @@ describe('feature rows', () => {
       timeOfDay: ['kvall'],
       bounds: [18.25, 59.3, 18.25, 59.3],
     });
+  });
+});
+
+describe('search text', () => {
+  it("is the place's own text and its chain's, normalised as one string would be", () => {
+    if (!shippedDataset.ok) throw new Error('shipped data invalid');
+    const index = indexDataset(shippedDataset.value);
+    for (const row of buildFeatureRows(index)) {
+      const street = row.feature.layer === 'speed-control' ? row.feature.details.streetName : '';
+      expect(row.searchText).toBe(normaliseSearchText(`${row.feature.name} ${street} ${row.municipalityName} ${[...row.documentTitles, ...row.focusAreaTitles, ...row.activityTitles, ...row.responsibleText].join(' ')}`));
+    }
   });
 });
 
