@@ -43,14 +43,19 @@ const svNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 const sv = (n: number) => svNumber.format(n);
 const plus = (n: number) => (n > 0 ? `+${sv(n)}` : '0');
 
-function reportsPart(feature: Scored): PatrolScorePart {
+function reportsPart(feature: Scored, chosen: TimeOfDay, answersInCell: number | undefined): PatrolScorePart {
   if (feature.layer === 'focus-place') {
     return { key: 'reports', points: 0, explanation: 'Fokusplats: här finns inga svar från trygghetsundersökningar att räkna, 0.' };
   }
-  const weight = placeWeight(feature);
+  // The place's own count wins (it came with the place); else its individual answers; else it counts as one.
+  const fromAnswers = feature.details.responses === null && answersInCell !== undefined && answersInCell > 0;
+  const weight = fromAnswers ? answersInCell : placeWeight(feature);
   const points = round1(PATROL_WEIGHTS.reportsFactor * Math.log2(1 + weight));
-  const source =
-    feature.details.responses === null ? 'Antal svar saknas, platsen räknas som 1 svar' : `${weight} svar i trygghetsundersökningen`;
+  const source = fromAnswers
+    ? `${sv(weight)} enskilda enkätsvar ${TIME_NAMES[chosen]} i platsens hexagon (H3 upplösning 9, cirka 0,1 km²)`
+    : feature.details.responses === null
+      ? 'Antal svar saknas, platsen räknas som 1 svar'
+      : `${weight} svar i trygghetsundersökningen`;
   return { key: 'reports', points, explanation: `${source}: ${PATROL_WEIGHTS.reportsFactor} × log2(1 + ${weight}) = ${sv(points)}.` };
 }
 
@@ -134,7 +139,9 @@ export function patrolPriorities(features: readonly SafetyFeature[], options: Pa
     const unsafe = feature.layer === 'unsafe-place' ? feature.details : null;
     const covered = coverage.get(feature.id);
     const parts = [
-      part(`reports|${unsafe ? unsafe.responses : 'fokus'}`, () => reportsPart(feature)),
+      part(`reports|${unsafe ? `${unsafe.responses}|${options.answersInCell?.get(feature.id) ?? ''}` : 'fokus'}`, () =>
+        reportsPart(feature, options.timeOfDay, options.answersInCell?.get(feature.id)),
+      ),
       part(`time|${unsafe ? unsafe.timeOfDay.join() : ''}`, () => timeOfDayPart(feature, options.timeOfDay)),
       part(`year|${unsafe ? unsafe.year : null}`, () => recencyPart(feature, options.now)),
       part(

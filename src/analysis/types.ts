@@ -51,6 +51,12 @@ export interface PatrolOptions {
   dayType: DayType;
   now: Date;
   walkDistanceMetres: number;
+  /**
+   * Individual survey answers (of the chosen time of day) in each unsafe place's H3 cell, by place
+   * id, counted in the answers worker. They are the evidence of a place that has no response count
+   * of its own; a place imported with a count keeps it.
+   */
+  answersInCell?: ReadonlyMap<string, number>;
 }
 
 export interface PatrolScorePart {

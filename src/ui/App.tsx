@@ -44,6 +44,8 @@ import type { TreeEditing } from './editing/TreeForms';
 import { parseUrlState, type TableTab, type UrlState } from './urlState';
 import { useUrlSync } from './useUrlSync';
 import { useGazetteer } from './views/useGazetteer';
+import { PlaceAnswers } from './answers/PlaceAnswers';
+import { representativePoint } from '../analysis/representativePoint';
 import { NearMeView, type NearQuery } from './views/NearMeView';
 import { PatrolView } from './views/PatrolView';
 import { PlannerView } from './views/PlannerView';
@@ -229,7 +231,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     ) : view === 'planner' ? (
       <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} answers={answers} />
     ) : view === 'patrol' ? (
-      <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} />
+      <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} answers={answers} />
     ) : (
       <NearMeView
         features={dataset.features}
@@ -384,6 +386,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 documentTitle={(id) => index.documents.get(id)?.title}
                 followUp={followUp}
                 freshness={chain.feature.layer === 'unsafe-place' ? { value: freshnessOf(chain.feature, walks, swedishToday(), evidenceYears), years: evidenceYears } : undefined}
+                evidence={chain.feature.layer === 'unsafe-place' && answers.count > 0 ? <PlaceAnswers point={representativePoint(chain.feature)} answers={answers} /> : undefined}
                 onClose={closePanel}
                 onShowPromise={showPromise}
                 actions={

@@ -17,6 +17,8 @@ interface Props {
   documentTitle(id: string): string | undefined;
   /** An unsafe place's newest evidence, and the age limit it was judged by. */
   freshness?: { value: Freshness; years: number };
+  /** More evidence of the place (its individual survey answers), shown under its age. */
+  evidence?: ReactNode;
   /** Planner actions; absent where editing is not offered. */
   actions?: { onEdit(): void; onReshape(): void; onRemove(): void; onConfirm(): void };
   /** Following an activity up (planners and police): absent for readers. */
@@ -25,7 +27,7 @@ interface Props {
 }
 
 /** The whole chain for one place: place → activity → focus area → promise document. */
-export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle, freshness, followUp }: Props) {
+export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings, documentTitle, freshness, evidence, followUp }: Props) {
   const { t, language } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { feature } = chain;
@@ -98,6 +100,7 @@ export function FeaturePanel({ chain, onClose, onShowPromise, actions, standings
             )}
           </div>
         )}
+        {evidence}
         <RecordHistory table="features" id={feature.id} headingId="history-place" />
       </section>
       {feature.attributes && <AttributesSection attributes={feature.attributes} />}

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { openApp, screenshot, useBrowser, waitForMap } from './harness';
 
@@ -39,6 +40,22 @@ describe('survey answers as their own data', () => {
     const axe = await new AxeBuilder({ page }).include('[data-testid="planner-view"]').analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     await screenshot(page, 'answers-imported');
+
+    // An unsafe place's evidence: the answers in its H3 cell, counted in the worker; the same number counted here.
+    const placeId = 'nacka-2017-f-otrygg-nacka-forum';
+    const placeCell = latLngToCell(59.3105, 18.1635, 9);
+    const expected = surveyCsv()
+      .split('\n')
+      .slice(1, 3001)
+      .map((line) => line.split(';').map((v) => Number(v.replace(',', '.'))))
+      .filter(([lon, lat]) => latLngToCell(lat!, lon!, 9) === placeCell).length;
+    expect(expected).toBeGreaterThan(0);
+    await page.goto(`${page.url().split('?')[0]}?vald=${placeId}`);
+    await waitForMap(page);
+    await expect.poll(async () => plain(await page.getByTestId('place-answers').textContent()), { timeout: 20_000 }).toBe(
+      `${expected.toLocaleString('sv-SE').replace(/[\u00a0\u202f]/g, ' ')} enskilda enkätsvar i platsens hexagon (H3 upplösning 9, cirka 0,1 km²).`,
+    );
+    await page.getByRole('tab', { name: 'Planera' }).click();
 
     // On the map: hexagons with counts from the worker when zoomed out, the single points once zoomed in far enough.
     const shown = () => page.evaluate(() => window.__trygghetskartan!.map.answersShown());

@@ -1,4 +1,5 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { cellToLatLng } from 'h3-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnswersClient, type AnswersPort } from '../../src/analysis/answers/client';
 import { answerAt, fromTransferable } from '../../src/analysis/answers/columns';
@@ -70,6 +71,11 @@ describe('answers worker (handler over a MessageChannel)', () => {
 
     const density = await client.density(8);
     expect(density.total).toBe(mask.count);
+    // The evidence of places: the matching answers in each point's cell, the same numbers as the density's.
+    const densest = density.cells[0]!;
+    const [cellLat, cellLon] = cellToLatLng(densest);
+    const at = await client.countsAt(new Float64Array([cellLon, cellLat, 0, 0, Number.NaN, 60]), 8);
+    expect([...at.counts]).toEqual([density.counts[0], 0, 0]);
     const facets = await client.facetCounts();
     expect(facets.total).toBe(mask.count);
 

@@ -91,6 +91,11 @@ export class AnswersClient {
     return this.request({ type: 'density', resolution });
   }
 
+  /** The points' array is transferred (emptied here). */
+  countsAt(points: Float64Array, resolution: number): Promise<AnswersResults['countsAt']> {
+    return this.request({ type: 'countsAt', points, resolution }, [points.buffer as ArrayBuffer]);
+  }
+
   facetCounts(): Promise<AnswersResults['facetCounts']> {
     return this.request({ type: 'facetCounts' });
   }

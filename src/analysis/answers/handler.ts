@@ -52,6 +52,10 @@ function run(store: AnswerStore, request: AnswersRequest): Outcome<AnswersReques
       const result = store.density(request.resolution);
       return { result, transfer: buffersOf(result.counts) };
     }
+    case 'countsAt': {
+      const result = store.countsAt(request.points, request.resolution);
+      return { result, transfer: buffersOf(result.counts) };
+    }
     case 'facetCounts':
       return { result: store.facetCounts(), transfer: [] };
     case 'memory':

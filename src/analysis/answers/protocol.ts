@@ -59,6 +59,8 @@ export interface AnswersRequests {
   nearMe: { lon: number; lat: number; radiusMetres: number; limit?: number };
   inView: { bounds: Bounds; pointsLimit?: number };
   density: { resolution: number };
+  /** Matching answers in the H3 cell of each point (lon, lat pairs), e.g. the evidence of each unsafe place. */
+  countsAt: { points: Float64Array; resolution: number };
   facetCounts: NoFields;
   memory: NoFields;
   /** A copy of the columns (exact size, transferred back), e.g. for saving in IndexedDB. */
@@ -74,6 +76,7 @@ export interface AnswersResults {
   nearMe: NearMeResult;
   inView: InViewReply;
   density: AnswerDensity;
+  countsAt: { resolution: number; counts: Uint32Array };
   facetCounts: AnswerFacets;
   memory: MemoryEstimate;
   snapshot: AnswerColumnsMessage;

@@ -1,5 +1,6 @@
 import { surveyAnswerSchema } from '../../domain/surveyAnswer';
 import { AnswerColumnsBuilder, type AnswerColumns } from './columns';
+import { latLngToCell } from 'h3-js';
 import { assignCells, assignmentByteLength, densityOf, type AnswerDensity, type CellAssignment } from './density';
 import { answerFacets, type AnswerFacets } from './facets';
 import { compileFilter, filterMask, type AnswerFilter, type CompiledFilter, type FilterMask } from './filter';
@@ -87,6 +88,19 @@ export class AnswerStore {
     this.assignments.set(resolution, assignment); // most recently used last
     while (this.assignments.size > KEPT_RESOLUTIONS) this.assignments.delete(this.assignments.keys().next().value!);
     return densityOf(assignment, this.filterMask().match);
+  }
+
+  /** Matching answers in the cell of each point (pairs of lon, lat): one aggregation, then a lookup per point. */
+  countsAt(points: Float64Array, resolution: number): { resolution: number; counts: Uint32Array } {
+    const density = this.density(resolution);
+    const byCell = new Map(density.cells.map((cell, i) => [cell, density.counts[i]!]));
+    const counts = new Uint32Array(points.length / 2);
+    for (let k = 0; k < counts.length; k++) {
+      const lon = points[2 * k]!;
+      const lat = points[2 * k + 1]!;
+      if (Number.isFinite(lon) && Number.isFinite(lat)) counts[k] = byCell.get(latLngToCell(lat, lon, resolution)) ?? 0;
+    }
+    return { resolution, counts };
   }
 
   facetCounts(): AnswerFacets {

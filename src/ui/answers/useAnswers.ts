@@ -28,6 +28,8 @@ export interface Answers {
   remove(id: string): Promise<void>;
   /** Matching answers per H3 cell, computed in the worker; null while there are none. */
   density(resolution: number, filter: AnswerFilter): Promise<AnswerDensity | null>;
+  /** Matching answers in the H3 cell (EVIDENCE_RESOLUTION) of each point; null while there are none. */
+  countsAt(points: readonly (readonly [number, number])[], filter: AnswerFilter): Promise<Uint32Array | null>;
   /** Shown on the map (cells zoomed out, points zoomed in)? */
   visible: boolean;
   setVisible(visible: boolean): void;
@@ -35,6 +37,8 @@ export interface Answers {
   forView(view: MapView): Promise<AnswersOnMap | null>;
 }
 
+/** An unsafe place's answers are those in its H3 cell at this resolution (an edge of about 200 m, about 0.1 km²). */
+export const EVIDENCE_RESOLUTION = 9;
 /** Points only when zoomed in this far: a screen then holds a few thousand answers at most. */
 export const POINTS_FROM_ZOOM = 13;
 const MAX_POINTS = 5000;
@@ -136,6 +140,12 @@ export function useAnswers(): Answers {
     density: async (resolution, filter) => {
       if (!client.current || count === 0) return null;
       return underFilter(filter, (w) => w.density(resolution));
+    },
+    countsAt: async (points, filter) => {
+      if (!client.current || count === 0) return null;
+      const packed = new Float64Array(points.length * 2);
+      points.forEach(([lon, lat], k) => ((packed[2 * k] = lon), (packed[2 * k + 1] = lat)));
+      return (await underFilter(filter, (w) => w.countsAt(packed, EVIDENCE_RESOLUTION))).counts;
     },
     visible,
     setVisible,

@@ -720,6 +720,7 @@ export const en: Dictionary = {
     remove: 'Remove',
     removeSet: (file) => `Remove the answers from ${file}`,
     included: (n) => `Of which ${n} individual survey answers.`,
+    inCell: (count, n) => `${n} individual survey ${count === 1 ? 'answer' : 'answers'} in the place's hexagon (H3 resolution 9, about 0.1 km²).`,
     showOnMap: 'Show the answers on the map (hexagons, single points when zoomed in)',
     reasons: {
       'missing-coordinates': 'coordinates missing',

@@ -667,6 +667,7 @@ export const sv = {
     remove: 'Ta bort',
     removeSet: (file: string) => `Ta bort svaren från ${file}`,
     included: (n: string) => `Varav ${n} enskilda enkätsvar.`,
+    inCell: (count: number, n: string) => `${n} ${count === 1 ? 'enskilt' : 'enskilda'} enkätsvar i platsens hexagon (H3 upplösning 9, cirka 0,1 km²).`,
     showOnMap: 'Visa svaren på kartan (hexagoner, enskilda punkter när du zoomar in)',
     reasons: {
       'missing-coordinates': 'koordinater saknas',

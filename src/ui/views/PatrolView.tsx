@@ -11,6 +11,8 @@ import { downloadText } from '../download';
 import { formatNumber, useI18n } from '../i18n';
 import { Select } from './PlannerView';
 import { EvidenceAge } from './EvidenceAge';
+import { representativePoint } from '../../analysis/representativePoint';
+import type { Answers } from '../answers/useAnswers';
 
 interface Props {
   features: readonly SafetyFeature[];
@@ -23,20 +25,37 @@ interface Props {
   onOverlay(overlay: MapOverlay | null): void;
   onSelect(featureId: string): void;
   onFit(points: [number, number][]): void;
+  /** The survey answers in the worker: the evidence of unsafe places without a response count of their own. */
+  answers?: Pick<Answers, 'count' | 'countsAt'>;
 }
 
 const TOP_N = [5, 10, 20] as const;
 
 /** For police: tonight's places in priority order, the score's parts shown, numbered on the map, printable. */
-export function PatrolView({ features, fresh, stale, evidenceYears, onEvidenceYears, index, onOverlay, onSelect, onFit }: Props) {
+export function PatrolView({ features, fresh, stale, evidenceYears, onEvidenceYears, index, onOverlay, onSelect, onFit, answers }: Props) {
   const { t, language } = useI18n();
   const id = useId();
   const [timeOfDay, setTimeOfDay] = useState<TimeOfDay>('kvall');
   const [dayType, setDayType] = useState<DayType>('vardag');
   const [topN, setTopN] = useState<number>(10);
+  // The answers of the chosen time of day in each unsafe place's cell, counted in the worker.
+  const [answersInCell, setAnswersInCell] = useState<ReadonlyMap<string, number> | undefined>(undefined);
+  const answerCount = answers?.count ?? 0;
+  useEffect(() => {
+    if (!answers || answerCount === 0) return setAnswersInCell(undefined);
+    let live = true;
+    const places = fresh.filter((f) => f.layer === 'unsafe-place');
+    answers
+      .countsAt(places.map((f) => representativePoint(f)), { timeOfDay: [timeOfDay] })
+      .then((counts) => live && setAnswersInCell(counts ? new Map(places.map((f, k) => [f.id, counts[k] ?? 0])) : undefined))
+      .catch(() => live && setAnswersInCell(undefined));
+    return () => {
+      live = false;
+    };
+  }, [fresh, timeOfDay, answerCount]); // eslint-disable-line react-hooks/exhaustive-deps
   const items = useMemo(
-    () => patrolPriorities(fresh, { timeOfDay, dayType, now: new Date(), walkDistanceMetres: 250 }).slice(0, topN),
-    [fresh, timeOfDay, dayType, topN],
+    () => patrolPriorities(fresh, { timeOfDay, dayType, now: new Date(), walkDistanceMetres: 250, ...(answersInCell ? { answersInCell } : {}) }).slice(0, topN),
+    [fresh, timeOfDay, dayType, topN, answersInCell],
   );
   const examples = useMemo(() => countExampleUnsafePlaces(features), [features]);
   useEffect(() => {

@@ -11,6 +11,22 @@ const LAT = 63.57;
 const pointsOf = (item: { parts: { key: string; points: number }[] }) => Object.fromEntries(item.parts.map((p) => [p.key, p.points]));
 
 describe('patrolPriorities', () => {
+  it("counts a place's individual survey answers when it has no response count, and keeps the count it came with", () => {
+    const features = deepFreeze([
+      place('counted', [LON, LAT], { name: 'Med antal', responses: 3, timeOfDay: ['kvall'], year: 2024 }),
+      place('bare', [LON + 0.05, LAT], { name: 'Utan antal', responses: null, timeOfDay: ['kvall'], year: 2024 }),
+      place('none', [LON + 0.1, LAT], { name: 'Inga svar', responses: null, timeOfDay: ['kvall'], year: 2024 }),
+    ]);
+    const answersInCell = new Map([['counted', 40], ['bare', 7], ['none', 0]]);
+    const items = new Map(patrolPriorities(features, { ...options, answersInCell }).map((i) => [i.featureId, i]));
+    // 10 × log2(1 + 7) = 30 from the answers; the imported count 3 stays (20); no answers: counts as 1 (10).
+    expect(pointsOf(items.get('bare')!).reports).toBe(30);
+    expect(items.get('bare')!.parts[0]!.explanation).toContain('7 enskilda enkätsvar kvällstid i platsens hexagon');
+    expect(pointsOf(items.get('counted')!).reports).toBe(20);
+    expect(pointsOf(items.get('none')!).reports).toBe(10);
+    expect(patrolPriorities(features, options).find((i) => i.featureId === 'bare')!.parts[0]!.points).toBe(10);
+  });
+
   it('returns nothing for no features, and ignores walks and watch areas', () => {
     expect(patrolPriorities([], options)).toEqual([]);
     const others = deepFreeze([
