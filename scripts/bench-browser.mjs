@@ -1,11 +1,22 @@
 #!/usr/bin/env node
-// Measures the built app in Chromium with 100 000 places in IndexedDB: start-up, a search keystroke,
-// a sort click. Figures are medians of a few runs on this machine; compare them as ratios.
-// Usage: npm run build && node scripts/bench-browser.mjs [count]
+// Measures the built app in Chromium. Figures are medians of 3 runs on this machine; compare them as ratios.
+//  1. 100 000 places in IndexedDB: start-up, a search keystroke, a facet filter, a sort, one edit (table and map).
+//  2. The shipped dataset in a fresh browser: interactive; the initial JavaScript, gzip.
+//  3. 1 000 000 survey answers: the CSV import committed (with progress), start-up with them, a filter
+//     change, the tab's JS heap and the answers worker's heap (Chrome DevTools Protocol).
+//  4. 200 000 answers: long tasks (over 50 ms) on the main thread while filtering, editing and panning.
+// Usage: npm run build && node scripts/bench-browser.mjs [places] [answers]
+// Prints one final JSON line with every figure (ms, MB, kB).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
+const ANSWERS = Number(process.argv[3] ?? 1_000_000);
+const LONG_TASK_ANSWERS = 200_000;
 const server = await preview({ preview: { port: 4181, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
@@ -38,26 +49,37 @@ await page.evaluate(async (count) => {
 }, COUNT);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const results = { startup: [], search: [], sort: [], filter: [], edit: [] };
+// Each step starts from a settled map: otherwise it is timed together with the tail of the one before
+// (MapLibre's workers still re-tiling on the same two cores).
+const settle = async (p = page) => {
+  await p.evaluate(() => window.__trygghetskartan?.map.whenIdle());
+  await p.waitForTimeout(300);
+};
+const results = { startup: [], search: [], sort: [], filter: [], edit: [], editMap: [] };
 for (let run = 0; run < 3; run++) {
   let t0 = Date.now();
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 });
   await page.locator('.row-button').first().waitFor();
   results.startup.push(Date.now() - t0);
+  await settle();
 
   t0 = Date.now();
   await page.getByLabel('Sök', { exact: true }).fill(`Enkätplats ${run}12`);
   await page.waitForFunction((n) => document.querySelectorAll('.places-table tbody tr').length <= n, 50);
-  await page.waitForFunction(() => /^\d+ av /.test(document.querySelector('.filters .result-count')?.textContent ?? '') && !/^100 0/.test(document.querySelector('.filters .result-count')?.textContent ?? ''));
+  await page.waitForFunction(() => { const text = (document.querySelector('.filters .result-count')?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' '); return /^\d+ av /.test(text) && !/^100 0/.test(text); });
   results.search.push(Date.now() - t0);
   await page.getByLabel('Sök', { exact: true }).fill('');
+  await page.waitForFunction(() => /^100 0/.test((document.querySelector('.filters .result-count')?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ')));
+  await settle();
 
   t0 = Date.now();
   await page.getByRole('checkbox', { name: /Kväll/ }).check();
-  await page.waitForFunction(() => (document.querySelector('.filters .result-count')?.textContent ?? '').startsWith('33'));
+  await page.waitForFunction(() => (document.querySelector('.filters .result-count')?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').startsWith('33'));
   results.filter.push(Date.now() - t0);
   await page.getByRole('checkbox', { name: /Kväll/ }).uncheck();
+  await page.waitForFunction(() => /^100 0/.test((document.querySelector('.filters .result-count')?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ')));
+  await settle();
 
   t0 = Date.now();
   await page.getByRole('button', { name: 'Status', exact: true }).click();
@@ -70,11 +92,23 @@ for (let run = 0; run < 3; run++) {
   await page.waitForFunction(() => document.querySelectorAll('.places-table tbody tr').length <= 20, null, { timeout: 60_000 });
   await page.locator(`#row-bench-${victim} .row-button`).click();
   await page.getByTestId('feature-panel').waitFor({ timeout: 60_000 });
+  await settle();
   try {
+    const updatesBefore = await page.evaluate(() => window.__trygghetskartan.map.sourceUpdates().length);
     t0 = Date.now();
     await page.getByTestId('feature-panel').getByRole('button', { name: 'Ta bort', exact: true }).click({ timeout: 20_000 });
     await page.locator(`#row-bench-${victim}`).waitFor({ state: 'detached', timeout: 60_000 });
     results.edit.push(Date.now() - t0);
+    // On the map: MapLibre told (updateData of that id) and the place no longer drawn.
+    await page.waitForFunction(
+      ([n, id]) => window.__trygghetskartan.map.sourceUpdates().slice(n).some((u) => u.ids.includes(id)),
+      [updatesBefore, `bench-${victim}`],
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => window.__trygghetskartan.map.whenIdle());
+    const drawn = await page.evaluate((id) => window.__trygghetskartan.map.renderedFeatureIds('unsafe-place').includes(id), `bench-${victim}`);
+    if (drawn) throw new Error('the deleted place is still drawn');
+    results.editMap.push(Date.now() - t0);
   } catch (error) {
     console.warn(`edit run ${run} not measured: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
   }
@@ -82,7 +116,218 @@ for (let run = 0; run < 3; run++) {
 }
 console.log(`${COUNT} extra places in IndexedDB (medians of 3 runs, ms):`);
 for (const [name, values] of Object.entries(results)) if (values.length) console.log(`  ${name.padEnd(8)} ${median(values)}   (runs: ${values.join(', ')})`);
-// One line with every figure, named, for comparing runs (milliseconds).
-console.log(JSON.stringify({ places: COUNT, ...Object.fromEntries(Object.entries(results).filter(([, v]) => v.length).map(([name, v]) => [`${name}Ms`, median(v)])) }));
+const figures = { places: COUNT, ...Object.fromEntries(Object.entries(results).filter(([, v]) => v.length).map(([name, v]) => [`${name}Ms`, median(v)])) };
+await page.context().close();
+
+// 2. The shipped dataset in a fresh browser, and what the first page load fetches.
+{
+  const runs = [];
+  for (let run = 0; run < 3; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await context.newPage();
+    const t0 = Date.now();
+    await fresh.goto(url);
+    await fresh.locator('.app[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await fresh.locator('.row-button').first().waitFor();
+    runs.push(Date.now() - t0);
+    await context.close();
+  }
+  figures.shippedInteractiveMs = median(runs);
+  console.log(`shipped dataset interactive in a fresh browser: ${figures.shippedInteractiveMs} ms (runs: ${runs.join(', ')})`);
+  figures.initialJsKbGzip = initialJavaScriptKb();
+  console.log(`initial JavaScript (index.html's scripts and their static imports), gzip: ${figures.initialJsKbGzip} kB`);
+}
+
+// 3. A million survey answers.
+if (ANSWERS > 0) Object.assign(figures, await answersBench(ANSWERS));
+// 4. Long tasks with 200 000 answers.
+if (ANSWERS > 0) Object.assign(figures, await longTasksBench(LONG_TASK_ANSWERS));
+
 await browser.close();
 await server.close();
+// One line with every figure, named, for comparing runs.
+console.log(JSON.stringify(figures));
+
+/** The scripts index.html loads and every chunk they import statically (modulepreload), gzip-compressed, in kB. */
+function initialJavaScriptKb() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = new Set([...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  // Static imports of those chunks (rolldown writes them as import statements at the top).
+  const queue = [...files];
+  while (queue.length) {
+    const file = queue.pop();
+    const text = readFileSync(join('dist', file), 'utf8');
+    for (const m of text.matchAll(/(?:^|[;\n])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+      const dep = `assets/${m[1]}`;
+      if (!files.has(dep)) (files.add(dep), queue.push(dep));
+    }
+  }
+  let bytes = 0;
+  for (const file of files) bytes += gzipSync(readFileSync(join('dist', file))).length;
+  return Math.round(bytes / 1024);
+}
+
+function surveyFile(n) {
+  const file = `/tmp/trygghetskartan-bench-answers-${n}.csv`;
+  if (!existsSync(file)) execFileSync('npx', ['tsx', 'scripts/generate.ts', '--answers', String(n), '--seed', '1', '--out', file], { stdio: 'inherit' });
+  return file;
+}
+
+function plain(text) {
+  return (text ?? "").replace(/[\u00a0\u202f\s]/g, "");
+}
+
+async function heapMb(p) {
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('HeapProfiler.collectGarbage');
+  // The JS heap and the array buffers' backing store (typed columns live there, outside the heap).
+  const { usedSize, backingStorageSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return Math.round((usedSize + (backingStorageSize ?? 0)) / 1e6);
+}
+
+/** Every dedicated worker's JS heap, through the browser's DevTools Protocol (attached, not flattened). */
+async function workerHeapsMb() {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const heaps = [];
+  let id = 0;
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const ask = (method) =>
+      new Promise((resolve) => {
+        const my = ++id;
+        const listener = (event) => {
+          if (event.sessionId !== sessionId) return;
+          const message = JSON.parse(event.message);
+          if (message.id === my) (cdp.off('Target.receivedMessageFromTarget', listener), resolve(message.result));
+        };
+        cdp.on('Target.receivedMessageFromTarget', listener);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: my, method }) });
+      });
+    await ask('HeapProfiler.collectGarbage');
+    const usage = await ask('Runtime.getHeapUsage');
+    heaps.push({ url: target.url.split('/').pop(), mb: Math.round(((usage?.usedSize ?? 0) + (usage?.backingStorageSize ?? 0)) / 1e6) });
+    await cdp.send('Target.detachFromTarget', { sessionId });
+  }
+  await cdp.detach();
+  return heaps;
+}
+
+async function openPlanner(context) {
+  const p = await context.newPage();
+  await p.goto(url);
+  await p.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 });
+  await p.getByRole('tab', { name: 'Planera' }).click();
+  return p;
+}
+
+async function importAnswers(p, n) {
+  const file = surveyFile(n);
+  const panel = p.getByTestId('answers-panel');
+  const t0 = Date.now();
+  let sawProgress = false;
+  await panel.getByLabel('Fil med enkätsvar (CSV eller GeoJSON)').setInputFiles(file);
+  while (Date.now() - t0 < 300_000) {
+    if (await panel.locator('progress').count()) sawProgress = true;
+    const result = plain(await panel.getByTestId('answers-result').textContent().catch(() => ''));
+    if (/inlästaochsparade/.test(result)) break;
+    if (/lästesinte/.test(result)) throw new Error(`import failed: ${result}`);
+    await p.waitForTimeout(100);
+  }
+  const ms = Date.now() - t0;
+  const held = plain(await panel.getByTestId('answers-count').textContent());
+  if (!held.startsWith(String(n))) throw new Error(`after the import the panel says ${held}`);
+  return { ms, sawProgress };
+}
+
+async function answersBench(n) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let p = await openPlanner(context);
+  const imported = await importAnswers(p, n);
+  console.log(`${n} answers: CSV import committed in ${imported.ms} ms (progress shown: ${imported.sawProgress})`);
+  const startup = [];
+  const filter = [];
+  for (let run = 0; run < 3; run++) {
+    const t0 = Date.now();
+    await p.reload();
+    await p.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 });
+    await p.getByRole('tab', { name: 'Planera' }).click().catch(() => {});
+    await p.waitForFunction((count) => (document.querySelector('[data-testid="answers-included"]')?.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '').includes(String(count)), n, { timeout: 120_000 });
+    startup.push(Date.now() - t0);
+    await settle(p);
+    const t1 = Date.now();
+    await p.getByTestId('planner-view').getByLabel('Tid på dygnet').selectOption('kvall');
+    await p.waitForFunction((count) => {
+      const text = (document.querySelector('[data-testid="answers-included"]')?.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '');
+      return /\d/.test(text) && !text.includes(String(count));
+    }, n, { timeout: 60_000 });
+    filter.push(Date.now() - t1);
+    await p.getByTestId('planner-view').getByLabel('Tid på dygnet').selectOption('');
+  }
+  const tabHeap = await heapMb(p);
+  const workers = await workerHeapsMb();
+  const answersWorker = workers.reduce((a, b) => (b.mb > a.mb ? b : a), { url: '', mb: 0 });
+  console.log(`${n} answers: start-up ${median(startup)} ms (runs ${startup.join(', ')}), filter ${median(filter)} ms (runs ${filter.join(', ')}), tab heap ${tabHeap} MB, workers ${workers.map((w) => `${w.url} ${w.mb} MB`).join(', ')}`);
+  await context.close();
+  return {
+    answers: n,
+    answersImportMs: imported.ms,
+    answersImportShowedProgress: imported.sawProgress,
+    answersStartupMs: median(startup),
+    answersFilterMs: median(filter),
+    tabHeapMb: tabHeap,
+    answersWorkerHeapMb: answersWorker.mb,
+  };
+}
+
+async function longTasksBench(n) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  const p = await openPlanner(context);
+  await importAnswers(p, n);
+  await settle(p);
+  const during = async (action) => {
+    await p.evaluate(() => (window.__longTasks.length = 0));
+    await action();
+    await settle(p);
+    const tasks = await p.evaluate(() => [...window.__longTasks]);
+    return { count: tasks.length, maxMs: Math.round(Math.max(0, ...tasks)) };
+  };
+  const filtering = await during(async () => {
+    for (const value of ['kvall', 'natt', 'dag', '']) {
+      await p.getByTestId('planner-view').getByLabel('Tid på dygnet').selectOption(value);
+      await p.waitForTimeout(400);
+    }
+  });
+  const editing = await during(async () => {
+    await p.getByRole('tab', { name: 'Platser' }).click();
+    await p.locator('.row-button').first().click();
+    await p.getByTestId('feature-panel').getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await p.getByRole('button', { name: 'Ångra', exact: true }).click();
+    await p.waitForTimeout(500);
+  });
+  const panning = await during(async () => {
+    const box = await p.getByTestId('map').boundingBox();
+    for (let i = 0; i < 6; i++) {
+      await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await p.mouse.down();
+      await p.mouse.move(box.x + box.width / 2 + (i % 2 ? -150 : 150), box.y + box.height / 2 + 60, { steps: 12 });
+      await p.mouse.up();
+    }
+  });
+  console.log(`${n} answers: long tasks (count, longest ms): filtering ${filtering.count}/${filtering.maxMs}, editing ${editing.count}/${editing.maxMs}, panning ${panning.count}/${panning.maxMs}`);
+  await context.close();
+  return {
+    longTaskAnswers: n,
+    longTasksFiltering: filtering.count,
+    longestTaskFilteringMs: filtering.maxMs,
+    longTasksEditing: editing.count,
+    longestTaskEditingMs: editing.maxMs,
+    longTasksPanning: panning.count,
+    longestTaskPanningMs: panning.maxMs,
+  };
+}
