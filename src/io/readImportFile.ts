@@ -9,7 +9,8 @@ import { parseGpx } from './parseGpx';
 import { parseKml } from './parseKml';
 import { parseShapefileZip } from './parseShapefileZip';
 
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from './importLimits';
+export { MAX_IMPORT_BYTES };
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
   geojson: 'geojson',

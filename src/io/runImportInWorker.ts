@@ -2,7 +2,7 @@ import { err, type Result } from '../domain/result';
 import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
 import type { ImportRequest, ImportWorkerMessage } from './importWorker';
 import { fetchMunicipalityLocator } from './municipalityAreasFile';
-import { MAX_IMPORT_BYTES, readImportFile } from './readImportFile';
+import { MAX_IMPORT_BYTES } from './importLimits';
 
 type ImportResult = Result<ParsedImport, ImportFailure>;
 
@@ -26,6 +26,8 @@ export function runImport(file: File, options: ImportOptions = {}): { promise: P
       if (isCancelled) return err(cancelled);
       const url = plainOptions.municipalityAreasUrl;
       const areas = locator ?? (url ? await fetchMunicipalityLocator(url) : null);
+      // Loaded only here: the parsers (KML, GPX, shapefiles, XML) stay out of the page's first JavaScript.
+      const { readImportFile } = await import('./readImportFile');
       return readImportFile(new Uint8Array(buffer), file.name, { ...options, locator: areas });
     });
     return { promise: promise.then((r) => (isCancelled ? err(cancelled) : r)), cancel: () => void (isCancelled = true) };

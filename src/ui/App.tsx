@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { featuresOfDocument, resolveChain } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
 import { store } from '../data/store';
@@ -48,7 +48,8 @@ import { PlaceAnswers } from './answers/PlaceAnswers';
 import { representativePoint } from '../analysis/representativePoint';
 import { NearMeView, type NearQuery } from './views/NearMeView';
 import { PatrolView } from './views/PatrolView';
-import { PlannerView } from './views/PlannerView';
+// The planner's view brings H3 (hexagons) with it: loaded when the tab is opened, not with the page.
+const PlannerView = lazy(() => import('./views/PlannerView').then((m) => ({ default: m.PlannerView })));
 import { AreaIndexView } from './areaIndex/AreaIndexView';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [] };
@@ -229,7 +230,9 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     view === 'areas' ? (
       <AreaIndexView onOverlay={setOverlay} onFit={fitTo} onStatus={setStatus} />
     ) : view === 'planner' ? (
-      <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} answers={answers} />
+      <Suspense fallback={<p className="muted">{t.loading}</p>}>
+        <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} answers={answers} />
+      </Suspense>
     ) : view === 'patrol' ? (
       <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} answers={answers} />
     ) : (

@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import type { User, UserManager } from 'oidc-client-ts';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/rules/writePermission';
 
@@ -29,6 +29,8 @@ export async function createTeamAuth(serverUrl: string): Promise<TeamAuth | null
   const config = clientConfigSchema.safeParse(await response.json());
   if (!config.success) return null;
   const redirect = new URL('./', document.baseURI).href;
+  // Loaded only for a team deployment: the OpenID Connect client stays out of the offline app's first JavaScript.
+  const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
   const manager = new UserManager({
     authority: config.data.issuer,
     client_id: config.data.clientId,

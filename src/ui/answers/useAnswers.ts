@@ -3,7 +3,6 @@ import { AnswersClient } from '../../analysis/answers/client';
 import { fromTransferable, toTransferable, type AnswerColumns } from '../../analysis/answers/columns';
 import type { AnswerDensity } from '../../analysis/answers/density';
 import type { AnswerFilter } from '../../analysis/answers/filter';
-import { cellPolygon } from '../../analysis/density';
 import type { MapView } from '../../map/adapter';
 import type { AnswersOnMap } from '../../map/answersLayer';
 import type { AnswerSetSummary } from '../../data/answerSets';
@@ -157,6 +156,8 @@ export function useAnswers(): Answers {
           if (shown.positions && shown.count <= MAX_POINTS) return { kind: 'points', positions: shown.positions };
         }
         const density = await w.density(resolutionForZoom(view.zoom));
+        // H3 in the page only once there are cells to draw.
+        const { cellPolygon } = await import('../../analysis/density');
         const cells = density.cells.map((h3, i) => ({ h3, count: density.counts[i] ?? 0, polygon: cellPolygon(h3) }));
         return { kind: 'cells', cells, max: cells[0]?.count ?? 1 };
       });

@@ -7,7 +7,7 @@ import type { AreaIndexFailure, AreaRejectedItem } from '../../io/areaIndex/type
 import { crsLabels } from '../../io/crsRegistry';
 import type { MapOverlay } from '../../map/adapter';
 import { useI18n } from '../i18n';
-import { Select } from '../views/PlannerView';
+import { Select } from '../views/controls';
 import { AreaIndexLegend } from './AreaIndexLegend';
 import { RejectionTable } from '../importing/RejectedTable';
 import { areaIndexActions, useAreaIndexSession } from './areaIndexSession';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n';
-import { Select } from './PlannerView';
+import { Select } from './controls';
 
 export const EVIDENCE_AGES = [1, 2, 3, 5, 10] as const;
 

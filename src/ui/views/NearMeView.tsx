@@ -8,7 +8,7 @@ import { normaliseSearchText } from '../../domain/featureRows';
 import type { SafetyFeature } from '../../domain/safetyFeature';
 import type { MapOverlay } from '../../map/adapter';
 import { formatDate, useI18n } from '../i18n';
-import { metres, Select } from './PlannerView';
+import { metres, Select } from './controls';
 
 export interface NearQuery {
   point: [number, number];

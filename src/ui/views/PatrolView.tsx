@@ -9,7 +9,7 @@ import { toSwedishCsv } from '../../io/csv';
 import type { MapOverlay } from '../../map/adapter';
 import { downloadText } from '../download';
 import { formatNumber, useI18n } from '../i18n';
-import { Select } from './PlannerView';
+import { Select } from './controls';
 import { EvidenceAge } from './EvidenceAge';
 import { representativePoint } from '../../analysis/representativePoint';
 import type { Answers } from '../answers/useAnswers';

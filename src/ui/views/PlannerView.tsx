@@ -13,6 +13,7 @@ import type { SafetyFeature } from '../../domain/safetyFeature';
 import type { MapOverlay } from '../../map/adapter';
 import { formatNumber, useI18n } from '../i18n';
 import { EvidenceAge } from './EvidenceAge';
+import { metres, Select } from './controls';
 
 interface Props {
   features: readonly SafetyFeature[];
@@ -164,25 +165,6 @@ export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceY
       </section>
     </div>
   );
-}
-
-export function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange(value: string): void; options: [string, string][] }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-export function metres(m: number, language: 'sv' | 'en'): string {
-  return m >= 1000 ? `${formatNumber(Math.round(m / 100) / 10, language)} km` : `${formatNumber(Math.round(m), language)} m`;
 }
 
 function surveyYears(features: readonly SafetyFeature[]): number[] {
