@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { SupportedGeometry } from '../domain/geometry';
 import type { SafetyFeature } from '../domain/safetyFeature';
-import { placeWeight } from './density';
+import { placeWeight } from './placeWeight';
 import { countsAsEvidence } from './evidence';
 import { areaContains, boundsOfGeometry, distanceToGeometryMetres, expandBounds } from './geo';
 import { compareCodes, compareSwedish } from './order';

@@ -1,4 +1,5 @@
 import { cellToBoundary, latLngToCell } from 'h3-js';
+import { placeWeight } from './placeWeight';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import { countsAsEvidence } from './evidence';
 import { compareCodes } from './order';
@@ -11,10 +12,7 @@ type UnsafePlace = Extract<SafetyFeature, { layer: 'unsafe-place' }>;
 export const MIN_DENSITY_RESOLUTION = 5;
 export const MAX_DENSITY_RESOLUTION = 10;
 
-/** What an unsafe place weighs: its number of survey responses, or 1 when the survey gives none. */
-export function placeWeight(feature: UnsafePlace): number {
-  return feature.details.responses ?? 1;
-}
+export { placeWeight };
 
 function checkResolution(resolution: number): void {
   if (!Number.isInteger(resolution) || resolution < MIN_DENSITY_RESOLUTION || resolution > MAX_DENSITY_RESOLUTION) {

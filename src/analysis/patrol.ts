@@ -1,7 +1,7 @@
 import type { TimeOfDay } from '../domain/layers';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import { coverageInFeatureOrder } from './coverage';
-import { placeWeight } from './density';
+import { placeWeight } from './placeWeight';
 import { countsAsEvidence } from './evidence';
 import { compareCodes, compareSwedish } from './order';
 import { representativePoint } from './representativePoint';

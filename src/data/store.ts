@@ -8,7 +8,6 @@ import { TrygghetsDatabase } from './db';
 import { perform, readLocalRecordHistory, redo, undo } from './history';
 
 export { ChangeConflict, ChangeRejected } from './history';
-import { loadMunicipalityLocator } from './municipalityAreas';
 import { dropRejected, keepMine, takeTheirs, type OpenConflict } from './sync/conflicts';
 import type { AnswerSetRecord, OutboxEntry } from './db';
 import { listAnswerSets, readAnswerColumns, removeAnswerSet, saveAnswerSet } from './answerSets';
@@ -28,7 +27,8 @@ export const getDatabase = () => database;
  * is still checked.
  */
 export const getMunicipalityLocator = () =>
-  (locator ??= loadMunicipalityLocator().then((loaded) => {
+  // The polygons and their spatial index load apart from the page's first JavaScript.
+  (locator ??= import('./municipalityAreas').then(({ loadMunicipalityLocator }) => loadMunicipalityLocator()).then((loaded) => {
     if (!loaded) locator = null;
     return loaded;
   }));

@@ -15,7 +15,7 @@ import type { Bounds, SupportedGeometry } from '../domain/geometry';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
 import type { LayerCollections, MapFeatureDiff } from './features';
 import { AnswersLayer, type AnswersOnMap } from './answersLayer';
-import { Drafting, type DrawableType } from './draw';
+import { Drafting, preloadDrawing, type DrawableType } from './draw';
 import { OverlayLayers } from './overlay';
 import { EmphasisLayers, type EmphasisKind } from './emphasis';
 import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
@@ -97,7 +97,8 @@ export interface MapAdapter {
   jumpTo(view: { center: [number, number]; zoom: number }): void;
   /** Drawing and reshaping (terra-draw); while active, clicks draw instead of selecting. */
   startDrawing(type: DrawableType, onFinish: (geometry: SupportedGeometry) => void): void;
-  startReshaping(geometry: SupportedGeometry): boolean;
+  /** Resolves false when the geometry cannot be reshaped (a multi-geometry). */
+  startReshaping(geometry: SupportedGeometry): Promise<boolean>;
   draftGeometry(): SupportedGeometry | null;
   stopDrafting(): void;
   /** Analysis drawn under the places: hexagon density or change, a search circle, numbered places. */
@@ -240,6 +241,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     const attribution = container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
     attribution?.querySelector<HTMLElement>('.maplibregl-ctrl-attrib-button')?.click();
     installDataLayers();
+    // terra-draw is fetched once the map has settled, so drawing starts at once when asked for.
+    map.once('idle', () => void preloadDrawing().catch(() => {}));
     if (options.basemapUrl && !options.styleUrl) placeLabels = createPlaceLabels(map, new URL('places.geojson', options.basemapUrl).href);
     handlers.current.onLoad?.();
     handlers.current.onViewChange?.(currentView());
@@ -359,7 +362,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     getView: () => (loaded ? currentView() : null),
     startDrawing(type, onFinish) {
       map.getCanvas().style.cursor = 'crosshair';
-      drafting.startDrawing(type, onFinish);
+      void drafting.startDrawing(type, onFinish);
     },
     startReshaping: (geometry) => drafting.startReshaping(geometry),
     draftGeometry: () => drafting.currentGeometry(),

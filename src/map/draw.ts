@@ -1,14 +1,16 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import {
-  TerraDraw,
-  TerraDrawLineStringMode,
-  TerraDrawPointMode,
-  TerraDrawPolygonMode,
-  TerraDrawSelectMode,
-  type GeoJSONStoreFeatures,
-} from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import type { GeoJSONStoreFeatures, TerraDraw } from 'terra-draw';
 import type { SupportedGeometry } from '../domain/geometry';
+
+/**
+ * terra-draw is loaded when drawing starts (and ahead of that, once the map is idle: see
+ * preloadDrawing), not with the page: most visits never draw.
+ */
+let drawModules: Promise<[typeof import('terra-draw'), typeof import('terra-draw-maplibre-gl-adapter')]> | null = null;
+export function preloadDrawing(): Promise<[typeof import('terra-draw'), typeof import('terra-draw-maplibre-gl-adapter')]> {
+  drawModules ??= Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')]);
+  return drawModules;
+}
 
 export type DrawableType = 'Point' | 'LineString' | 'Polygon';
 
@@ -22,6 +24,8 @@ const EDIT_FLAGS = { feature: { draggable: true, coordinates: { draggable: true,
  */
 export class Drafting {
   private draw: TerraDraw | null = null;
+  /** Counts starts and stops, so a start still loading when the user stops (or starts again) does nothing. */
+  private generation = 0;
 
   constructor(private readonly map: MapLibreMap) {}
 
@@ -30,8 +34,9 @@ export class Drafting {
   }
 
   /** Lets the user draw one geometry; `onFinish` gets it in WGS 84 when it is complete. */
-  startDrawing(type: DrawableType, onFinish: (geometry: SupportedGeometry) => void): void {
-    const draw = this.start();
+  async startDrawing(type: DrawableType, onFinish: (geometry: SupportedGeometry) => void): Promise<void> {
+    const draw = await this.start();
+    if (!draw) return;
     draw.setMode(MODE_OF[type]);
     draw.on('finish', (id) => {
       const feature = draw.getSnapshotFeature(id);
@@ -40,9 +45,10 @@ export class Drafting {
   }
 
   /** Puts a geometry up for editing: drag it, drag its vertices, add a vertex at a midpoint. */
-  startReshaping(geometry: SupportedGeometry): boolean {
+  async startReshaping(geometry: SupportedGeometry): Promise<boolean> {
     if (geometry.type !== 'Point' && geometry.type !== 'LineString' && geometry.type !== 'Polygon') return false;
-    const draw = this.start();
+    const draw = await this.start();
+    if (!draw) return false;
     const feature = {
       type: 'Feature',
       id: DRAFT_ID,
@@ -65,13 +71,18 @@ export class Drafting {
   }
 
   stop(): void {
+    this.generation++;
     if (!this.draw) return;
     this.draw.stop();
     this.draw = null;
   }
 
-  private start(): TerraDraw {
+  private async start(): Promise<TerraDraw | null> {
     this.stop();
+    const generation = this.generation;
+    const [{ TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawSelectMode }, { TerraDrawMapLibreGLAdapter }] = await preloadDrawing();
+    // Stopped, or started again, while terra-draw was loading: this start is void.
+    if (generation !== this.generation) return null;
     const flags = { point: EDIT_FLAGS, linestring: EDIT_FLAGS, polygon: EDIT_FLAGS };
     const draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { featuresOfDocument, resolveChain } from '../domain/chain';
 import { indexDataset, type Dataset } from '../domain/dataset';
 import { store } from '../data/store';
@@ -16,16 +16,13 @@ import { DataViews } from './DataViews';
 import { ErrorBoundary } from './ErrorBoundary';
 import { facetOptions } from './facetOptions';
 import { EditingToolbar } from './editing/EditingToolbar';
-import { FeatureForm } from './editing/FeatureForm';
 import { NewPlaceChooser } from './editing/NewPlaceChooser';
 import { useEditor } from './editing/useEditor';
 import { useHistoryControls } from './editing/useHistoryControls';
 import { FeaturePanel } from './FeaturePanel';
-import { ExportPanel } from './exporting/ExportPanel';
-import { ImportPanel } from './importing/ImportPanel';
 import { FilterPanel } from './FilterPanel';
 import { Header } from './Header';
-import { DICTIONARIES, I18nContext, type Language } from './i18n';
+import { dictionary, I18nContext, type Language } from './i18n';
 import { MapView, type PlacesFeed } from './MapView';
 import { Notices } from './Notices';
 import { useLanguage } from './useLanguage';
@@ -35,7 +32,6 @@ import { useTeamSync } from './useTeamSync';
 import { ConflictPanel, RejectedPanel } from './ConflictPanel';
 import { StaleDialog, type StaleChoice } from './StaleDialog';
 import { JoinDialog } from './JoinDialog';
-import { FollowUpReport } from './report/FollowUpReport';
 import { RecordHistoryContext, type HistorySource } from './RecordHistory';
 import { useStoredData } from './useStoredData';
 import { useAnswers } from './answers/useAnswers';
@@ -46,11 +42,8 @@ import { useUrlSync } from './useUrlSync';
 import { useGazetteer } from './views/useGazetteer';
 import { PlaceAnswers } from './answers/PlaceAnswers';
 import { representativePoint } from '../analysis/representativePoint';
-import { NearMeView, type NearQuery } from './views/NearMeView';
-import { PatrolView } from './views/PatrolView';
-// The planner's view brings H3 (hexagons) with it: loaded when the tab is opened, not with the page.
-const PlannerView = lazy(() => import('./views/PlannerView').then((m) => ({ default: m.PlannerView })));
-import { AreaIndexView } from './areaIndex/AreaIndexView';
+import type { NearQuery } from './views/NearMeView';
+import { AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [] };
 const NO_EVIDENCE: ReturnType<typeof withoutStale> = { fresh: [], stale: 0 };
@@ -59,7 +52,7 @@ export function App() {
   const initial = useMemo(() => parseUrlState(window.location.search), []);
   const [language, setLanguage] = useLanguage(initial.language);
   return (
-    <I18nContext.Provider value={{ t: DICTIONARIES[language], language }}>
+    <I18nContext.Provider value={{ t: dictionary(language), language }}>
       <Explorer initial={initial} language={language} setLanguage={setLanguage} />
     </I18nContext.Provider>
   );
@@ -67,7 +60,7 @@ export function App() {
 
 /** The whole app inside the language context, so every hook and component reads the same dictionary. */
 function Explorer({ initial, language, setLanguage }: { initial: UrlState; language: Language; setLanguage(l: Language): void }) {
-  const t = DICTIONARIES[language];
+  const t = dictionary(language);
   const config = useRuntimeConfig();
   const team = useTeamSync(config?.serverUrl ?? null, language);
   // A reader sees the team's map but gets no edit controls (the server would refuse anyway).
@@ -98,6 +91,13 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const closeSidePanel = () => setSidePanel('none');
   const wide = useMediaQuery('(min-width: 761px)');
   const lastFocusRef = useRef<HTMLElement | null>(null);
+  // Once the data is shown, the rest of the app is fetched in the background (lazyParts.tsx).
+  const ready = storage.kind !== 'loading';
+  useEffect(() => {
+    if (!ready) return;
+    const timer = window.setTimeout(preloadParts, 500);
+    return () => window.clearTimeout(timer);
+  }, [ready]);
 
   // Stored records → derived view state → map and table, in one direction.
   const dataset = storage.kind === 'loading' ? EMPTY : (storage.stored?.dataset ?? EMPTY);
@@ -226,13 +226,12 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     setNearQuery({ point, radius: nearQuery?.radius ?? 1000, label: null });
     return true;
   };
-  const renderView = (view: 'planner' | 'patrol' | 'near' | 'areas') =>
+  const renderView = (view: 'planner' | 'patrol' | 'near' | 'areas') => <Suspense fallback={<p className="muted">{t.loading}</p>}>{renderLoadedView(view)}</Suspense>;
+  const renderLoadedView = (view: 'planner' | 'patrol' | 'near' | 'areas') =>
     view === 'areas' ? (
       <AreaIndexView onOverlay={setOverlay} onFit={fitTo} onStatus={setStatus} />
     ) : view === 'planner' ? (
-      <Suspense fallback={<p className="muted">{t.loading}</p>}>
-        <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} answers={answers} />
-      </Suspense>
+      <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} answers={answers} />
     ) : view === 'patrol' ? (
       <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} answers={answers} />
     ) : (
@@ -291,7 +290,11 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
         {team.kind === 'signed-in' && <RejectedPanel />}
         {stale && <StaleDialog choice={stale} onClose={() => setStale(null)} />}
         {team.kind === 'signed-in' && team.joining && <JoinDialog choice={team.joining} />}
-        {reportId && <FollowUpReport documentId={reportId} index={index} fresh={evidence.fresh} onClose={() => setReportId(null)} />}
+        {reportId && (
+          <Suspense fallback={<p className="muted">{t.loading}</p>}>
+            <FollowUpReport documentId={reportId} index={index} fresh={evidence.fresh} onClose={() => setReportId(null)} />
+          </Suspense>
+        )}
         <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />
         <main className="layout">
           <div className="sidebar">
@@ -370,15 +373,19 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               />
             </ErrorBoundary>
           </div>
-          {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} />}
-          {sidePanel === 'export' && <ExportPanel dataset={dataset} onClose={closeSidePanel} onStatus={setStatus} />}
+          <Suspense fallback={<p className="muted">{t.loading}</p>}>
+            {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} />}
+            {sidePanel === 'export' && <ExportPanel dataset={dataset} onClose={closeSidePanel} onStatus={setStatus} />}
+          </Suspense>
           {editor.state.kind === 'choosing' && (
             <aside className="panel">
               <NewPlaceChooser onDraw={editor.draw} onEnterCoordinates={editor.enterCoordinates} onCancel={editor.cancel} />
             </aside>
           )}
           {editor.state.kind === 'form' && (
-            <FeatureForm key={editor.state.draft.id ?? 'new'} draft={editor.state.draft} index={index} onSave={editor.save} onCancel={editor.cancel} />
+            <Suspense fallback={<p className="muted">{t.loading}</p>}>
+              <FeatureForm key={editor.state.draft.id ?? 'new'} draft={editor.state.draft} index={index} onSave={editor.save} onCancel={editor.cancel} />
+            </Suspense>
           )}
           {chain && sidePanel === 'none' && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
             // Keyed by the place: choosing another place starts its panel afresh.

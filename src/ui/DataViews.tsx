@@ -1,6 +1,6 @@
 import type { FollowUp } from './StatusTimeline';
 import type { TreeEditing } from './editing/TreeForms';
-import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Suspense, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../domain/dataset';
 import type { FeatureRow } from '../domain/featureRows';
 import type { PromiseDocument } from '../domain/promiseDocument';
@@ -8,7 +8,8 @@ import { rowsToCsv, rowsToGeoJson } from '../io/exportRows';
 import { downloadText } from './download';
 import { useI18n } from './i18n';
 import { PlacesTable } from './PlacesTable';
-import { PromiseTree } from './PromiseTree';
+// The promise tree, its forms and drafting load apart from the first JavaScript (lazyParts.tsx).
+import { PromiseTree } from './lazyParts';
 import type { TableTab } from './urlState';
 
 interface Props {
@@ -132,7 +133,9 @@ export function DataViews(props: Props) {
         {props.tab === 'places' ? (
           <PlacesTable rows={props.rows} pageKey={props.pageKey} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (
-          <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} followUp={props.followUp} editing={props.editing} />
+          <Suspense fallback={<p className="muted">{t.loading}</p>}>
+            <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} followUp={props.followUp} editing={props.editing} />
+          </Suspense>
         ) : (
           props.renderView(props.tab)
         )}

@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { DICTIONARIES, I18nContext, type Dictionary } from './i18n';
-import { sv } from './strings/sv';
+import { I18nContext, type Dictionary } from './i18n';
+import { CRASH } from './strings/crash';
 
 export type CrashArea = 'app' | 'map' | 'data' | 'panel';
 
@@ -32,7 +32,7 @@ function crashStrings(context: unknown): CrashStrings {
   const pageLanguage = typeof document !== 'undefined' ? document.documentElement.lang : '';
   const pageKnown = pageLanguage === 'sv' || pageLanguage === 'en';
   if (fromContext && typeof fromContext.title === 'function' && (!pageKnown || value?.language === pageLanguage)) return fromContext;
-  return pageLanguage === 'en' ? DICTIONARIES.en.crash : sv.crash;
+  return pageLanguage === 'en' ? CRASH.en : CRASH.sv;
 }
 
 /** What failed, in one line: the error's own message, or its name. */

@@ -1,11 +1,30 @@
 import { createContext, useContext } from 'react';
-import { en } from './strings/en';
 import { sv, type Dictionary } from './strings/sv';
 
 export type Language = 'sv' | 'en';
 export type { Dictionary };
 
-export const DICTIONARIES: Record<Language, Dictionary> = { sv, en };
+/**
+ * Swedish is in the page; English loads when it is asked for (or once the page is idle, so a
+ * switch is instant): most visits never need it, and it is a tenth of the first JavaScript.
+ */
+const loaded: Partial<Record<Language, Dictionary>> = { sv };
+let english: Promise<Dictionary> | null = null;
+
+/** The language's strings if they are here, else Swedish (only until loadDictionary has resolved). */
+export function dictionary(language: Language): Dictionary {
+  return loaded[language] ?? sv;
+}
+
+export function isDictionaryLoaded(language: Language): boolean {
+  return loaded[language] !== undefined;
+}
+
+export function loadDictionary(language: Language): Promise<Dictionary> {
+  if (language === 'sv') return Promise.resolve(sv);
+  english ??= import('./strings/en').then((m) => (loaded.en = m.en));
+  return english;
+}
 
 export const I18nContext = createContext<{ t: Dictionary; language: Language }>({ t: sv, language: 'sv' });
 export const useI18n = () => useContext(I18nContext);

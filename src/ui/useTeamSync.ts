@@ -2,16 +2,21 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { readBackupContent } from '../data/backupStore';
 import { shippedDataset } from '../data/shipped';
 import { connectTeam, getDatabase, getMunicipalityLocator } from '../data/store';
-import { createTeamAuth, type SignedInUser, type TeamAuth } from '../data/sync/auth';
-import { SyncEngine, type SyncStatus } from '../data/sync/engine';
-import { keepLocalEditsApart, readLocalEditsAtJoin, uploadLocalEdits, type LocalEditsAtJoin } from '../data/sync/firstConnection';
+// Read at start-up, before the first render rewrites the query string (see openedAt.ts).
+import '../data/sync/openedAt';
+import type { SignedInUser, TeamAuth } from '../data/sync/auth';
+import type { SyncStatus } from '../data/sync/engine';
+import type { LocalEditsAtJoin } from '../data/sync/firstConnection';
 import { serializeBackup } from '../io/backup';
 import type { RecordTable } from '../domain/changes';
 import type { RecordHistoryEntry } from '../domain/sync/recordHistory';
 import { downloadText } from './download';
-import { DICTIONARIES, type Language } from './i18n';
+import { dictionary, type Language } from './i18n';
 
 const SHIPPED = shippedDataset.ok ? shippedDataset.value : null;
+
+/** The team's machinery (OpenID Connect, the sync engine, the first connection): loaded only where a team server is configured. */
+const loadTeam = () => Promise.all([import('../data/sync/auth'), import('../data/sync/engine'), import('../data/sync/firstConnection')]);
 
 /** The first connection of a browser that holds its own edits: what they are, and the two ways on. */
 export interface JoinChoice {
@@ -48,7 +53,8 @@ export function useTeamSync(serverUrl: string | null, language: Language): TeamS
     if (!serverUrl) return;
     let live = true;
     const base = new URL(serverUrl, document.baseURI).href;
-    void createTeamAuth(base).then(async (created) => {
+    void loadTeam().then(async ([{ createTeamAuth }, { SyncEngine }, { readLocalEditsAtJoin }]) => {
+      const created = await createTeamAuth(base);
       if (!live) return;
       setAuth(created);
       const signedIn = created ? await created.user() : null;
@@ -70,7 +76,7 @@ export function useTeamSync(serverUrl: string | null, language: Language): TeamS
           signedIn,
         );
       };
-      const edits = SHIPPED ? await readLocalEditsAtJoin(getDatabase(), SHIPPED, signedIn, DICTIONARIES[languageRef.current].team.join.uploadLabel) : null;
+      const edits = SHIPPED ? await readLocalEditsAtJoin(getDatabase(), SHIPPED, signedIn, dictionary(languageRef.current).team.join.uploadLabel) : null;
       if (!live) return;
       if (edits) setJoining(edits);
       else startRef.current();
@@ -109,11 +115,13 @@ export function useTeamSync(serverUrl: string | null, language: Language): TeamS
           async upload() {
             // What may not go to the server leaves this database: saved in a file first.
             if (joining.refused.length) await saveBackup();
+            const { uploadLocalEdits } = await import('../data/sync/firstConnection');
             await uploadLocalEdits(getDatabase(), joining, SHIPPED);
             startRef.current();
           },
           async keepApart() {
             await saveBackup();
+            const { keepLocalEditsApart } = await import('../data/sync/firstConnection');
             await keepLocalEditsApart(getDatabase(), SHIPPED);
             startRef.current();
           },

@@ -187,7 +187,8 @@ describe('languages', () => {
     expect(await page.getByText(`${total} of ${total} places shown`).count()).toBe(1);
     expect((await columnTexts(page, 9)).join(' ')).toMatch(/January 2022/);
     await page.getByRole('tab', { name: 'Promises and activities' }).click();
-    expect(await page.getByText('No place on the map yet').count()).toBeGreaterThan(0);
+    // The tree loads when its tab is first opened.
+    await expect.poll(() => page.getByText('No place on the map yet').count()).toBeGreaterThan(0);
     await expect.poll(() => page.url()).toContain('sprak=en');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Language').selectOption('sv');

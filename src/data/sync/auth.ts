@@ -1,5 +1,6 @@
 import type { User, UserManager } from 'oidc-client-ts';
 import { z } from 'zod';
+import { openedAt } from './openedAt';
 import { ROLES, type Role } from '../../domain/rules/writePermission';
 
 const clientConfigSchema = z.object({ issuer: z.string().url(), clientId: z.string().min(1) });
@@ -59,11 +60,6 @@ export async function createTeamAuth(serverUrl: string): Promise<TeamAuth | null
   };
 }
 
-/**
- * The address the app was opened at, read when this module loads: the app's URL state rewrites
- * the query string on its first render, before the provider's ?code=…&state=… could be read.
- */
-const openedAt = typeof window === 'undefined' ? null : window.location.href;
 
 /** Back from the provider with ?code=…&state=…: exchange the code (once), then clean the address bar. */
 let callbackDone = false;

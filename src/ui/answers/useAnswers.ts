@@ -9,8 +9,6 @@ import type { AnswerSetSummary } from '../../data/answerSets';
 import { store } from '../../data/store';
 import { subscribeToFeed } from '../../data/changeFeed';
 import type { AnswersImport, AnswersImportProgress } from '../../io/answers/answerRows';
-import { parseAnswersCsv } from '../../io/answers/parseAnswersCsv';
-import { parseAnswersGeoJson } from '../../io/answers/parseAnswersGeoJson';
 
 export type AnswersImportState =
   | { kind: 'idle' }
@@ -99,7 +97,10 @@ export function useAnswers(): Answers {
     setImporting({ kind: 'reading', fileName: file.name, progress, cancel: () => controller.abort() });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const parse = /\.(geo)?json$/i.test(file.name) ? parseAnswersGeoJson : parseAnswersCsv;
+      // The readers (and proj4 with them) load with the first import, not with the page.
+      const parse = /\.(geo)?json$/i.test(file.name)
+        ? (await import('../../io/answers/parseAnswersGeoJson')).parseAnswersGeoJson
+        : (await import('../../io/answers/parseAnswersCsv')).parseAnswersCsv;
       const parsed = await parse(bytes, {
         signal: controller.signal,
         // Small steps between yields: each stays well under the 50 ms a long task starts at.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { Activity } from '../../domain/activity';
 import type { ChangeSet } from '../../domain/changes';
 import type { FocusArea } from '../../domain/focusArea';
@@ -8,7 +8,8 @@ import { useI18n } from '../i18n';
 import { ActivityForm } from './ActivityForm';
 import { DocumentForm } from './DocumentForm';
 import { FocusAreaForm } from './FocusAreaForm';
-import { DraftFlow } from '../drafting/DraftFlow';
+// Drafting a document from its text (and its text analysis) loads apart (lazyParts.tsx).
+import { DraftFlow } from '../lazyParts';
 
 /** What the promise tree needs to let a planner write documents, focus areas and activities. */
 export interface TreeEditing {
@@ -66,6 +67,7 @@ export function useTreeForms(editing: TreeEditing | undefined) {
     close,
     draftFlow: () =>
       editing && (
+        <Suspense fallback={<p className="muted">{t.loading}</p>}>
         <DraftFlow
           municipalities={editing.municipalities}
           onCancel={close}
@@ -78,6 +80,7 @@ export function useTreeForms(editing: TreeEditing | undefined) {
             return saved;
           }}
         />
+        </Suspense>
       ),
     documentForm: (initial?: PromiseDocument) =>
       editing && <DocumentForm municipalities={editing.municipalities} initial={initial} onCancel={close} onSave={(d) => saveDocument(d, initial ?? null)} />,

@@ -8,7 +8,7 @@ import type { StatusEntry } from '../../domain/statusEntry';
 import type { NewStatusEntry } from '../StatusEntryForm';
 import type { ChangeSet, RecordTable } from '../../domain/changes';
 import { ChangeConflict, getMunicipalityLocator, store } from '../../data/store';
-import { withLocatedMunicipality } from '../../domain/places/municipalityLocator';
+import { withLocatedMunicipality } from '../../domain/places/locatedMunicipality';
 import type { DrawableType } from '../../map/draw';
 import type { MapAdapter } from '../../map/adapter';
 import { formatDate, useI18n } from '../i18n';
@@ -156,8 +156,8 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       setState({ kind: 'form', draft: newDraft(layer, geometry, note()), base: null });
     },
     editDetails: (feature: SafetyFeature) => setState({ kind: 'form', draft: draftFromFeature(feature), base: feature }),
-    reshape(feature: SafetyFeature) {
-      if (!adapterRef.current?.startReshaping(feature.geometry)) return onStatus(t.edit.reshapeUnsupported);
+    async reshape(feature: SafetyFeature) {
+      if (!(await adapterRef.current?.startReshaping(feature.geometry))) return onStatus(t.edit.reshapeUnsupported);
       setState({ kind: 'reshaping', feature });
     },
     async saveShape() {

@@ -1,5 +1,6 @@
 import { crsLabels } from '../../io/crsRegistry';
 import type { Dictionary } from './sv';
+import { CRASH } from './crash';
 
 const HISTORY_OF_EN = { documents: 'document', focusAreas: 'focus area', activities: 'activity', features: 'place', statusEntries: 'status entry' } as const;
 
@@ -578,16 +579,7 @@ export const en: Dictionary = {
   },
   storageDetail: (detail) => `The browser says: ${detail}`,
   storageReadOnly: 'Changes cannot be saved right now.',
-  crash: {
-    title: (area) => `${area} could not be shown`,
-    areas: { app: 'Trygghetskartan', map: 'The map', data: 'The list and views', panel: 'The place’s details' },
-    whatFailed: (message) => `What failed: ${message}`,
-    dataIntact: 'Your stored data is intact: the error only concerns what is shown here. The rest of the page works as usual.',
-    dataIntactApp: 'Your stored data is intact: the error only concerns what is shown.',
-    tryAgain: 'Try again',
-    reload: 'Reload the page',
-    close: 'Close',
-  },
+  crash: CRASH.en,
   datasetInvalid: 'The shipped data is invalid and could not be loaded.',
   storedIssues: (n) => `${n} stored records are damaged and not shown.`,
   basemapMissing: 'This installation has no background map (geodata was not found at build time). The places are shown anyway.',

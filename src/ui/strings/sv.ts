@@ -1,3 +1,4 @@
+import { CRASH } from './crash';
 import type { AnswerRejectReason } from '../../io/answers/answerRows';
 import type { RecordTable } from '../../domain/changes';
 import { crsLabels } from '../../io/crsRegistry';
@@ -520,16 +521,7 @@ export const sv = {
   } as Record<string, string>,
   storageDetail: (detail: string) => `Webbläsaren säger: ${detail}`,
   storageReadOnly: 'Ändringar kan inte sparas just nu.',
-  crash: {
-    title: (area: string) => `${area} kunde inte visas`,
-    areas: { app: 'Trygghetskartan', map: 'Kartan', data: 'Listan och vyerna', panel: 'Platsens uppgifter' } as Record<string, string>,
-    whatFailed: (message: string) => `Det som gick fel: ${message}`,
-    dataIntact: 'Dina sparade data är orörda: felet gäller bara det som visas här. Resten av sidan fungerar som vanligt.',
-    dataIntactApp: 'Dina sparade data är orörda: felet gäller bara det som visas.',
-    tryAgain: 'Försök igen',
-    reload: 'Ladda om sidan',
-    close: 'Stäng',
-  },
+  crash: CRASH.sv,
   datasetInvalid: 'De levererade data är ogiltiga och kunde inte läsas in.',
   storedIssues: (n: number) => `${n} sparade poster är skadade och visas inte.`,
   basemapMissing: 'Bakgrundskartan saknas i den här installationen (geodata hittades inte vid bygget). Löftenas platser visas ändå.',
