@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Measures the built app in Chromium. Figures are medians of 3 runs on this machine; compare them as ratios.
+// Measures the built app in Chromium. Figures are medians of 5 runs on this machine; compare them as ratios.
 //  1. 100 000 places in IndexedDB: start-up, a search keystroke, a facet filter, a sort, one edit (table and map).
 //  2. The shipped dataset in a fresh browser: interactive; the initial JavaScript, gzip.
 //  3. 1 000 000 survey answers: the CSV import committed (with progress), start-up with them, a filter
@@ -17,6 +17,8 @@ import { preview } from 'vite';
 const COUNT = Number(process.argv[2] ?? 100_000);
 const ANSWERS = Number(process.argv[3] ?? 1_000_000);
 const LONG_TASK_ANSWERS = 200_000;
+// Runs per figure: the first of each is often slow (a cold JIT, MapLibre still tiling), so five, and the median.
+const RUNS = 5;
 const server = await preview({ preview: { port: 4181, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
@@ -93,7 +95,7 @@ async function inPage(p, trigger, done, arg = null) {
     [trigger.toString(), done.toString(), arg],
   );
 }
-for (let run = 0; run < 3; run++) {
+for (let run = 0; run < RUNS; run++) {
   let t0 = Date.now();
   await page.reload();
   await page.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 });
@@ -168,7 +170,7 @@ for (let run = 0; run < 3; run++) {
   }
   await page.getByLabel('Sök', { exact: true }).fill('');
 }
-console.log(`${COUNT} extra places in IndexedDB (medians of 3 runs, ms):`);
+console.log(`${COUNT} extra places in IndexedDB (medians of ${RUNS} runs, ms):`);
 for (const [name, values] of Object.entries(results)) if (values.length) console.log(`  ${name.padEnd(8)} ${median(values)}   (runs: ${values.join(', ')})`);
 const figures = { places: COUNT, ...Object.fromEntries(Object.entries(results).filter(([, v]) => v.length).map(([name, v]) => [`${name}Ms`, median(v)])) };
 await page.context().close();
@@ -176,7 +178,7 @@ await page.context().close();
 // 2. The shipped dataset in a fresh browser, and what the first page load fetches.
 {
   const runs = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const fresh = await context.newPage();
     const t0 = Date.now();
@@ -302,7 +304,7 @@ async function answersBench(n) {
   console.log(`${n} answers: CSV import committed in ${imported.ms} ms (progress shown: ${imported.sawProgress})`);
   const startup = [];
   const filter = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < RUNS; run++) {
     const t0 = Date.now();
     await p.reload();
     await p.locator('.app[data-ready="true"]').waitFor({ timeout: 120_000 });
