@@ -1,0 +1,49 @@
+/**
+ * npm run build:public -- --from FILE [--out DIR]
+ *
+ * The citizens' site (issue 13) as plain files from a backup of the app (any version the app
+ * restores): dist-public/ by default, served by any web host or CDN, from any sub-path. Written to
+ * a new folder first and moved into place only when complete: a refused file leaves the old site.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { swedishToday } from '../src/domain/currency';
+import { parseBackup } from '../src/io/backup';
+import { buildPublicSite } from '../src/io/publicSite/buildSite';
+
+const usage = 'npm run build:public -- --from FILE [--out DIR]';
+function fail(message: string): never {
+  console.error(`build:public: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+let values: { from?: string; out?: string };
+try {
+  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'dist-public' } }, strict: true }));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+if (!values.from) fail('--from saknas: ange säkerhetskopian (JSON) som sajten ska byggas från.');
+let text: string;
+try {
+  text = readFileSync(resolve(values.from), 'utf8');
+} catch {
+  fail(`Filen ${values.from} kunde inte läsas.`);
+}
+const parsed = parseBackup(text);
+if (!parsed.ok) fail(parsed.error);
+
+const started = Date.now();
+const files = buildPublicSite(parsed.value, swedishToday());
+const out = resolve(values.out ?? 'dist-public');
+const building = `${out}.building-${process.pid}`;
+rmSync(building, { recursive: true, force: true });
+for (const file of files) {
+  const path = join(building, file.path);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, file.content);
+}
+rmSync(out, { recursive: true, force: true });
+renameSync(building, out);
+console.log(`build:public: ${files.length} filer i ${out} på ${Date.now() - started} ms.`);

@@ -1,0 +1,92 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shippedDataset } from '../../../src/data/shipped';
+import { documentStandings } from '../../../src/domain/currency';
+import type { Dataset } from '../../../src/domain/dataset';
+import { serializeBackup } from '../../../src/io/backup';
+import { buildPublicSite } from '../../../src/io/publicSite/buildSite';
+import { MARKER_AUTHOR, MARKER_HISTORY, TODAY, teamData } from './publicSiteFixture';
+import { generateAnswerColumns } from '../../../scripts/generate-answers';
+
+if (!shippedDataset.ok) throw new Error('shipped data invalid');
+const shipped = shippedDataset.value;
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('the citizens’ site', () => {
+  it('has a page per municipality in both languages: promises by standing, activities with status and dated history, upcoming walks', () => {
+    const data = teamData();
+    const files = new Map(buildPublicSite(data as Dataset, TODAY).map((f) => [f.path, f.content]));
+    const codes = [...new Set(shipped.documents.map((d) => d.municipality.code))].sort();
+    expect([...files.keys()].sort()).toEqual(['en/index.html', 'index.html', ...codes.map((c) => `kommun/${c}.html`), ...codes.map((c) => `en/kommun/${c}.html`)].sort());
+    const index = files.get('index.html')!;
+    for (const code of codes) expect(index).toContain(`href="kommun/${code}.html"`);
+    expect(index).toContain('<html lang="sv">');
+    expect(files.get('en/index.html')).toContain('<html lang="en">');
+
+    // Nacka: the status history as "vi lovade / vi gjorde", newest first, notes as text (never HTML).
+    const nacka = files.get('kommun/0182.html')!;
+    const entry = data.statusEntries[0]!;
+    const activity = shipped.activities.find((a) => a.id === entry.activityId)!;
+    expect(nacka).toContain(activity.title.replace(/&/g, '&amp;'));
+    expect(nacka).toContain('20 oktober 2026</time>: Genomförd');
+    expect(nacka).toContain('4 mars 2026</time>: Pågår – Första vandringen gjord &lt;b&gt;i mars&lt;/b&gt;');
+    expect(nacka.indexOf('20 oktober 2026')).toBeLessThan(nacka.indexOf('4 mars 2026'));
+    expect(files.get('en/kommun/0182.html')).toContain('20 October 2026</time>: Done');
+    // Upcoming walks with date and organiser; one serving only sensitive work is not announced.
+    expect(nacka).toContain('10 februari 2027: Trygghetsvandring Orminge centrum (arrangör: Nacka kommun)');
+    expect(nacka).not.toContain('Vandring för känsligt arbete');
+
+    // An expired promise is labelled expired, and its unfinished activities never read as planned.
+    const standings = documentStandings(shipped.documents, TODAY);
+    const expired = shipped.documents.find((d) => standings.get(d.id)?.currency === 'expired')!;
+    const page = files.get(`kommun/${expired.municipality.code}.html`)!;
+    const start = page.indexOf(`id="doc-${expired.id}"`);
+    const next = page.indexOf('<section class="promise"', start);
+    const section = page.slice(start, next < 0 ? undefined : next);
+    expect(section).toContain('Har gått ut');
+    expect(section).not.toContain('>Planerad<');
+    // The same for a promise a later one replaced.
+    const superseded = shipped.documents.find((d) => standings.get(d.id)?.currency === 'superseded');
+    if (superseded) {
+      const p2 = files.get(`kommun/${superseded.municipality.code}.html`)!;
+      const s2 = p2.slice(p2.indexOf(`id="doc-${superseded.id}"`));
+      expect(s2.slice(0, s2.indexOf('<section class="promise"') >= 0 ? s2.indexOf('<section class="promise"') : undefined)).not.toMatch(/>(Planerad|Pågår)</);
+    }
+    // Links are relative: the site works from any sub-path of a host.
+    for (const content of files.values()) expect(content).not.toMatch(/(href|src)="\//);
+  });
+
+  it('is built by npm run build:public from a backup file, and holds no author, survey answer or edit history', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'public-site-'));
+    const data = teamData();
+    const backup = join(dir, 'backup.json');
+    writeFileSync(backup, serializeBackup(data));
+    const out = join(dir, 'dist-public');
+    execFileSync('npx', ['tsx', 'scripts/build-public.ts', '--from', backup, '--out', out], { stdio: 'pipe' });
+    const all = filesUnder(out).map((path) => readFileSync(path, 'utf8')).join('\n');
+    expect(all).toContain('Nacka');
+    expect(all).not.toContain(MARKER_AUTHOR);
+    expect(all).not.toContain('markorsson');
+    expect(all).not.toContain(MARKER_HISTORY);
+    // No survey answer: neither its set's name nor a position (the site has no geometry yet at all).
+    expect(all).not.toContain('SYNTETISK');
+    const lon = generateAnswerColumns({ answers: 500, seed: 3, area: 'four' }).lon;
+    for (let i = 0; i < 50; i++) expect(all).not.toContain(lon[i]!.toFixed(4));
+
+    // A refused file leaves the site that was there, and says why.
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"type":"trygghetskartan-backup","version":3,');
+    const run = spawnSync('npx', ['tsx', 'scripts/build-public.ts', '--from', bad, '--out', out], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Filen är inte giltig JSON');
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  }, 60_000);
+});
