@@ -10,17 +10,19 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { swedishToday } from '../src/domain/currency';
 import { parseBackup } from '../src/io/backup';
+import { MIN_PUBLIC_K } from '../src/analysis/publicCells';
 import { buildPublicSite } from '../src/io/publicSite/buildSite';
+import { privacyProblems, privateFactsOf } from '../src/io/publicSite/privacyCheck';
 
-const usage = 'npm run build:public -- --from FILE [--out DIR]';
+const usage = 'npm run build:public -- --from FILE [--out DIR] [--k N]';
 function fail(message: string): never {
   console.error(`build:public: ${message}\n${usage}`);
   process.exit(2);
 }
 
-let values: { from?: string; out?: string };
+let values: { from?: string; out?: string; k?: string };
 try {
-  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'dist-public' } }, strict: true }));
+  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'dist-public' }, k: { type: 'string', default: String(MIN_PUBLIC_K) } }, strict: true }));
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
@@ -33,9 +35,17 @@ try {
 }
 const parsed = parseBackup(text);
 if (!parsed.ok) fail(parsed.error);
+const k = Number(values.k);
+if (!Number.isInteger(k) || k < MIN_PUBLIC_K) fail(`--k måste vara ett heltal, minst ${MIN_PUBLIC_K} (en cell visas bara om minst så många svar ligger där).`);
 
 const started = Date.now();
-const files = buildPublicSite(parsed.value, swedishToday());
+const files = buildPublicSite(parsed.value, swedishToday(), { k });
+// Checked as a visitor would read it before anything is written: a leak refuses the whole build.
+const problems = privacyProblems(files, privateFactsOf(parsed.value, k));
+if (problems.length) {
+  console.error(`build:public: sajten publicerades inte, den skulle röja uppgifter:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(3);
+}
 const out = resolve(values.out ?? 'dist-public');
 const building = `${out}.building-${process.pid}`;
 rmSync(building, { recursive: true, force: true });

@@ -3,6 +3,8 @@ import { documentStandings, isUpcomingWalk, type Currency } from '../../domain/c
 import { indexDataset, type Dataset, type DatasetIndex } from '../../domain/dataset';
 import type { PromiseDocument } from '../../domain/promiseDocument';
 import type { StatusEntry } from '../../domain/statusEntry';
+import { MIN_PUBLIC_K, PUBLIC_RESOLUTION, publicCells } from '../../analysis/publicCells';
+import type { BackupAnswerSet } from '../backupAnswers';
 import { escapeHtml as e, page } from './html';
 import { EN, SV, type PublicStrings } from './strings';
 
@@ -15,11 +17,19 @@ export interface PublicFile {
 /**
  * The citizens' site (issue 13) as plain files from the team's data: a page per municipality with
  * its promises, their activities, status and dated history ("vi lovade / vi gjorde") and the
- * upcoming safety walks, in Swedish and English. Built from what may be public only: no author of
- * a status entry, no survey answer, no edit history, no geometry (the aggregated map comes later).
+ * upcoming safety walks, in Swedish and English; the survey answers only as counts per H3 cell
+ * (publicCells.ts). Built from what may be public only: no author of a status entry, no single
+ * answer, no edit history, no place geometry yet (the map comes later).
  * Every link is relative, so the site works from any sub-path of any host.
  */
-export function buildPublicSite(dataset: Dataset, today: string): PublicFile[] {
+export interface PublicSiteOptions {
+  /** Least answers a published cell stands for (at least MIN_PUBLIC_K). */
+  k?: number;
+  /** Only the privacy test's deliberately leaky build. */
+  allowUnsafeK?: boolean;
+}
+
+export function buildPublicSite(dataset: Dataset & { answerSets?: readonly BackupAnswerSet[] }, today: string, options: PublicSiteOptions = {}): PublicFile[] {
   const index = indexDataset(dataset);
   const standings = documentStandings(dataset.documents, today);
   const municipalities = new Map<string, { name: string; documents: PromiseDocument[] }>();
@@ -30,6 +40,9 @@ export function buildPublicSite(dataset: Dataset, today: string): PublicFile[] {
   }
   const sorted = [...municipalities].sort((a, b) => a[1].name.localeCompare(b[1].name, 'sv'));
   const files: PublicFile[] = [];
+  // The survey answers only as cells (publicCells.ts): the map reads this file.
+  const answers = (dataset.answerSets ?? []).map((set) => ({ count: set.columns.count, lon: new Float64Array(set.columns.lon), lat: new Float64Array(set.columns.lat) }));
+  files.push({ path: 'data/answer-cells.json', content: JSON.stringify(publicCells(answers, options.k ?? MIN_PUBLIC_K, PUBLIC_RESOLUTION, options.allowUnsafeK)) });
   for (const [strings, prefix] of [[SV, ''], [EN, 'en/']] as const) {
     files.push({ path: `${prefix}index.html`, content: indexPage(strings, sorted, today) });
     for (const [code, m] of sorted)

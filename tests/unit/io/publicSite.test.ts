@@ -8,6 +8,8 @@ import { documentStandings } from '../../../src/domain/currency';
 import type { Dataset } from '../../../src/domain/dataset';
 import { serializeBackup } from '../../../src/io/backup';
 import { buildPublicSite } from '../../../src/io/publicSite/buildSite';
+import { privacyProblems, privateFactsOf } from '../../../src/io/publicSite/privacyCheck';
+import { MIN_PUBLIC_K, PUBLIC_RESOLUTION, publicCells } from '../../../src/analysis/publicCells';
 import { MARKER_AUTHOR, MARKER_HISTORY, TODAY, teamData } from './publicSiteFixture';
 import { generateAnswerColumns } from '../../../scripts/generate-answers';
 
@@ -25,7 +27,7 @@ describe('the citizens’ site', () => {
     const data = teamData();
     const files = new Map(buildPublicSite(data as Dataset, TODAY).map((f) => [f.path, f.content]));
     const codes = [...new Set(shipped.documents.map((d) => d.municipality.code))].sort();
-    expect([...files.keys()].sort()).toEqual(['en/index.html', 'index.html', ...codes.map((c) => `kommun/${c}.html`), ...codes.map((c) => `en/kommun/${c}.html`)].sort());
+    expect([...files.keys()].sort()).toEqual(['data/answer-cells.json', 'en/index.html', 'index.html', ...codes.map((c) => `kommun/${c}.html`), ...codes.map((c) => `en/kommun/${c}.html`)].sort());
     const index = files.get('index.html')!;
     for (const code of codes) expect(index).toContain(`href="kommun/${code}.html"`);
     expect(index).toContain('<html lang="sv">');
@@ -78,7 +80,7 @@ describe('the citizens’ site', () => {
     expect(all).not.toContain(MARKER_HISTORY);
     // No survey answer: neither its set's name nor a position (the site has no geometry yet at all).
     expect(all).not.toContain('SYNTETISK');
-    const lon = generateAnswerColumns({ answers: 500, seed: 3, area: 'four' }).lon;
+    const lon = generateAnswerColumns({ answers: 10_000, seed: 3, area: 'four' }).lon;
     for (let i = 0; i < 50; i++) expect(all).not.toContain(lon[i]!.toFixed(4));
 
     // A refused file leaves the site that was there, and says why.
@@ -88,5 +90,36 @@ describe('the citizens’ site', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Filen är inte giltig JSON');
     expect(existsSync(join(out, 'index.html'))).toBe(true);
+    // k is never below 5.
+    const lowK = spawnSync('npx', ['tsx', 'scripts/build-public.ts', '--from', backup, '--out', out, '--k', '3'], { encoding: 'utf8' });
+    expect(lowK.status).toBe(2);
+    expect(lowK.stderr).toContain('minst 5');
   }, 60_000);
+
+  it('publishes the answers only as cells of at least k, in multiples of k, at one resolution; a leaky build (k = 1, or a position in a page) fails the privacy check', () => {
+    const data = teamData();
+    const facts = privateFactsOf(data, MIN_PUBLIC_K, [MARKER_HISTORY]);
+    const files = buildPublicSite(data, TODAY);
+    expect(privacyProblems(files, facts)).toEqual([]);
+    const published = JSON.parse(files.find((f) => f.path === 'data/answer-cells.json')!.content) as { k: number; cells: [string, number][] };
+    expect(published.k).toBe(5);
+    expect(published.cells.length).toBeGreaterThan(10);
+    // The synthetic survey leaves cells under k: those are left out, and the rest rounded down.
+    const raw = publicCells(facts.answers, 1, PUBLIC_RESOLUTION, true);
+    const under = raw.cells.filter(([, n]) => n < 5);
+    expect(under.length).toBeGreaterThan(0);
+    const kept = new Set(published.cells.map(([cell]) => cell));
+    for (const [cell] of under) expect(kept.has(cell)).toBe(false);
+    const total = published.cells.reduce((sum, [, n]) => sum + n, 0);
+    expect(total).toBeLessThan(10_000);
+
+    const leaky = buildPublicSite(data, TODAY, { k: 1, allowUnsafeK: true });
+    expect(privacyProblems(leaky, facts).join('\n')).toMatch(/färre än k = 5/);
+    const [lon, lat] = [facts.answers[0]!.lon[7]!, facts.answers[0]!.lat[7]!];
+    const withPosition = [...files, { path: 'kommun/extra.html', content: `<p>${lon.toFixed(5)}, ${lat.toFixed(5)}</p>` }];
+    expect(privacyProblems(withPosition, facts).join('\n')).toMatch(/enkätsvars läge/);
+    const withMarker = [...files, { path: 'kommun/extra.html', content: `<p>${MARKER_HISTORY}</p>` }];
+    expect(privacyProblems(withMarker, facts).join('\n')).toContain(MARKER_HISTORY);
+    expect(() => buildPublicSite(data, TODAY, { k: 3 })).toThrow(/minst 5/);
+  });
 });

@@ -26,7 +26,7 @@ export function teamData(): BackupContent {
     { ...walk, id: 'w-next', name: 'Trygghetsvandring Orminge centrum', details: { ...(walk.details as object), plannedDate: '2027-02-10', status: 'planned', organisers: ['Nacka kommun'] } },
     { ...walk, id: 'w-hidden', name: 'Vandring för känsligt arbete', activityIds: [sensitive.id], details: { ...(walk.details as object), plannedDate: '2027-02-11', status: 'planned', organisers: [] } },
   ] as SafetyFeature[];
-  const answers = toTransferable(generateAnswerColumns({ answers: 500, seed: 3, area: 'four' })).message;
+  const answers = toTransferable(generateAnswerColumns({ answers: 10_000, seed: 3, area: 'four' })).message;
   return {
     ...shipped,
     features: [...shipped.features, ...walks],
