@@ -5,14 +5,13 @@
  * restores): dist-public/ by default, served by any web host or CDN, from any sub-path. Written to
  * a new folder first and moved into place only when complete: a refused file leaves the old site.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { swedishToday } from '../src/domain/currency';
 import { parseBackup } from '../src/io/backup';
 import { MIN_PUBLIC_K } from '../src/analysis/publicCells';
-import { buildPublicSite } from '../src/io/publicSite/buildSite';
-import { privacyProblems, privateFactsOf } from '../src/io/publicSite/privacyCheck';
+import { checkedSite, writeSiteAtomically } from '../server/publish/site';
 
 const usage = 'npm run build:public -- --from FILE [--out DIR] [--k N]';
 function fail(message: string): never {
@@ -39,21 +38,12 @@ const k = Number(values.k);
 if (!Number.isInteger(k) || k < MIN_PUBLIC_K) fail(`--k måste vara ett heltal, minst ${MIN_PUBLIC_K} (en cell visas bara om minst så många svar ligger där).`);
 
 const started = Date.now();
-const files = buildPublicSite(parsed.value, swedishToday(), { k });
+const site = checkedSite(parsed.value, swedishToday(), { k });
 // Checked as a visitor would read it before anything is written: a leak refuses the whole build.
-const problems = privacyProblems(files, privateFactsOf(parsed.value, k));
-if (problems.length) {
-  console.error(`build:public: sajten publicerades inte, den skulle röja uppgifter:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+if (!site.ok) {
+  console.error(`build:public: sajten publicerades inte, den skulle röja uppgifter:\n${site.problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(3);
 }
 const out = resolve(values.out ?? 'dist-public');
-const building = `${out}.building-${process.pid}`;
-rmSync(building, { recursive: true, force: true });
-for (const file of files) {
-  const path = join(building, file.path);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, file.content);
-}
-rmSync(out, { recursive: true, force: true });
-renameSync(building, out);
-console.log(`build:public: ${files.length} filer i ${out} på ${Date.now() - started} ms.`);
+writeSiteAtomically(site.files, out);
+console.log(`build:public: ${site.files.length} filer i ${out} på ${Date.now() - started} ms.`);

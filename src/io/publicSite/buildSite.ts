@@ -1,25 +1,25 @@
-import type { Activity } from '../../domain/activity';
-import { documentStandings, isUpcomingWalk, type Currency } from '../../domain/currency';
-import { indexDataset, type Dataset, type DatasetIndex } from '../../domain/dataset';
-import type { PromiseDocument } from '../../domain/promiseDocument';
-import type { StatusEntry } from '../../domain/statusEntry';
+import { documentStandings } from '../../domain/currency';
+import { indexDataset, type Dataset } from '../../domain/dataset';
 import { MIN_PUBLIC_K, PUBLIC_RESOLUTION, publicCells } from '../../analysis/publicCells';
 import type { BackupAnswerSet } from '../backupAnswers';
-import { escapeHtml as e, page } from './html';
-import { EN, SV, type PublicStrings } from './strings';
+import { indexPage, municipalityPage, type MunicipalityList } from './pages';
+import { EN, SV } from './strings';
 
-/** One file of the citizens' site: a path relative to the site's root, and its text. */
+/** One file of the citizens' site: a path relative to the site's root, and its text or bytes. */
 export interface PublicFile {
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
+
+/** The data a public site is built from: a backup's content (any version the app restores). */
+export type PublicSource = Dataset & { answerSets?: readonly BackupAnswerSet[] };
 
 /**
  * The citizens' site (issue 13) as plain files from the team's data: a page per municipality with
  * its promises, their activities, status and dated history ("vi lovade / vi gjorde") and the
  * upcoming safety walks, in Swedish and English; the survey answers only as counts per H3 cell
  * (publicCells.ts). Built from what may be public only: no author of a status entry, no single
- * answer, no edit history, no place geometry yet (the map comes later).
+ * answer, no edit history.
  * Every link is relative, so the site works from any sub-path of any host.
  */
 export interface PublicSiteOptions {
@@ -29,107 +29,25 @@ export interface PublicSiteOptions {
   allowUnsafeK?: boolean;
 }
 
-export function buildPublicSite(dataset: Dataset & { answerSets?: readonly BackupAnswerSet[] }, today: string, options: PublicSiteOptions = {}): PublicFile[] {
+export function buildPublicSite(dataset: PublicSource, today: string, options: PublicSiteOptions = {}): PublicFile[] {
   const index = indexDataset(dataset);
   const standings = documentStandings(dataset.documents, today);
-  const municipalities = new Map<string, { name: string; documents: PromiseDocument[] }>();
+  const byCode = new Map<string, MunicipalityList[number][1]>();
   for (const document of dataset.documents) {
-    const m = municipalities.get(document.municipality.code) ?? { name: document.municipality.name, documents: [] };
+    const m = byCode.get(document.municipality.code) ?? { name: document.municipality.name, documents: [] };
     m.documents.push(document);
-    municipalities.set(document.municipality.code, m);
+    byCode.set(document.municipality.code, m);
   }
-  const sorted = [...municipalities].sort((a, b) => a[1].name.localeCompare(b[1].name, 'sv'));
+  const municipalities: MunicipalityList = [...byCode].sort((a, b) => a[1].name.localeCompare(b[1].name, 'sv'));
+  const currencyOf = (id: string) => standings.get(id)?.currency ?? 'expired';
   const files: PublicFile[] = [];
   // The survey answers only as cells (publicCells.ts): the map reads this file.
   const answers = (dataset.answerSets ?? []).map((set) => ({ count: set.columns.count, lon: new Float64Array(set.columns.lon), lat: new Float64Array(set.columns.lat) }));
   files.push({ path: 'data/answer-cells.json', content: JSON.stringify(publicCells(answers, options.k ?? MIN_PUBLIC_K, PUBLIC_RESOLUTION, options.allowUnsafeK)) });
   for (const [strings, prefix] of [[SV, ''], [EN, 'en/']] as const) {
-    files.push({ path: `${prefix}index.html`, content: indexPage(strings, sorted, today) });
-    for (const [code, m] of sorted)
-      files.push({ path: `${prefix}kommun/${code}.html`, content: municipalityPage(strings, code, m.name, m.documents, index, (id) => standings.get(id)?.currency ?? 'expired', dataset, today) });
+    files.push({ path: `${prefix}index.html`, content: indexPage(strings, municipalities, today) });
+    for (const [code, m] of municipalities)
+      files.push({ path: `${prefix}kommun/${code}.html`, content: municipalityPage(strings, code, m.name, m.documents, index, currencyOf, dataset, today) });
   }
   return files;
-}
-
-function indexPage(t: PublicStrings, municipalities: [string, { name: string; documents: PromiseDocument[] }][], today: string): string {
-  const items = municipalities.map(([code, m]) => `<li><a href="kommun/${e(code)}.html">${e(m.name)}</a> <span class="muted">${e(t.promiseCount(m.documents.length))}</span></li>`);
-  return page(t, {
-    title: t.siteTitle,
-    otherLanguage: t.otherLanguage.path + 'index.html',
-    body: `<h1>${e(t.siteTitle)}</h1>
-<p>${e(t.intro)}</p>
-<h2>${e(t.municipalitiesHeading)}</h2>
-${items.length ? `<ul class="municipalities">${items.join('\n')}</ul>` : `<p>${e(t.noPromises)}</p>`}
-<p class="muted">${e(t.builtFrom(t.date(today)))}</p>`,
-  });
-}
-
-// What holds now first, then what is coming, then what is over, newest first.
-const CURRENCY_ORDER: Record<Currency, number> = { current: 0, upcoming: 1, superseded: 2, expired: 2 };
-
-function municipalityPage(
-  t: PublicStrings,
-  code: string,
-  name: string,
-  documents: PromiseDocument[],
-  index: DatasetIndex,
-  currencyOf: (documentId: string) => Currency,
-  dataset: Dataset,
-  today: string,
-): string {
-  const ordered = [...documents].sort((a, b) => CURRENCY_ORDER[currencyOf(a.id)] - CURRENCY_ORDER[currencyOf(b.id)] || b.period.from.localeCompare(a.period.from));
-  const promises = ordered.map((document) => promiseSection(t, document, currencyOf(document.id), index));
-  const sensitiveActivities = new Set(dataset.activities.filter((a) => a.sensitive).map((a) => a.id));
-  // A walk serving only sensitive work is not announced: its place and time would point at it.
-  const walks = dataset.features
-    .filter((f) => f.layer === 'safety-walk' && f.municipalityCode === code && isUpcomingWalk(f.details.plannedDate, f.details.status, today))
-    .filter((f) => !f.activityIds.length || f.activityIds.some((id) => !sensitiveActivities.has(id)))
-    .map((f) => (f.layer === 'safety-walk' ? { date: f.details.plannedDate ?? '', name: f.name, organisers: f.details.organisers.join(', ') } : null))
-    .filter((w) => w !== null)
-    .sort((a, b) => a.date.localeCompare(b.date));
-  const otherPrefix = t.lang === 'sv' ? '../en/' : '../../';
-  return page(t, {
-    title: t.municipalityTitle(name),
-    otherLanguage: `${otherPrefix}kommun/${code}.html`,
-    body: `<p><a href="../index.html">${e(t.backToAll)}</a></p>
-<h1>${e(t.municipalityTitle(name))}</h1>
-<section aria-labelledby="walks"><h2 id="walks">${e(t.walksHeading)}</h2>
-${walks.length ? `<ul>${walks.map((w) => `<li>${e(t.walk(t.date(w.date), w.name, w.organisers))}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>` : `<p>${e(t.noWalks)}</p>`}
-</section>
-${promises.join('\n')}
-<p class="muted">${e(t.builtFrom(t.date(today)))}</p>`,
-  });
-}
-
-function promiseSection(t: PublicStrings, document: PromiseDocument, currency: Currency, index: DatasetIndex): string {
-  const areas = [...index.focusAreas.values()].filter((a) => a.documentId === document.id);
-  const areaSections = areas.map((area) => {
-    const activities = (index.activityIdsByFocusArea.get(area.id) ?? []).map((id) => index.activities.get(id)).filter((a): a is Activity => a !== undefined);
-    return `<section class="area"><h3>${e(t.focusArea)}: ${e(area.title)}</h3>
-${area.sensitive ? `<p class="muted">${e(t.sensitiveArea)}</p>` : ''}
-${activities.map((a) => activityBlock(t, a, currency, index.statusEntriesByActivity.get(a.id) ?? [])).join('\n')}
-</section>`;
-  });
-  return `<section class="promise" data-currency="${currency}" aria-labelledby="doc-${e(document.id)}">
-<h2 id="doc-${e(document.id)}">${e(document.title)}</h2>
-<p><strong class="currency currency-${currency}">${e(t.currency[currency])}</strong> · ${e(t.period(t.date(document.period.from), t.date(document.period.to)))} · ${e(t.policeArea(document.policeArea))}</p>
-${areaSections.join('\n')}
-</section>`;
-}
-
-function activityBlock(t: PublicStrings, activity: Activity, currency: Currency, entries: readonly StatusEntry[]): string {
-  // The index carries the current status (the latest entry, else the document's).
-  const done = activity.status === 'done';
-  // A promise that is over (expired, or replaced) never shows its unfinished work as planned or ongoing.
-  const statusText = done ? t.status.done : currency === 'expired' ? t.notDoneWhenExpired : currency === 'superseded' ? t.notDoneWhenSuperseded : t.status[activity.status];
-  const parties = [...new Set(activity.responsible.map((r) => t.parties[r.party]))].join(', ');
-  // Newest first; who wrote an entry is never published.
-  const history = [...entries].reverse().map((entry) => `<li><time datetime="${e(entry.date)}">${e(t.date(entry.date))}</time>: ${e(t.status[entry.status])}${entry.note ? ` – ${e(entry.note)}` : ''}</li>`);
-  return `<article class="activity">
-<h4>${e(activity.title)}</h4>
-<p><span class="status status-${activity.status}">${e(statusText)}</span> · ${e(t.responsible)}: ${e(parties)}</p>
-<p><strong>${e(t.promised)}:</strong> <q>${e(activity.quote)}</q></p>
-<p><strong>${e(t.did)}:</strong></p>
-${history.length ? `<ul class="history">${history.join('\n')}</ul>` : `<p class="muted">${e(t.nothingReported)}</p>`}
-</article>`;
 }

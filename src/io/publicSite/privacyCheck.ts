@@ -19,11 +19,11 @@ export interface PrivateFacts {
  * a published count under k or not a multiple of k, cells at more than one resolution (a parent
  * minus its children). An empty list: nothing found. The build refuses to publish otherwise.
  */
-export function privacyProblems(files: readonly PublicFile[], facts: PrivateFacts): string[] {
+export function privacyProblems(files: readonly PublicFile[], facts: PrivateFacts, decoders: readonly BinaryDecoder[] = []): string[] {
   const problems: string[] = [];
   const numbers = new Set<string>();
   const resolutions = new Set<number>();
-  for (const file of files) {
+  for (const file of readable(files, decoders, problems)) {
     for (const marker of facts.markers) if (marker && file.content.includes(marker)) problems.push(`${file.path}: innehåller ${JSON.stringify(marker)}`);
     for (const match of file.content.matchAll(/-?\d+\.\d{3,}/g)) numbers.add(Number(match[0]).toFixed(3));
     if (!file.path.endsWith('.json')) continue;
@@ -49,6 +49,38 @@ export function privacyProblems(files: readonly PublicFile[], facts: PrivateFact
   if (leaked) problems.push(`${leaked} enkätsvars läge står i sajtens filer`);
   for (const [lon, lat] of facts.sensitivePoints) if (at(lon, lat)) problems.push(`en känslig plats läge (${lon}, ${lat}) står i sajtens filer`);
   return problems;
+}
+
+/**
+ * Reads a binary file (e.g. a tile archive) into what a visitor's tools would see: text and JSON
+ * files, each named by where it came from. Decoders run before the check, so they are synchronous
+ * over bytes already in memory.
+ */
+export interface BinaryDecoder {
+  accepts(path: string): boolean;
+  decode(path: string, bytes: Uint8Array): { path: string; content: string }[];
+}
+
+/** Text files as they are, binary files through their decoder; one without a decoder cannot be checked, so it is refused. */
+function readable(files: readonly PublicFile[], decoders: readonly BinaryDecoder[], problems: string[]): { path: string; content: string }[] {
+  const out: { path: string; content: string }[] = [];
+  for (const file of files) {
+    if (typeof file.content === 'string') {
+      out.push({ path: file.path, content: file.content });
+      continue;
+    }
+    const decoder = decoders.find((d) => d.accepts(file.path));
+    if (!decoder) {
+      problems.push(`${file.path}: binär fil som kontrollen inte kan läsa`);
+      continue;
+    }
+    try {
+      out.push(...decoder.decode(file.path, file.content));
+    } catch (error) {
+      problems.push(`${file.path}: kunde inte läsas (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  return out;
 }
 
 /** Every [cell, count] pair under a `cells` key, wherever it sits in the data. */

@@ -25,7 +25,7 @@ function filesUnder(dir: string): string[] {
 describe('the citizens’ site', () => {
   it('has a page per municipality in both languages: promises by standing, activities with status and dated history, upcoming walks', () => {
     const data = teamData();
-    const files = new Map(buildPublicSite(data as Dataset, TODAY).map((f) => [f.path, f.content]));
+    const files = new Map(buildPublicSite(data as Dataset, TODAY).map((f) => [f.path, String(f.content)]));
     const codes = [...new Set(shipped.documents.map((d) => d.municipality.code))].sort();
     expect([...files.keys()].sort()).toEqual(['data/answer-cells.json', 'en/index.html', 'index.html', ...codes.map((c) => `kommun/${c}.html`), ...codes.map((c) => `en/kommun/${c}.html`)].sort());
     const index = files.get('index.html')!;
@@ -101,7 +101,7 @@ describe('the citizens’ site', () => {
     const facts = privateFactsOf(data, MIN_PUBLIC_K, [MARKER_HISTORY]);
     const files = buildPublicSite(data, TODAY);
     expect(privacyProblems(files, facts)).toEqual([]);
-    const published = JSON.parse(files.find((f) => f.path === 'data/answer-cells.json')!.content) as { k: number; cells: [string, number][] };
+    const published = JSON.parse(String(files.find((f) => f.path === 'data/answer-cells.json')!.content)) as { k: number; cells: [string, number][] };
     expect(published.k).toBe(5);
     expect(published.cells.length).toBeGreaterThan(10);
     // The synthetic survey leaves cells under k: those are left out, and the rest rounded down.
