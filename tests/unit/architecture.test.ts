@@ -30,6 +30,9 @@ describe('architecture: imports point one way', () => {
     expect(violations((file, spec) => inner(file) && /\.\.\/(data|ui)\//.test(spec))).toEqual([]);
     expect(violations((file, spec) => /^src\/(io|analysis)\//.test(file) && /\.\.\/map\//.test(spec))).toEqual([]);
   });
+  it("the citizens' site's scripts (src/public) never reach the team app: no React, no src/data or src/ui", () => {
+    expect(violations((file, spec) => file.startsWith('src/public') && (/^(react|dexie)/.test(spec) || /\.\.\/(data|ui)\//.test(spec)))).toEqual([]);
+  });
   it('src/data never imports React or the UI', () => {
     expect(violations((file, spec) => file.startsWith('src/data') && (/^react/.test(spec) || /\.\.\/ui\//.test(spec)))).toEqual([]);
   });

@@ -27,6 +27,8 @@ export interface PublicSiteOptions {
   k?: number;
   /** Only the privacy test's deliberately leaky build. */
   allowUnsafeK?: boolean;
+  /** The site's scripts: entry name (src/public/<name>.entry.ts) → its file relative to the site's root. */
+  scripts?: Readonly<Record<string, string>>;
 }
 
 export function buildPublicSite(dataset: PublicSource, today: string, options: PublicSiteOptions = {}): PublicFile[] {
