@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { buildPublicSite, type PublicFile, type PublicSiteOptions, type PublicSource } from '../../src/io/publicSite/buildSite';
 import { privacyProblems, privateFactsOf, type BinaryDecoder } from '../../src/io/publicSite/privacyCheck';
 import { MIN_PUBLIC_K } from '../../src/analysis/publicCells';
+import { shippedPoliceAreas } from '../../src/data/policeAreas';
 import { readPublicAssets, type PublicAssets } from './assets';
 
 /** Decoders of the site's binary files for the privacy check (the tile archive). */
@@ -18,7 +19,7 @@ export type CheckedSite = { ok: true; files: PublicFile[] } | { ok: false; probl
 
 /** The site with its scripts (assets.ts) linked and copied in, checked whole. */
 export function checkedSite(source: PublicSource, today: string, options: Omit<PublicSiteOptions, 'scripts'> = {}, assets: PublicAssets = readPublicAssets()): CheckedSite {
-  const files = [...buildPublicSite(source, today, { ...options, scripts: assets.entries }), ...assets.files];
+  const files = [...buildPublicSite(source, today, { policeAreas: shippedPoliceAreas(), ...options, scripts: assets.entries }), ...assets.files];
   const problems = privacyProblems(files, privateFactsOf(source, options.k ?? MIN_PUBLIC_K), siteDecoders);
   return problems.length ? { ok: false, problems } : { ok: true, files };
 }

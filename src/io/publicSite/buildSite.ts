@@ -2,6 +2,8 @@ import { documentStandings } from '../../domain/currency';
 import { indexDataset, type Dataset } from '../../domain/dataset';
 import { MIN_PUBLIC_K, PUBLIC_RESOLUTION, publicCells } from '../../analysis/publicCells';
 import type { BackupAnswerSet } from '../backupAnswers';
+import { policeAreaOfMunicipality, type PoliceAreaRegister } from '../../domain/policeAreas';
+import { policeAreaPage } from './policeAreaPages';
 import { indexPage, municipalityPage, type MunicipalityList } from './pages';
 import { EN, SV } from './strings';
 
@@ -29,6 +31,8 @@ export interface PublicSiteOptions {
   allowUnsafeK?: boolean;
   /** The site's scripts: entry name (src/public/<name>.entry.ts) → its file relative to the site's root. */
   scripts?: Readonly<Record<string, string>>;
+  /** The register of police areas (data/police-areas.json): a page per area the data has promises for. */
+  policeAreas?: PoliceAreaRegister;
 }
 
 export function buildPublicSite(dataset: PublicSource, today: string, options: PublicSiteOptions = {}): PublicFile[] {
@@ -46,10 +50,15 @@ export function buildPublicSite(dataset: PublicSource, today: string, options: P
   // The survey answers only as cells (publicCells.ts): the map reads this file.
   const answers = (dataset.answerSets ?? []).map((set) => ({ count: set.columns.count, lon: new Float64Array(set.columns.lon), lat: new Float64Array(set.columns.lat) }));
   files.push({ path: 'data/answer-cells.json', content: JSON.stringify(publicCells(answers, options.k ?? MIN_PUBLIC_K, PUBLIC_RESOLUTION, options.allowUnsafeK)) });
+  // A police area gets a page when it serves a municipality with promises or a document names it.
+  const register = options.policeAreas;
+  const areas = (register?.areas ?? []).filter((a) => a.municipalities.some((m) => byCode.has(m.code)) || dataset.documents.some((d) => d.policeArea === a.name));
   for (const [strings, prefix] of [[SV, ''], [EN, 'en/']] as const) {
-    files.push({ path: `${prefix}index.html`, content: indexPage(strings, municipalities, today) });
+    files.push({ path: `${prefix}index.html`, content: indexPage(strings, municipalities, today, areas) });
     for (const [code, m] of municipalities)
-      files.push({ path: `${prefix}kommun/${code}.html`, content: municipalityPage(strings, code, m.name, m.documents, index, currencyOf, dataset, today) });
+      files.push({ path: `${prefix}kommun/${code}.html`, content: municipalityPage(strings, code, m.name, m.documents, index, currencyOf, dataset, today, register && policeAreaOfMunicipality(register, code)) });
+    for (const area of areas)
+      files.push({ path: `${prefix}polis/${area.id}.html`, content: policeAreaPage(strings, area, dataset.documents, new Set(byCode.keys()), index, currencyOf, dataset, today) });
   }
   return files;
 }

@@ -2,6 +2,7 @@ import type { Activity } from '../../domain/activity';
 import type { Currency } from '../../domain/currency';
 import type { Dataset, DatasetIndex } from '../../domain/dataset';
 import { isUpcomingWalk } from '../../domain/currency';
+import type { PoliceArea } from '../../domain/policeAreas';
 import type { PromiseDocument } from '../../domain/promiseDocument';
 import type { StatusEntry } from '../../domain/statusEntry';
 import { escapeHtml as e, page } from './html';
@@ -10,7 +11,8 @@ import type { PublicStrings } from './strings';
 /** The text pages of the citizens' site: the list of municipalities and one page per municipality. */
 export type MunicipalityList = [string, { name: string; documents: PromiseDocument[] }][];
 
-export function indexPage(t: PublicStrings, municipalities: MunicipalityList, today: string): string {
+export function indexPage(t: PublicStrings, municipalities: MunicipalityList, today: string, policeAreas: readonly PoliceArea[] = []): string {
+  const areas = policeAreas.map((a) => `<li><a href="polis/${e(a.id)}.html">${e(a.name)}</a> <span class="muted">${e(a.municipalities.map((m) => m.name).join(', '))}</span></li>`);
   const items = municipalities.map(([code, m]) => `<li><a href="kommun/${e(code)}.html">${e(m.name)}</a> <span class="muted">${e(t.promiseCount(m.documents.length))}</span></li>`);
   return page(t, {
     title: t.siteTitle,
@@ -19,6 +21,7 @@ export function indexPage(t: PublicStrings, municipalities: MunicipalityList, to
 <p>${e(t.intro)}</p>
 <h2>${e(t.municipalitiesHeading)}</h2>
 ${items.length ? `<ul class="municipalities">${items.join('\n')}</ul>` : `<p>${e(t.noPromises)}</p>`}
+${areas.length ? `<h2>${e(t.policeAreasHeading)}</h2>\n<ul class="police-areas">${areas.join('\n')}</ul>` : ''}
 <p class="muted">${e(t.builtFrom(t.date(today)))}</p>`,
   });
 }
@@ -35,32 +38,27 @@ export function municipalityPage(
   currencyOf: (documentId: string) => Currency,
   dataset: Dataset,
   today: string,
+  policeArea?: PoliceArea,
 ): string {
   const ordered = [...documents].sort((a, b) => CURRENCY_ORDER[currencyOf(a.id)] - CURRENCY_ORDER[currencyOf(b.id)] || b.period.from.localeCompare(a.period.from));
   const promises = ordered.map((document) => promiseSection(t, document, currencyOf(document.id), index));
-  const sensitiveActivities = new Set(dataset.activities.filter((a) => a.sensitive).map((a) => a.id));
-  // A walk serving only sensitive work is not announced: its place and time would point at it.
-  const walks = dataset.features
-    .filter((f) => f.layer === 'safety-walk' && f.municipalityCode === code && isUpcomingWalk(f.details.plannedDate, f.details.status, today))
-    .filter((f) => !f.activityIds.length || f.activityIds.some((id) => !sensitiveActivities.has(id)))
-    .map((f) => (f.layer === 'safety-walk' ? { date: f.details.plannedDate ?? '', name: f.name, organisers: f.details.organisers.join(', ') } : null))
-    .filter((w) => w !== null)
-    .sort((a, b) => a.date.localeCompare(b.date));
+  const walks = upcomingWalks(dataset, new Set([code]), today);
   const otherPrefix = t.lang === 'sv' ? '../en/' : '../../';
   return page(t, {
     title: t.municipalityTitle(name),
     otherLanguage: `${otherPrefix}kommun/${code}.html`,
     body: `<p><a href="../index.html">${e(t.backToAll)}</a></p>
 <h1>${e(t.municipalityTitle(name))}</h1>
+${policeArea ? `<p><a href="../polis/${e(policeArea.id)}.html">${e(t.policeAreaLink(policeArea.name))}</a></p>` : ''}
 <section aria-labelledby="walks"><h2 id="walks">${e(t.walksHeading)}</h2>
-${walks.length ? `<ul>${walks.map((w) => `<li>${e(t.walk(t.date(w.date), w.name, w.organisers))}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>` : `<p>${e(t.noWalks)}</p>`}
+${walksList(t, walks)}
 </section>
 ${promises.join('\n')}
 <p class="muted">${e(t.builtFrom(t.date(today)))}</p>`,
   });
 }
 
-function promiseSection(t: PublicStrings, document: PromiseDocument, currency: Currency, index: DatasetIndex): string {
+export function promiseSection(t: PublicStrings, document: PromiseDocument, currency: Currency, index: DatasetIndex): string {
   const areas = [...index.focusAreas.values()].filter((a) => a.documentId === document.id);
   const areaSections = areas.map((area) => {
     const activities = (index.activityIdsByFocusArea.get(area.id) ?? []).map((id) => index.activities.get(id)).filter((a): a is Activity => a !== undefined);
@@ -91,4 +89,29 @@ function activityBlock(t: PublicStrings, activity: Activity, currency: Currency,
 <p><strong>${e(t.did)}:</strong></p>
 ${history.length ? `<ul class="history">${history.join('\n')}</ul>` : `<p class="muted">${e(t.nothingReported)}</p>`}
 </article>`;
+}
+
+export interface PublicWalk {
+  date: string;
+  name: string;
+  organisers: string;
+  municipalityCode: string;
+}
+
+/** The upcoming safety walks in these municipalities, soonest first. A walk serving only sensitive work is not announced: its place and time would point at it. */
+export function upcomingWalks(dataset: Dataset, codes: ReadonlySet<string>, today: string): PublicWalk[] {
+  const sensitiveActivities = new Set(dataset.activities.filter((a) => a.sensitive).map((a) => a.id));
+  const walks: PublicWalk[] = [];
+  for (const f of dataset.features) {
+    if (f.layer !== 'safety-walk' || !codes.has(f.municipalityCode ?? '') || !isUpcomingWalk(f.details.plannedDate, f.details.status, today)) continue;
+    if (f.activityIds.length && f.activityIds.every((id) => sensitiveActivities.has(id))) continue;
+    walks.push({ date: f.details.plannedDate ?? '', name: f.name, organisers: f.details.organisers.join(', '), municipalityCode: f.municipalityCode ?? '' });
+  }
+  return walks.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export function walksList(t: PublicStrings, walks: readonly PublicWalk[]): string {
+  return walks.length
+    ? `<ul>${walks.map((w) => `<li>${e(t.walk(t.date(w.date), w.name, w.organisers))}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>`
+    : `<p>${e(t.noWalks)}</p>`;
 }

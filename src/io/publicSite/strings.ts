@@ -33,6 +33,11 @@ export interface PublicStrings {
   walk(date: string, name: string, organisers: string): string;
   howToJoin: string;
   builtFrom(date: string): string;
+  policeAreasHeading: string;
+  servedMunicipalities: string;
+  noPublishedPromise: string;
+  inferredMembership: string;
+  policeAreaLink(name: string): string;
   date(iso: string): string;
 }
 
@@ -73,6 +78,11 @@ export const SV: PublicStrings = {
   walk: (date, name, organisers) => `${date}: ${name}${organisers ? ` (arrangör: ${organisers})` : ''}`,
   howToJoin: 'Alla är välkomna: kom till platsen vid starttiden.',
   builtFrom: (date) => `Uppgifterna hämtades ${date}.`,
+  policeAreasHeading: 'Eller välj lokalpolisområde',
+  servedMunicipalities: 'Kommuner i polisområdet',
+  noPublishedPromise: 'inga publicerade löften',
+  inferredMembership: 'härlett, inte angivet i något dokument',
+  policeAreaLink: (name) => `Hela ${name}`,
   date: formatDate('sv-SE'),
 };
 
@@ -105,5 +115,10 @@ export const EN: PublicStrings = {
   walk: (date, name, organisers) => `${date}: ${name}${organisers ? ` (organised by ${organisers})` : ''}`,
   howToJoin: 'Everyone is welcome: come to the place at the start time.',
   builtFrom: (date) => `Data as of ${date}.`,
+  policeAreasHeading: 'Or choose a local police area',
+  servedMunicipalities: 'Municipalities in the police area',
+  noPublishedPromise: 'no published promises',
+  inferredMembership: 'inferred, not stated in any document',
+  policeAreaLink: (name) => `All of ${name}`,
   date: formatDate('en-GB'),
 };

@@ -7,6 +7,7 @@ import { shippedDataset } from '../../../src/data/shipped';
 import { documentStandings } from '../../../src/domain/currency';
 import type { Dataset } from '../../../src/domain/dataset';
 import { serializeBackup } from '../../../src/io/backup';
+import { shippedPoliceAreas } from '../../../src/data/policeAreas';
 import { buildPublicSite } from '../../../src/io/publicSite/buildSite';
 import { privacyProblems, privateFactsOf } from '../../../src/io/publicSite/privacyCheck';
 import { MIN_PUBLIC_K, PUBLIC_RESOLUTION, publicCells } from '../../../src/analysis/publicCells';
@@ -64,6 +65,26 @@ describe('the citizens’ site', () => {
     }
     // Links are relative: the site works from any sub-path of a host.
     for (const content of files.values()) expect(content).not.toMatch(/(href|src)="\//);
+  });
+
+  it('has a page per police area: its municipalities (inferred ones said so), their promises and walks; linked from the index and each municipality', () => {
+    const files = new Map(buildPublicSite(teamData(), TODAY, { policeAreas: shippedPoliceAreas() }).map((f) => [f.path, String(f.content)]));
+    expect([...files.keys()].filter((p) => p.includes('polis/')).sort()).toEqual(
+      ['en/polis/lpo-nacka.html', 'en/polis/lpo-umea.html', 'en/polis/lpo-vallingby.html', 'polis/lpo-nacka.html', 'polis/lpo-umea.html', 'polis/lpo-vallingby.html'],
+    );
+    const nacka = files.get('polis/lpo-nacka.html')!;
+    expect(nacka).toContain('<h1>Lokalpolisområde Nacka</h1>');
+    expect(nacka).toContain('<a href="../kommun/0182.html">Nacka</a>');
+    expect(nacka).toContain('<a href="../kommun/0120.html">Värmdö</a>');
+    expect(nacka).toContain('Tyresö <span class="muted">(inga publicerade löften)</span> <span class="muted">(härlett, inte angivet i något dokument)</span>');
+    for (const id of ['nacka-2017', 'nacka-2022', 'varmdo-2017']) expect(nacka).toContain(`id="doc-${id}"`);
+    expect(nacka).not.toContain('id="doc-ekero-2020"');
+    expect(nacka).toContain('Trygghetsvandring Orminge centrum');
+    expect(nacka).not.toContain('Vandring för känsligt arbete');
+    expect(files.get('kommun/0182.html')).toContain('<a href="../polis/lpo-nacka.html">Hela Lokalpolisområde Nacka</a>');
+    expect(files.get('index.html')).toContain('<a href="polis/lpo-vallingby.html">Lokalpolisområde Vällingby</a>');
+    expect(files.get('en/polis/lpo-umea.html')).toContain('<html lang="en">');
+    expect(files.get('en/polis/lpo-umea.html')).toContain('inferred, not stated in any document');
   });
 
   it('is built by npm run build:public from a backup file, and holds no author, survey answer or edit history', () => {
