@@ -41,7 +41,7 @@ export const key = (table: RecordTable, id: string) => `${table}/${id}`;
  */
 export async function loadContext(client: PoolClient, change: ChangeSet, known?: Map<string, VersionedRecord>): Promise<Stored> {
   const needs = contextNeeds(change);
-  const found = { documents: new Map(), focusAreas: new Map(), activities: new Map(), features: new Map(), statusEntries: new Map() } as { [T in RecordTable]: Map<string, RecordOf[T]> };
+  const found = { documents: new Map(), focusAreas: new Map(), activities: new Map(), features: new Map(), statusEntries: new Map(), contacts: new Map() } as { [T in RecordTable]: Map<string, RecordOf[T]> };
   const looked = new Set<string>();
   const keep = (rows: { table_name: RecordTable; record: { id: string } }[]) => {
     for (const row of rows) (found[row.table_name] as Map<string, unknown>).set(row.record.id, row.record);
@@ -103,6 +103,7 @@ export async function loadContext(client: PoolClient, change: ChangeSet, known?:
     activities: [...found.activities.values()],
     features: [...found.features.values()],
     statusEntries: [...found.statusEntries.values()],
+    contacts: [...found.contacts.values()],
   };
 }
 
@@ -144,6 +145,6 @@ export async function writeChange(client: PoolClient, change: ChangeSet, seq: nu
 function municipalityCode(table: RecordTable, record: unknown): string | null {
   const r = record as { municipalityCode?: unknown; municipality?: { code?: unknown } };
   if (table === 'features' && typeof r.municipalityCode === 'string') return r.municipalityCode;
-  if (table === 'documents' && typeof r.municipality?.code === 'string') return r.municipality.code;
+  if ((table === 'documents' || table === 'contacts') && typeof r.municipality?.code === 'string') return r.municipality.code;
   return null;
 }

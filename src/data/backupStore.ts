@@ -10,16 +10,17 @@ import { ChangeRejected } from './history';
 /** Everything stored, for a backup file. */
 export async function readBackupContent(db: TrygghetsDatabase): Promise<BackupContent> {
   return db.transaction('r', [...db.recordTables, db.history, db.answerSets], async () => {
-    const [documents, focusAreas, activities, features, statusEntries, history, answerSets] = await Promise.all([
+    const [documents, focusAreas, activities, features, statusEntries, contacts, history, answerSets] = await Promise.all([
       db.documents.toArray(),
       db.focusAreas.toArray(),
       db.activities.toArray(),
       db.features.toArray(),
       db.statusEntries.toArray(),
+      db.contacts.toArray(),
       db.history.orderBy('seq').toArray(),
       db.answerSets.orderBy('importedAt').toArray(),
     ]);
-    return { documents, focusAreas, activities, features, statusEntries, answerSets, history: history.map(({ seq: _seq, ...entry }) => entry) };
+    return { documents, focusAreas, activities, features, statusEntries, contacts, answerSets, history: history.map(({ seq: _seq, ...entry }) => entry) };
   });
 }
 
@@ -45,6 +46,7 @@ export async function restoreBackup(db: TrygghetsDatabase, content: BackupConten
     await db.activities.bulkAdd(content.activities);
     await db.features.bulkAdd(content.features);
     await db.statusEntries.bulkAdd(content.statusEntries);
+    await db.contacts.bulkAdd(content.contacts);
     await db.history.bulkAdd(content.history.map((entry) => ({ ...entry })));
     await db.answerSets.bulkAdd(content.answerSets ?? []);
     publishAfterCommit({ kind: 'reset' });

@@ -5,6 +5,7 @@ import type { FocusArea } from '../domain/focusArea';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import type { StatusEntry } from '../domain/statusEntry';
+import type { Contact } from '../domain/contact';
 import type { TrygghetsDatabase } from './db';
 
 /**
@@ -19,6 +20,7 @@ export async function loadChangeContext(db: TrygghetsDatabase, change: ChangeSet
   const activities = new Map<string, Activity>();
   const features = new Map<string, SafetyFeature>();
   const statusEntries = new Map<string, StatusEntry>();
+  const contacts = new Map<string, Contact>();
   const keep = <T extends { id: string }>(map: Map<string, T>, records: (T | undefined)[]) => {
     for (const r of records) if (r) map.set(r.id, r);
   };
@@ -28,6 +30,8 @@ export async function loadChangeContext(db: TrygghetsDatabase, change: ChangeSet
   keep(activities, await db.activities.bulkGet([...needs.byId.activities]));
   keep(features, await db.features.bulkGet([...needs.byId.features]));
   keep(statusEntries, await db.statusEntries.bulkGet([...needs.byId.statusEntries]));
+  // A contact stands alone: nothing links to it and it links to nothing but its municipality.
+  keep(contacts, await db.contacts.bulkGet([...needs.byId.contacts]));
 
   const { childrenOf } = needs;
   if (childrenOf.documents.size) {
@@ -49,5 +53,5 @@ export async function loadChangeContext(db: TrygghetsDatabase, change: ChangeSet
   const missingDocuments = [...new Set([...activities.values(), ...focusAreas.values(), ...statusEntries.values()].map((r) => r.documentId))].filter((id) => !documents.has(id));
   keep(documents, await db.documents.bulkGet(missingDocuments));
 
-  return { documents: [...documents.values()], focusAreas: [...focusAreas.values()], activities: [...activities.values()], features: [...features.values()], statusEntries: [...statusEntries.values()] };
+  return { documents: [...documents.values()], focusAreas: [...focusAreas.values()], activities: [...activities.values()], features: [...features.values()], statusEntries: [...statusEntries.values()], contacts: [...contacts.values()] };
 }

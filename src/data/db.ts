@@ -1,12 +1,13 @@
 import Dexie, { type Table } from 'dexie';
 import type { Activity } from '../domain/activity';
+import type { Contact } from '../domain/contact';
 import type { FocusArea } from '../domain/focusArea';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import type { StatusEntry } from '../domain/statusEntry';
 import type { ChangeSet, RecordTable } from '../domain/changes';
 import { upgradeToV3 } from './migrations/v3';
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6 } from './schemas';
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7 } from './schemas';
 import type { AnswerColumnsMessage } from '../analysis/answers/columns';
 
 export interface MetaRecord {
@@ -69,6 +70,7 @@ export class TrygghetsDatabase extends Dexie {
   activities!: Table<Activity, string>;
   features!: Table<SafetyFeature, string>;
   statusEntries!: Table<StatusEntry, string>;
+  contacts!: Table<Contact, string>;
   meta!: Table<MetaRecord, string>;
   history!: Table<HistoryEntry, number>;
   outbox!: Table<OutboxEntry, number>;
@@ -88,6 +90,8 @@ export class TrygghetsDatabase extends Dexie {
     this.version(5).stores(schemaV5);
     // v6 only adds the answer sets: nothing to upgrade.
     this.version(6).stores(schemaV6);
+    // v7 only adds the contacts: nothing to upgrade.
+    this.version(7).stores(schemaV7);
     // An older tab must let a newer one upgrade instead of blocking it.
     this.on('versionchange', () => {
       this.close();
@@ -96,6 +100,6 @@ export class TrygghetsDatabase extends Dexie {
   }
 
   get recordTables() {
-    return [this.documents, this.focusAreas, this.activities, this.features, this.statusEntries] as const;
+    return [this.documents, this.focusAreas, this.activities, this.features, this.statusEntries, this.contacts] as const;
   }
 }

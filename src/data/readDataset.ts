@@ -6,6 +6,7 @@ import { promiseDocumentSchema } from '../domain/promiseDocument';
 import type { Issue } from '../domain/result';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
 import { statusEntrySchema } from '../domain/statusEntry';
+import { contactSchema } from '../domain/contact';
 import type { TrygghetsDatabase } from './db';
 import type { ViewSnapshot } from './liveView';
 
@@ -19,12 +20,13 @@ export interface StoredDataset {
 
 /** Reads every table through its schema: a damaged record is reported, never allowed to crash the view. */
 export async function readDataset(db: TrygghetsDatabase): Promise<StoredDataset> {
-  const [documents, focusAreas, activities, features, statusEntries] = await Promise.all([
+  const [documents, focusAreas, activities, features, statusEntries, contacts] = await Promise.all([
     db.documents.toArray(),
     db.focusAreas.toArray(),
     db.activities.toArray(),
     db.features.toArray(),
     db.statusEntries.toArray(),
+    db.contacts.toArray(),
   ]);
   const issues: Issue[] = [];
   return {
@@ -34,6 +36,7 @@ export async function readDataset(db: TrygghetsDatabase): Promise<StoredDataset>
       activities: keepValid(activities, activitySchema, issues),
       features: keepValid(features, safetyFeatureSchema, issues),
       statusEntries: keepValid(statusEntries, statusEntrySchema, issues),
+      contacts: keepValid(contacts, contactSchema, issues),
     },
     issues,
   };

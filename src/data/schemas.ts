@@ -48,3 +48,9 @@ export const schemaV6 = {
   ...schemaV5,
   answerSets: 'id, importedAt',
 } as const;
+
+/** v7 (2026-12-02): whom citizens contact, one record per municipality (src/domain/contact.ts), for the public site. */
+export const schemaV7 = {
+  ...schemaV6,
+  contacts: 'id, municipality.code',
+} as const;

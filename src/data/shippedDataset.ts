@@ -35,8 +35,8 @@ export interface ShippedFiles {
 /** Validates every shipped file; any problem fails the whole dataset so nothing half-valid is seeded. */
 export function parseShippedDataset(files: ShippedFiles): Result<Dataset, Issue[]> {
   const issues: Issue[] = [];
-  // Status entries are written in the app; the shipped documents carry each activity's status as published.
-  const dataset: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [] };
+  // Status entries and contacts are written in the app; the shipped documents carry each activity's status as published.
+  const dataset: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [], contacts: [] };
   for (const [path, raw] of Object.entries(files.documentFiles)) {
     const parsed = documentFileSchema.safeParse(raw);
     if (!parsed.success) {

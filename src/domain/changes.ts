@@ -1,11 +1,12 @@
 import type { Activity } from './activity';
+import type { Contact } from './contact';
 import type { FocusArea } from './focusArea';
 import type { PromiseDocument } from './promiseDocument';
 import type { SafetyFeature } from './safetyFeature';
 import type { StatusEntry } from './statusEntry';
 
 /** The record tables a change can touch. */
-export const RECORD_TABLES = ['documents', 'focusAreas', 'activities', 'features', 'statusEntries'] as const;
+export const RECORD_TABLES = ['documents', 'focusAreas', 'activities', 'features', 'statusEntries', 'contacts'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 export interface RecordOf {
@@ -14,6 +15,7 @@ export interface RecordOf {
   activities: Activity;
   features: SafetyFeature;
   statusEntries: StatusEntry;
+  contacts: Contact;
 }
 
 /**

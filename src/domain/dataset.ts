@@ -1,4 +1,5 @@
 import type { Activity } from './activity';
+import type { Contact } from './contact';
 import type { FocusArea } from './focusArea';
 import type { PromiseDocument } from './promiseDocument';
 import type { SafetyFeature } from './safetyFeature';
@@ -12,6 +13,8 @@ export interface Dataset {
   features: SafetyFeature[];
   /** Dated follow-up of activities, append-only (statusEntry.ts). */
   statusEntries: StatusEntry[];
+  /** Whom citizens contact, one per municipality (contact.ts); filled in by planners. */
+  contacts: Contact[];
 }
 
 /** Lookup maps built once per data change, so resolving a chain never scans arrays. */

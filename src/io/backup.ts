@@ -8,14 +8,15 @@ import { promiseDocumentSchema } from '../domain/promiseDocument';
 import { err, ok, type Result } from '../domain/result';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
 import { statusEntrySchema } from '../domain/statusEntry';
+import { contactSchema } from '../domain/contact';
 import { backupAnswerSetSchema, decodeAnswerSet, encodeAnswerSet, type BackupAnswerSet } from './backupAnswers';
 
 export const BACKUP_TYPE = 'trygghetskartan-backup';
 /**
- * 2: status entries (2026-12-02); 3: the survey answers' sets (2026-12-02). An older file has
- * none of them and restores as before.
+ * 2: status entries (2026-12-02); 3: the survey answers' sets (2026-12-02); 4: the municipalities'
+ * contacts (2026-12-02). An older file has none of them and restores as before.
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /** One recorded edit as a backup holds it (the database's history entry without its key). */
 export interface BackupHistoryEntry {
@@ -56,9 +57,11 @@ const backupSchemaV1 = z.object({
 });
 // Version 2 only adds the status entries; a version-1 file reads as one without any.
 const backupSchema = backupSchemaV1.extend({
-  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   statusEntries: z.array(statusEntrySchema).default([]),
   answerSets: z.array(backupAnswerSetSchema).default([]),
+  // Version 4 adds whom citizens contact; older files have none.
+  contacts: z.array(contactSchema).default([]),
 });
 
 /** The envelope says what the file is and which version wrote it, so later versions can migrate it. */
@@ -88,7 +91,7 @@ export function parseBackup(text: string): Result<BackupContent, string> {
     const issue = parsed.error.issues[0]!;
     return err(`Säkerhetskopian innehåller en ogiltig post${recordName(raw, issue.path)} (${issue.path.join('.')}): ${issue.message}. Inget återställdes.`);
   }
-  const { documents, focusAreas, activities, features, statusEntries, history } = parsed.data;
+  const { documents, focusAreas, activities, features, statusEntries, contacts, history } = parsed.data;
   let answerSets: BackupAnswerSet[];
   try {
     answerSets = parsed.data.answerSets.map(decodeAnswerSet);
@@ -97,7 +100,7 @@ export function parseBackup(text: string): Result<BackupContent, string> {
   }
   // The schema reads old string findings in the records; the history's change sets are not
   // parsed deeply, so they get the same conversion as database v3 (undo would write them back).
-  return ok({ documents, focusAreas, activities, features, statusEntries, answerSets, history: (history as BackupHistoryEntry[]).map(upgradeHistoryFindings) });
+  return ok({ documents, focusAreas, activities, features, statusEntries, contacts, answerSets, history: (history as BackupHistoryEntry[]).map(upgradeHistoryFindings) });
 }
 
 /** Names the record a schema issue lies in by its id, so the planner can find it: ` "nacka-f-3"`. */

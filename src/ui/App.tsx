@@ -45,7 +45,7 @@ import { representativePoint } from '../analysis/representativePoint';
 import type { NearQuery } from './views/NearMeView';
 import { AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
 
-const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [] };
+const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [], contacts: [] };
 const NO_EVIDENCE: ReturnType<typeof withoutStale> = { fresh: [], stale: 0 };
 
 export function App() {
@@ -360,6 +360,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 pageKey={deferredFilter}
                 index={index}
                 documents={dataset.documents}
+                contacts={dataset.contacts}
                 selectedId={selectedId}
                 hoveredId={hoveredId}
                 onSelect={(id) => select(id, { fit: true })}

@@ -1,4 +1,5 @@
 import type { FollowUp } from './StatusTimeline';
+import type { Contact } from '../domain/contact';
 import type { TreeEditing } from './editing/TreeForms';
 import { Suspense, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { DatasetIndex } from '../domain/dataset';
@@ -20,6 +21,7 @@ interface Props {
   pageKey?: unknown;
   index: DatasetIndex;
   documents: readonly PromiseDocument[];
+  contacts?: readonly Contact[];
   selectedId: string | null;
   hoveredId: string | null;
   onSelect(id: string): void;
@@ -134,7 +136,7 @@ export function DataViews(props: Props) {
           <PlacesTable rows={props.rows} pageKey={props.pageKey} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
-            <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} followUp={props.followUp} editing={props.editing} />
+            <PromiseTree index={props.index} documents={props.documents} placesPerActivity={placesPerActivity} onShowActivity={props.onShowActivity} onOpenReport={props.onOpenReport} followUp={props.followUp} editing={props.editing} contacts={props.contacts} />
           </Suspense>
         ) : (
           props.renderView(props.tab)

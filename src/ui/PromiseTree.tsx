@@ -10,6 +10,8 @@ import { CurrencyTag } from './CurrencyTag';
 import { RecordHistory } from './RecordHistory';
 import { ActivityFollowUp, type FollowUp } from './StatusTimeline';
 import { Progress } from './Progress';
+import { ContactsSection } from './ContactsSection';
+import type { Contact } from '../domain/contact';
 import { formatDate, useI18n } from './i18n';
 
 interface Props {
@@ -23,12 +25,14 @@ interface Props {
   followUp: FollowUp;
   /** Planners: documents, focus areas and activities, new and edited (absent: read-only). */
   editing?: TreeEditing;
+  /** Whom citizens contact, per municipality (published on the public site). */
+  contacts?: readonly Contact[];
 }
 
 const collator = new Intl.Collator('sv');
 
 /** The second view: promise → focus areas → activities, including those with no place yet. */
-export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport, followUp, editing }: Props) {
+export function PromiseTree({ index, documents, placesPerActivity, onShowActivity, onOpenReport, followUp, editing, contacts = [] }: Props) {
   const forms = useTreeForms(editing);
   const mayEdit = (document: PromiseDocument) => editing?.mayEdit(document.municipality.code) ?? false;
   const { t, language } = useI18n();
@@ -37,8 +41,10 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
   const sorted = [...documents].sort(
     (a, b) => collator.compare(a.municipality.name, b.municipality.name) || b.period.from.localeCompare(a.period.from),
   );
+  const municipalities = [...new Map(sorted.map((d) => [d.municipality.code, d.municipality])).values()];
   return (
     <div className="promise-tree" role="region" aria-label={t.promisesLabel} tabIndex={0}>
+      {municipalities.length > 0 && <ContactsSection municipalities={municipalities} contacts={contacts} editing={editing} />}
       {editing &&
         (forms.is({ kind: 'new-document' }) ? (
           forms.documentForm()

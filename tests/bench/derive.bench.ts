@@ -17,7 +17,7 @@ const features: SafetyFeature[] = Array.from({ length: N }, (_, i) =>
     geometry: { type: 'Point', coordinates: [18 + (i % 1000) / 1000, 59 + Math.floor(i / 1000) / 1000] },
   }),
 );
-const dataset: Dataset = { documents: [document], focusAreas: [focusArea()], activities, features, statusEntries: [] };
+const dataset: Dataset = { documents: [document], focusAreas: [focusArea()], activities, features, statusEntries: [], contacts: [] };
 const index = indexDataset(dataset);
 const rows = buildFeatureRows(index);
 const filter = { ...EMPTY_FILTER, timeOfDay: ['kvall' as const], text: 'torget' };

@@ -31,7 +31,7 @@ const features: SafetyFeature[] = Array.from({ length: N }, (_, i) =>
     geometry: { type: 'Point', coordinates: [18 + (i % 1000) / 1000, 59.3] },
   }),
 );
-const dataset: Dataset = { documents: [document], focusAreas: [focusArea()], activities, features, statusEntries: [] };
+const dataset: Dataset = { documents: [document], focusAreas: [focusArea()], activities, features, statusEntries: [], contacts: [] };
 const rows = buildFeatureRows(indexDataset(dataset));
 const values = columnValues(sv);
 const columns = buildColumns(sv, 'sv', values);

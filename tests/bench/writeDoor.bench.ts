@@ -15,14 +15,14 @@ const features: SafetyFeature[] = Array.from({ length: N }, (_, i) => {
   return unsafePlace({ id: `f-${i}`, activityIds: [`act-${i % 20}`], municipalityCode: locator.locate(geometry)?.code ?? '0182', geometry });
 });
 const change = putFeatures('import', features);
-const stored = { documents: [document], focusAreas: [focusArea()], activities, features: [], statusEntries: [] };
+const stored = { documents: [document], focusAreas: [focusArea()], activities, features: [], statusEntries: [], contacts: [] };
 
 describe(`write door, ${N} imported places`, () => {
   bench('checkChange (schema, links, sensitive, inside Sweden, municipality)', () => {
     checkChange(change, { stored, locator });
   }, { iterations: 3 });
   bench('checkIntegrity with polygons (a backup of the same size)', () => {
-    checkIntegrity({ documents: [document], focusAreas: [focusArea()], activities, features, statusEntries: [] }, { locator });
+    checkIntegrity({ documents: [document], focusAreas: [focusArea()], activities, features, statusEntries: [], contacts: [] }, { locator });
   }, { iterations: 3 });
   bench('locator.locate alone', () => {
     for (const f of features) locator.locate(f.geometry);

@@ -69,6 +69,7 @@ export function dataset(over: Partial<Dataset> = {}): Dataset {
     activities: [activity()],
     features: [unsafePlace()],
     statusEntries: [],
+    contacts: [],
     ...over,
   });
 }

@@ -1,4 +1,5 @@
 import type { Activity } from '../activity';
+import type { Contact } from '../contact';
 import { RECORD_TABLES, type ChangeSet, type RecordOf, type RecordTable } from '../changes';
 import type { FocusArea } from '../focusArea';
 import type { MunicipalityLocator } from '../places/municipalityLocator';
@@ -109,6 +110,7 @@ export function stateAfter(change: ChangeSet, stored: ChangeContext['stored']): 
     activities: apply<Activity>(stored.activities, 'activities'),
     features: apply<SafetyFeature>(stored.features, 'features'),
     statusEntries: apply<StatusEntry>(stored.statusEntries, 'statusEntries'),
+    contacts: apply<Contact>(stored.contacts, 'contacts'),
   };
 }
 
@@ -124,7 +126,7 @@ export interface ContextNeeds {
 }
 
 export function contextNeeds(change: ChangeSet): ContextNeeds {
-  const byId = { documents: new Set<string>(), focusAreas: new Set<string>(), activities: new Set<string>(), features: new Set<string>(), statusEntries: new Set<string>() };
+  const byId = { documents: new Set<string>(), focusAreas: new Set<string>(), activities: new Set<string>(), features: new Set<string>(), statusEntries: new Set<string>(), contacts: new Set<string>() };
   for (const table of RECORD_TABLES) {
     for (const record of change.put[table] ?? []) byId[table].add(record.id);
     for (const id of change.delete[table] ?? []) byId[table].add(id);

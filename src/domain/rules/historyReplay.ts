@@ -34,6 +34,7 @@ export function checkHistory(dataset: Dataset, steps: readonly HistoryStep[], lo
     activities: new Map(dataset.activities.map((r) => [r.id, r])),
     features: new Map(dataset.features.map((r) => [r.id, r])),
     statusEntries: new Map(dataset.statusEntries.map((r) => [r.id, r])),
+    contacts: new Map(dataset.contacts.map((r) => [r.id, r])),
   });
   // Undo walks back from the newest done step; redo forward from the oldest undone one.
   const back = fromData();
@@ -75,6 +76,7 @@ function replayIssue(state: State, left: ChangeSet, apply: ChangeSet, locator: M
     activities: [...state.activities.values()],
     features: [...state.features.values()],
     statusEntries: [...state.statusEntries.values()],
+    contacts: [...state.contacts.values()],
   };
   const blocking = checkChange(apply, { stored, locator }).filter(isBlocking);
   if (blocking.length) return ruleError('history-step-invalid', where, blocking.map((i) => `${i.subject}: ${i.message}`).join('; '));

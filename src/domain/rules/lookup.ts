@@ -1,4 +1,5 @@
 import type { Activity } from '../activity';
+import type { Contact } from '../contact';
 import type { FocusArea } from '../focusArea';
 import type { PromiseDocument } from '../promiseDocument';
 import type { Issue } from '../result';
@@ -22,6 +23,7 @@ export interface RecordMaps {
   activities: Map<string, Activity>;
   features: Map<string, SafetyFeature>;
   statusEntries: Map<string, StatusEntry>;
+  contacts: Map<string, Contact>;
 }
 
 export function lookupOf(maps: Pick<RecordMaps, 'documents' | 'focusAreas' | 'activities'>): RecordLookup {

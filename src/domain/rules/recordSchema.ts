@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { activitySchema } from '../activity';
+import { contactSchema } from '../contact';
 import type { RecordTable } from '../changes';
 import { focusAreaSchema } from '../focusArea';
 import { promiseDocumentSchema } from '../promiseDocument';
@@ -14,6 +15,7 @@ export const RECORD_SCHEMAS: Record<RecordTable, z.ZodType> = {
   activities: activitySchema,
   features: safetyFeatureSchema,
   statusEntries: statusEntrySchema,
+  contacts: contactSchema,
 };
 
 /** Each record matches its table's schema; the message names the fields. */

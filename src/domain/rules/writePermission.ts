@@ -54,9 +54,9 @@ export function writePermissionIssues(change: ChangeSet, context: Pick<ChangeCon
   return issues;
 }
 
-const PLANNER_TABLES = new Set<RecordTable>(['documents', 'focusAreas', 'activities', 'features', 'statusEntries']);
+const PLANNER_TABLES = new Set<RecordTable>(['documents', 'focusAreas', 'activities', 'features', 'statusEntries', 'contacts']);
 const POLICE_TABLES = new Set<RecordTable>(['features', 'activities', 'statusEntries']);
-const TABLE_NAMES: Record<RecordTable, string> = { documents: 'dokument', focusAreas: 'fokusområden', activities: 'aktiviteter', features: 'platser', statusEntries: 'statusposter' };
+const TABLE_NAMES: Record<RecordTable, string> = { documents: 'dokument', focusAreas: 'fokusområden', activities: 'aktiviteter', features: 'platser', statusEntries: 'statusposter', contacts: 'kontaktuppgifter' };
 
 /** The municipality a record belongs to in a state; null when the record is not there. */
 function municipalityOf(table: RecordTable, id: string, state: RecordMaps): string | null {
@@ -77,6 +77,8 @@ function municipalityOf(table: RecordTable, id: string, state: RecordMaps): stri
       const entry = state.statusEntries.get(id);
       return entry ? (state.documents.get(entry.documentId)?.municipality.code ?? null) : null;
     }
+    case 'contacts':
+      return state.contacts.get(id)?.municipality.code ?? null;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Activity } from '../../domain/activity';
 import type { Currency } from '../../domain/currency';
 import type { Dataset, DatasetIndex } from '../../domain/dataset';
 import { isUpcomingWalk } from '../../domain/currency';
+import type { Contact } from '../../domain/contact';
 import type { PoliceArea } from '../../domain/policeAreas';
 import type { PromiseDocument } from '../../domain/promiseDocument';
 import type { StatusEntry } from '../../domain/statusEntry';
@@ -53,6 +54,7 @@ ${policeArea ? `<p><a href="../polis/${e(policeArea.id)}.html">${e(t.policeAreaL
 <section aria-labelledby="walks"><h2 id="walks">${e(t.walksHeading)}</h2>
 ${walksList(t, walks)}
 </section>
+${contactSection(t, dataset.contacts.find((c) => c.municipality.code === code))}
 ${promises.join('\n')}
 <p class="muted">${e(t.builtFrom(t.date(today)))}</p>`,
   });
@@ -114,4 +116,18 @@ export function walksList(t: PublicStrings, walks: readonly PublicWalk[]): strin
   return walks.length
     ? `<ul>${walks.map((w) => `<li>${e(t.walk(t.date(w.date), w.name, w.organisers))}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>`
     : `<p>${e(t.noWalks)}</p>`;
+}
+
+/** Whom to contact, as the municipality's planners filled it in; said plainly when they have not. */
+export function contactSection(t: PublicStrings, contact: Contact | undefined): string {
+  if (!contact) return `<section aria-labelledby="contact"><h2 id="contact">${e(t.contactHeading)}</h2>\n<p>${e(t.noContact)}</p>\n</section>`;
+  const rows = [
+    `<dt>${e(t.contactWho)}</dt><dd>${e(contact.organisation)}</dd>`,
+    contact.email ? `<dt>${e(t.contactEmail)}</dt><dd><a href="mailto:${e(contact.email)}">${e(contact.email)}</a></dd>` : '',
+    contact.phone ? `<dt>${e(t.contactPhone)}</dt><dd><a href="tel:${e(contact.phone.replace(/[^+0-9]/g, ''))}">${e(contact.phone)}</a></dd>` : '',
+    // The schema admits only http(s) addresses, so a link can never run script.
+    contact.web ? `<dt>${e(t.contactWeb)}</dt><dd><a href="${e(contact.web)}">${e(contact.web)}</a></dd>` : '',
+    contact.note ? `<dt>${e(t.contactWhen)}</dt><dd>${e(contact.note)}</dd>` : '',
+  ].filter(Boolean);
+  return `<section aria-labelledby="contact"><h2 id="contact">${e(t.contactHeading)}</h2>\n<dl class="contact">${rows.join('\n')}</dl>\n<p class="muted">${e(t.emergency)}</p>\n</section>`;
 }

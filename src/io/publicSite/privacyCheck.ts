@@ -101,17 +101,20 @@ export function privateFactsOf(
     activities: readonly { id: string; sensitive: boolean }[];
     features: readonly { activityIds: readonly string[]; geometry: { coordinates: unknown } }[];
     answerSets?: readonly { columns: { count: number; lon: ArrayBuffer; lat: ArrayBuffer } }[];
+    contacts?: readonly { email: string | null }[];
   },
   k: number,
   extraMarkers: readonly string[] = [],
 ): PrivateFacts {
   const sensitive = new Set(data.activities.filter((a) => a.sensitive).map((a) => a.id));
+  const published = new Set((data.contacts ?? []).map((c) => c.email).filter((m): m is string => m !== null));
   const sensitivePoints: [number, number][] = [];
   for (const feature of data.features)
     if (feature.activityIds.length && feature.activityIds.every((id) => sensitive.has(id))) positionsOf(feature.geometry.coordinates, sensitivePoints);
   return {
     k,
-    markers: [...new Set([...data.statusEntries.map((e) => e.author).filter((a): a is string => a !== null), ...extraMarkers])],
+    // An address a planner published as the municipality's contact is public on purpose, even when they also wrote status entries.
+    markers: [...new Set([...data.statusEntries.map((e) => e.author).filter((a): a is string => a !== null && !published.has(a)), ...extraMarkers])],
     answers: (data.answerSets ?? []).map((set) => ({ count: set.columns.count, lon: new Float64Array(set.columns.lon), lat: new Float64Array(set.columns.lat) })),
     sensitivePoints,
   };

@@ -34,6 +34,14 @@ export interface PublicStrings {
   howToJoin: string;
   builtFrom(date: string): string;
   policeAreasHeading: string;
+  contactHeading: string;
+  noContact: string;
+  contactWho: string;
+  contactEmail: string;
+  contactPhone: string;
+  contactWeb: string;
+  contactWhen: string;
+  emergency: string;
   servedMunicipalities: string;
   noPublishedPromise: string;
   inferredMembership: string;
@@ -79,6 +87,14 @@ export const SV: PublicStrings = {
   howToJoin: 'Alla är välkomna: kom till platsen vid starttiden.',
   builtFrom: (date) => `Uppgifterna hämtades ${date}.`,
   policeAreasHeading: 'Eller välj lokalpolisområde',
+  contactHeading: 'Kontakta oss',
+  noContact: 'Kommunen har inte angett någon kontakt för de här löftena än.',
+  contactWho: 'Vem',
+  contactEmail: 'E-post',
+  contactPhone: 'Telefon',
+  contactWeb: 'Webb',
+  contactWhen: 'När och hur',
+  emergency: 'Vid akut fara: ring 112. Tips till polisen: 114 14.',
   servedMunicipalities: 'Kommuner i polisområdet',
   noPublishedPromise: 'inga publicerade löften',
   inferredMembership: 'härlett, inte angivet i något dokument',
@@ -116,6 +132,14 @@ export const EN: PublicStrings = {
   howToJoin: 'Everyone is welcome: come to the place at the start time.',
   builtFrom: (date) => `Data as of ${date}.`,
   policeAreasHeading: 'Or choose a local police area',
+  contactHeading: 'Contact us',
+  noContact: 'The municipality has not given a contact for these promises yet.',
+  contactWho: 'Who',
+  contactEmail: 'Email',
+  contactPhone: 'Phone',
+  contactWeb: 'Web',
+  contactWhen: 'When and how',
+  emergency: 'In an emergency: call 112. Tips to the police: 114 14.',
   servedMunicipalities: 'Municipalities in the police area',
   noPublishedPromise: 'no published promises',
   inferredMembership: 'inferred, not stated in any document',

@@ -2,7 +2,7 @@ import { crsLabels } from '../../io/crsRegistry';
 import type { Dictionary } from './sv';
 import { CRASH } from './crash';
 
-const HISTORY_OF_EN = { documents: 'document', focusAreas: 'focus area', activities: 'activity', features: 'place', statusEntries: 'status entry' } as const;
+const HISTORY_OF_EN = { documents: 'document', focusAreas: 'focus area', activities: 'activity', features: 'place', statusEntries: 'status entry', contacts: 'contact details' } as const;
 
 export const en: Dictionary = {
   none: '–',
@@ -647,6 +647,28 @@ export const en: Dictionary = {
     label: (title, status) => `Follow-up of ${title}: ${status.toLowerCase()}`,
     saved: (title, status) => `${title}: ${status.toLowerCase()} added to the timeline.`,
     followUp: (title) => `Follow up: ${title}`,
+  },
+  contacts: {
+    heading: 'Contact for citizens',
+    help: 'Shown on the municipality’s page of the public site. Give a role or a unit, not a private person’s own details.',
+    none: 'No contact filled in: the public page then only says that there is none.',
+    edit: (municipality) => `Change the contact for ${municipality}`,
+    add: (municipality) => `Fill in the contact for ${municipality}`,
+    formTitle: (municipality) => `Contact for citizens in ${municipality}`,
+    organisation: 'Who answers (unit or role)',
+    email: 'Email (optional)',
+    phone: 'Phone (optional)',
+    web: 'Web page (optional)',
+    note: 'When and how (optional)',
+    noteHint: 'E.g. “Weekdays 9–16. In an emergency: call 112.”',
+    needOrganisation: 'Say who answers: a unit or a role.',
+    needOneWay: 'Give at least one way to reach you: email, phone or web page.',
+    badEmail: 'The email address does not look like one (name@example.se).',
+    badPhone: 'The phone number may only hold digits, spaces, +, - and brackets.',
+    badWeb: 'The web address must be a whole address starting with https://.',
+    tooLong: 'One of the details is too long.',
+    saved: (municipality) => `The contact for ${municipality} was saved.`,
+    label: (municipality) => `Contact for citizens in ${municipality}`,
   },
   recordForms: {
     newDocument: 'New document',

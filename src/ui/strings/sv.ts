@@ -7,7 +7,7 @@ import { AREA_INDEX_REJECT_MESSAGES } from '../../io/areaIndex/types';
 import type { ActivityStatus, LayerKind, Provenance } from '../../domain/layers';
 import type { DocumentKind } from '../../domain/promiseDocument';
 
-const HISTORY_OF_SV = { documents: 'Dokumentets', focusAreas: 'Fokusområdets', activities: 'Aktivitetens', features: 'Platsens', statusEntries: 'Statuspostens' } as const;
+const HISTORY_OF_SV = { documents: 'Dokumentets', focusAreas: 'Fokusområdets', activities: 'Aktivitetens', features: 'Platsens', statusEntries: 'Statuspostens', contacts: 'Kontaktuppgifternas' } as const;
 
 export const sv = {
   goToMunicipality: 'Gå till kommun',
@@ -594,6 +594,28 @@ export const sv = {
     label: (title: string, status: string) => `Uppföljning av ${title}: ${status.toLowerCase()}`,
     saved: (title: string, status: string) => `${title}: ${status.toLowerCase()} tillagt i tidslinjen.`,
     followUp: (title: string) => `Följ upp: ${title}`,
+  },
+  contacts: {
+    heading: 'Kontakt för medborgare',
+    help: 'Visas på kommunens sida på den publika webbplatsen. Ange en funktion eller enhet, inte en privatpersons egna uppgifter.',
+    none: 'Ingen kontakt ifylld: den publika sidan säger då bara att kontakt saknas.',
+    edit: (municipality: string) => `Ändra kontakt för ${municipality}`,
+    add: (municipality: string) => `Fyll i kontakt för ${municipality}`,
+    formTitle: (municipality: string) => `Kontakt för medborgare i ${municipality}`,
+    organisation: 'Vem svarar (enhet eller roll)',
+    email: 'E-post (valfritt)',
+    phone: 'Telefon (valfritt)',
+    web: 'Webbsida (valfritt)',
+    note: 'När och hur (valfritt)',
+    noteHint: 'T.ex. ”Vardagar 9–16. Vid akut fara: ring 112.”',
+    needOrganisation: 'Ange vem som svarar: en enhet eller en roll.',
+    needOneWay: 'Ange minst ett sätt att nå er: e-post, telefon eller webbsida.',
+    badEmail: 'E-postadressen ser inte ut som en e-postadress (namn@exempel.se).',
+    badPhone: 'Telefonnumret får bara ha siffror, mellanslag, +, - och parenteser.',
+    badWeb: 'Webbadressen ska vara en hel adress som börjar med https://.',
+    tooLong: 'En uppgift är för lång.',
+    saved: (municipality: string) => `Kontakten för ${municipality} sparades.`,
+    label: (municipality: string) => `Kontakt för medborgare i ${municipality}`,
   },
   recordForms: {
     newDocument: 'Nytt dokument',

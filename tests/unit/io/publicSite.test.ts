@@ -63,6 +63,13 @@ describe('the citizens’ site', () => {
       const s2 = p2.slice(p2.indexOf(`id="doc-${superseded.id}"`));
       expect(s2.slice(0, s2.indexOf('<section class="promise"') >= 0 ? s2.indexOf('<section class="promise"') : undefined)).not.toMatch(/>(Planerad|Pågår)</);
     }
+    // Whom to contact, as the planners filled it in (text escaped); said plainly where nobody has.
+    expect(nacka).toContain('<dd>Trygghetssamordnare, Nacka kommun &lt;kontakt&gt;</dd>');
+    expect(nacka).toContain('<a href="mailto:trygghet@nacka.test">');
+    expect(nacka).toContain('<a href="tel:087188000">08-718 80 00</a>');
+    expect(nacka).toContain('<a href="https://www.nacka.se/trygghet">');
+    expect(files.get('kommun/0120.html')).toContain('Kommunen har inte angett någon kontakt');
+    expect(files.get('en/kommun/0182.html')).toContain('<h2 id="contact">Contact us</h2>');
     // Links are relative: the site works from any sub-path of a host.
     for (const content of files.values()) expect(content).not.toMatch(/(href|src)="\//);
   });

@@ -2,6 +2,7 @@ import { shippedDataset } from '../../../src/data/shipped';
 import type { StatusEntry } from '../../../src/domain/statusEntry';
 import type { SafetyFeature } from '../../../src/domain/safetyFeature';
 import type { BackupContent } from '../../../src/io/backup';
+import type { Contact } from '../../../src/domain/contact';
 import { toTransferable } from '../../../src/analysis/answers/columns';
 import { generateAnswerColumns } from '../../../scripts/generate-answers';
 
@@ -12,6 +13,17 @@ export const TODAY = '2026-12-01';
 /** Planted where the team's data holds them: none may reach the public site. */
 export const MARKER_AUTHOR = 'planterad.markorsson@nacka.test';
 export const MARKER_HISTORY = 'HEMLIG-REDIGERINGSHISTORIK-7731';
+
+export const NACKA_CONTACT: Contact = {
+  id: 'contact-0182',
+  municipality: { code: '0182', name: 'Nacka' },
+  organisation: 'Trygghetssamordnare, Nacka kommun <kontakt>',
+  email: 'trygghet@nacka.test',
+  phone: '08-718 80 00',
+  web: 'https://www.nacka.se/trygghet',
+  note: 'Vardagar 9–16.',
+  updatedAt: '2026-11-30T10:00:00.000Z',
+};
 
 /** The team's data as a backup holds it: shipped records, two status entries, planted walks, an answer set, an edit. */
 export function teamData(): BackupContent {
@@ -31,6 +43,7 @@ export function teamData(): BackupContent {
     ...shipped,
     features: [...shipped.features, ...walks],
     statusEntries: entries,
+    contacts: [NACKA_CONTACT],
     history: [{ label: MARKER_HISTORY, at: '2026-03-04T10:00:00.000Z', forward: { label: MARKER_HISTORY, put: {}, delete: {} }, inverse: { label: MARKER_HISTORY, put: {}, delete: {} }, undone: 0 }],
     answerSets: [{ id: 'set1', fileName: 'SYNTETISK enkät.csv', importedAt: '2026-03-01T10:00:00.000Z', count: answers.count, columns: answers }],
   };

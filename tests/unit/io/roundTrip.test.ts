@@ -44,13 +44,34 @@ describe('backup and restore', () => {
     expect((await target.features.get(renamed.id))?.name).toBe(shipped.features[0]!.name);
   });
 
+  it('carries the municipalities’ contacts (version 4); a change of contact is undone like any other', async () => {
+    const source = open();
+    await seedIfEmpty(source, shipped, 'v');
+    const contact = { id: 'contact-0182', municipality: { code: '0182', name: 'Nacka' }, organisation: 'Trygghetssamordnare', email: 'trygghet@nacka.test', phone: null, web: null, note: null, updatedAt: '2026-12-02T10:00:00.000Z' };
+    await perform(source, { label: 'kontakt', put: { contacts: [contact] }, delete: {} }, L);
+    await perform(source, { label: 'kontakt', put: { contacts: [{ ...contact, phone: '08-718 80 00' }] }, delete: {} }, L);
+    await undo(source, L);
+    expect(await source.contacts.toArray()).toEqual([contact]);
+    const parsed = parseBackup(serializeBackup(await readBackupContent(source)));
+    expect(parsed.ok && parsed.value.contacts).toEqual([contact]);
+    const target = open();
+    await restoreBackup(target, parsed.ok ? parsed.value : (null as never), L);
+    expect(await target.contacts.toArray()).toEqual([contact]);
+    // An older file (version 3) has no contacts and still restores.
+    const old = JSON.parse(serializeBackup(await readBackupContent(source))) as Record<string, unknown>;
+    delete old.contacts;
+    old.version = 3;
+    const older = parseBackup(JSON.stringify(old));
+    expect(older.ok && older.value.contacts).toEqual([]);
+  });
+
   it('refuses a truncated, foreign, newer or invalid file and leaves the stored data as it was', async () => {
     const db = open();
     await seedIfEmpty(db, shipped, 'v');
     const good = serializeBackup(await readBackupContent(db));
     expect(parseBackup(good.slice(0, good.length / 2))).toEqual({ ok: false, error: expect.stringMatching(/ofullständig/) });
     expect(parseBackup('{"type":"FeatureCollection","features":[]}')).toEqual({ ok: false, error: expect.stringMatching(/ingen säkerhetskopia/) });
-    expect(parseBackup(good.replace('"version":3', '"version":9'))).toEqual({ ok: false, error: expect.stringMatching(/nyare version/) });
+    expect(parseBackup(good.replace('"version":4', '"version":9'))).toEqual({ ok: false, error: expect.stringMatching(/nyare version/) });
     const broken = JSON.parse(good) as { features: { id: string; geometry: unknown }[] };
     broken.features[3]!.geometry = { type: 'Point', coordinates: [999, 999] };
     const result = parseBackup(JSON.stringify(broken));

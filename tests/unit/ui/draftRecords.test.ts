@@ -6,7 +6,7 @@ import { activityChoices, activityProblems, areaChoices, areaProblems, draftChan
 import { document as fixtureDocument } from '../fixtures';
 
 const text = readFileSync(new URL('../../../../shared/seeds/002_03a7ebd1eb6f95e1.txt', import.meta.url), 'utf8');
-const empty = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [] };
+const empty = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [], contacts: [] };
 
 describe('a confirmed draft becomes records', () => {
   const draft = draftFromText(text, { sourceFile: 'ekero.txt' });

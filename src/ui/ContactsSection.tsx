@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { contactIdOf, type Contact } from '../domain/contact';
+import type { ChangeSet } from '../domain/changes';
+import type { Municipality } from '../domain/promiseDocument';
+import { seenRecords } from '../domain/sync/staleBase';
+import { ContactForm } from './editing/ContactForm';
+import type { TreeEditing } from './editing/TreeForms';
+import { useI18n } from './i18n';
+
+interface Props {
+  municipalities: readonly Municipality[];
+  contacts: readonly Contact[];
+  editing?: TreeEditing;
+}
+
+/** Whom citizens contact, per municipality of the promises shown; planners fill it in for the public site. */
+export function ContactsSection({ municipalities, contacts, editing }: Props) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const byCode = new Map(contacts.map((c) => [c.municipality.code, c]));
+  const save = async (contact: Contact, base: Contact | undefined) => {
+    if (!editing) return false;
+    const change: ChangeSet = { label: t.contacts.formTitle(contact.municipality.name), put: { contacts: [contact] }, delete: {} };
+    const saved = await editing.save(change, seenRecords('contacts', { [contact.id]: base ?? null }), t.contacts.saved(contact.municipality.name));
+    if (saved) setOpen(null);
+    return saved;
+  };
+  return (
+    <details className="tree-contacts">
+      <summary>{t.contacts.heading}</summary>
+      <ul>
+        {municipalities.map((m) => {
+          const contact = byCode.get(m.code);
+          return (
+            <li key={m.code} aria-label={t.contacts.label(m.name)}>
+              <strong>{m.name}</strong>:{' '}
+              {contact ? (
+                <span>
+                  {[contact.organisation, contact.email, contact.phone, contact.web, contact.note].filter(Boolean).join(' · ')}
+                </span>
+              ) : (
+                <span className="muted">{t.contacts.none}</span>
+              )}{' '}
+              {editing?.mayEdit(m.code) &&
+                (open === contactIdOf(m.code) ? (
+                  <ContactForm municipality={m} initial={contact} onSave={(c) => save(c, contact)} onCancel={() => setOpen(null)} />
+                ) : (
+                  <button type="button" className="link-button" onClick={() => setOpen(contactIdOf(m.code))}>
+                    {contact ? t.contacts.edit(m.name) : t.contacts.add(m.name)}
+                  </button>
+                ))}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
+}

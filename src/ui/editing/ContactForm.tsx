@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { contactIdOf, contactSchema, type Contact } from '../../domain/contact';
+import type { Municipality } from '../../domain/promiseDocument';
+import { useI18n } from '../i18n';
+import { Field, FormActions, FormErrors } from './recordForm';
+
+interface Props {
+  municipality: Municipality;
+  initial?: Contact;
+  onSave(contact: Contact): Promise<boolean>;
+  onCancel(): void;
+}
+
+const orNull = (text: string) => text.trim() || null;
+
+/**
+ * Whom citizens contact in a municipality (issue 13): what the public site's page shows. The
+ * schema in src/domain decides; its issues are named here in the UI language, field by field.
+ */
+export function ContactForm({ municipality, initial, onSave, onCancel }: Props) {
+  const { t } = useI18n();
+  const id = useId();
+  const [organisation, setOrganisation] = useState(initial?.organisation ?? '');
+  const [email, setEmail] = useState(initial?.email ?? '');
+  const [phone, setPhone] = useState(initial?.phone ?? '');
+  const [web, setWeb] = useState(initial?.web ?? '');
+  const [note, setNote] = useState(initial?.note ?? '');
+  const [errors, setErrors] = useState<string[]>([]);
+
+  const submit = async () => {
+    const parsed = contactSchema.safeParse({
+      id: contactIdOf(municipality.code),
+      municipality,
+      organisation: organisation.trim(),
+      email: orNull(email),
+      phone: orNull(phone),
+      web: orNull(web),
+      note: orNull(note),
+      updatedAt: new Date().toISOString(),
+    });
+    if (!parsed.success) {
+      const messages = parsed.error.issues.map((issue) => {
+        const field = issue.path[0];
+        if (issue.code === 'too_big') return t.contacts.tooLong;
+        if (field === 'organisation') return t.contacts.needOrganisation;
+        if (field === 'phone') return t.contacts.badPhone;
+        if (field === 'web') return t.contacts.badWeb;
+        if (field === 'email') return issue.code === 'custom' ? t.contacts.needOneWay : t.contacts.badEmail;
+        return t.recordForms.invalid;
+      });
+      return setErrors([...new Set(messages)]);
+    }
+    setErrors([]);
+    await onSave(parsed.data);
+  };
+
+  return (
+    <form className="activity-form" noValidate aria-labelledby={`${id}-title`} data-testid="contact-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
+      <h4 id={`${id}-title`}>{t.contacts.formTitle(municipality.name)}</h4>
+      <p className="muted">{t.contacts.help}</p>
+      <FormErrors errors={errors} />
+      <Field id={`${id}-org`} label={t.contacts.organisation}>
+        <input id={`${id}-org`} value={organisation} maxLength={200} onChange={(e) => setOrganisation(e.currentTarget.value)} />
+      </Field>
+      <Field id={`${id}-email`} label={t.contacts.email}>
+        <input id={`${id}-email`} type="email" autoComplete="off" value={email} maxLength={200} onChange={(e) => setEmail(e.currentTarget.value)} />
+      </Field>
+      <Field id={`${id}-phone`} label={t.contacts.phone}>
+        <input id={`${id}-phone`} type="tel" autoComplete="off" value={phone} maxLength={20} onChange={(e) => setPhone(e.currentTarget.value)} />
+      </Field>
+      <Field id={`${id}-web`} label={t.contacts.web}>
+        <input id={`${id}-web`} type="url" value={web} maxLength={300} onChange={(e) => setWeb(e.currentTarget.value)} />
+      </Field>
+      <Field id={`${id}-note`} label={t.contacts.note} hint={t.contacts.noteHint}>
+        <textarea id={`${id}-note`} aria-describedby={`${id}-note-hint`} value={note} rows={2} maxLength={500} onChange={(e) => setNote(e.currentTarget.value)} />
+      </Field>
+      <FormActions onCancel={onCancel} />
+    </form>
+  );
+}
