@@ -17,6 +17,10 @@ const safetyWalkDetails = z.object({
   plannedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/).nullable(),
   organisers: z.array(z.string().min(1)),
   status: z.enum(['planned', 'done', 'unknown']),
+  // Added for the citizens' site (issue 13): when and where to meet, and how to take part. Older records lack them.
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'starttiden skrivs TT:MM').nullable().optional(),
+  meetingPoint: z.string().trim().min(1).max(200).nullable().optional(),
+  howToJoin: z.string().trim().min(1).max(500).nullable().optional(),
   // Old records (database v2, older backups) hold plain strings: read as findings without a position.
   findings: z.array(z.preprocess(upgradeFinding, findingSchema)),
 });

@@ -94,9 +94,14 @@ ${history.length ? `<ul class="history">${history.join('\n')}</ul>` : `<p class=
 }
 
 export interface PublicWalk {
+  id: string;
   date: string;
+  /** HH:MM, when the organisers gave it. */
+  time: string | null;
   name: string;
+  meetingPoint: string | null;
   organisers: string;
+  howToJoin: string | null;
   municipalityCode: string;
 }
 
@@ -107,14 +112,17 @@ export function upcomingWalks(dataset: Dataset, codes: ReadonlySet<string>, toda
   for (const f of dataset.features) {
     if (f.layer !== 'safety-walk' || !codes.has(f.municipalityCode ?? '') || !isUpcomingWalk(f.details.plannedDate, f.details.status, today)) continue;
     if (f.activityIds.length && f.activityIds.every((id) => sensitiveActivities.has(id))) continue;
-    walks.push({ date: f.details.plannedDate ?? '', name: f.name, organisers: f.details.organisers.join(', '), municipalityCode: f.municipalityCode ?? '' });
+    const d = f.details;
+    // A planned date may carry a time ("2027-02-10T18:30"); the start time field says it better.
+    const time = d.startTime ?? (/T(\d{2}:\d{2})/.exec(d.plannedDate ?? '')?.[1] ?? null);
+    walks.push({ id: f.id, date: (d.plannedDate ?? '').slice(0, 10), time, name: f.name, meetingPoint: d.meetingPoint ?? null, organisers: d.organisers.join(', '), howToJoin: d.howToJoin ?? null, municipalityCode: f.municipalityCode ?? '' });
   }
   return walks.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export function walksList(t: PublicStrings, walks: readonly PublicWalk[]): string {
   return walks.length
-    ? `<ul>${walks.map((w) => `<li>${e(t.walk(t.date(w.date), w.name, w.organisers))}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>`
+    ? `<ul class="walks">${walks.map((w) => `<li>${e(t.walk(t.date(w.date), w.name, w.organisers))}${w.time ? ` ${e(t.walkTime(w.time))}` : ''}${w.meetingPoint ? `<br>${e(t.meetingPoint(w.meetingPoint))}` : ''}${w.howToJoin ? `<br>${e(w.howToJoin)}` : ''}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>`
     : `<p>${e(t.noWalks)}</p>`;
 }
 

@@ -32,6 +32,8 @@ export interface PublicStrings {
   noWalks: string;
   walk(date: string, name: string, organisers: string): string;
   howToJoin: string;
+  walkTime(time: string): string;
+  meetingPoint(place: string): string;
   builtFrom(date: string): string;
   policeAreasHeading: string;
   contactHeading: string;
@@ -84,7 +86,9 @@ export const SV: PublicStrings = {
   walksHeading: 'Kommande trygghetsvandringar',
   noWalks: 'Inga trygghetsvandringar är inplanerade just nu.',
   walk: (date, name, organisers) => `${date}: ${name}${organisers ? ` (arrangör: ${organisers})` : ''}`,
-  howToJoin: 'Alla är välkomna: kom till platsen vid starttiden.',
+  howToJoin: 'Alla är välkomna: kom till samlingsplatsen vid starttiden.',
+  walkTime: (time) => `kl. ${time}`,
+  meetingPoint: (place) => `Samling: ${place}`,
   builtFrom: (date) => `Uppgifterna hämtades ${date}.`,
   policeAreasHeading: 'Eller välj lokalpolisområde',
   contactHeading: 'Kontakta oss',
@@ -129,7 +133,9 @@ export const EN: PublicStrings = {
   walksHeading: 'Upcoming safety walks',
   noWalks: 'No safety walks are planned right now.',
   walk: (date, name, organisers) => `${date}: ${name}${organisers ? ` (organised by ${organisers})` : ''}`,
-  howToJoin: 'Everyone is welcome: come to the place at the start time.',
+  howToJoin: 'Everyone is welcome: come to the meeting point at the start time.',
+  walkTime: (time) => `at ${time}`,
+  meetingPoint: (place) => `Meet at: ${place}`,
   builtFrom: (date) => `Data as of ${date}.`,
   policeAreasHeading: 'Or choose a local police area',
   contactHeading: 'Contact us',

@@ -177,7 +177,7 @@ function DetailField({ field, value, id, error, onChange }: { field: FieldSpec; 
       ) : (
         <input
           {...common}
-          type={field.type === 'date' ? 'date' : 'text'}
+          type={field.type === 'date' || field.type === 'time' ? field.type : 'text'}
           inputMode={field.type === 'int' || field.type === 'number' ? 'decimal' : undefined}
           value={text}
           maxLength={500}

@@ -6,7 +6,7 @@ import { LAYER_GEOMETRY, type LayerKind, type Provenance } from '../../domain/la
 import { safetyFeatureSchema, type SafetyFeature } from '../../domain/safetyFeature';
 
 /** How a details field is entered in the form and converted to the record's value. */
-export type FieldType = 'text' | 'required-text' | 'int' | 'number' | 'list' | 'lines' | 'date' | 'select' | 'multi' | 'textarea';
+export type FieldType = 'text' | 'required-text' | 'int' | 'number' | 'list' | 'lines' | 'date' | 'time' | 'select' | 'multi' | 'textarea';
 export interface FieldSpec {
   key: string;
   type: FieldType;
@@ -26,7 +26,10 @@ export const DETAIL_FIELDS: Record<LayerKind, FieldSpec[]> = {
   ],
   'safety-walk': [
     { key: 'plannedDate', type: 'date' },
+    { key: 'startTime', type: 'time', optional: true },
+    { key: 'meetingPoint', type: 'text', optional: true },
     { key: 'organisers', type: 'list' },
+    { key: 'howToJoin', type: 'text', optional: true },
     { key: 'status', type: 'select', options: ['planned', 'done', 'unknown'] },
     { key: 'findings', type: 'lines' },
   ],
@@ -173,6 +176,9 @@ function fromFieldValue(field: FieldSpec, raw: string | string[] | undefined): {
     case 'date':
       if (!text) return { value: null };
       return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : { error: 'Ange datum som ÅÅÅÅ-MM-DD.' };
+    case 'time':
+      if (!text) return { value: null };
+      return /^([01]\d|2[0-3]):[0-5]\d$/.test(text) ? { value: text } : { error: 'Ange tiden som TT:MM, t.ex. 18:30.' };
     case 'required-text':
       return text ? { value: text } : { error: 'Fältet måste fyllas i.' };
     case 'select':

@@ -46,6 +46,8 @@ describe('the citizens’ site', () => {
     // Upcoming walks with date and organiser; one serving only sensitive work is not announced.
     expect(nacka).toContain('10 februari 2027: Trygghetsvandring Orminge centrum (arrangör: Nacka kommun)');
     expect(nacka).not.toContain('Vandring för känsligt arbete');
+    expect(nacka).toContain('(arrangör: Nacka kommun) kl. 18:30<br>Samling: Busstorget i Orminge<br>Anmäl dig till trygghet@nacka.test.</li>');
+    expect(files.get('en/kommun/0182.html')).toContain('at 18:30<br>Meet at: Busstorget i Orminge');
 
     // An expired promise is labelled expired, and its unfinished activities never read as planned.
     const standings = documentStandings(shipped.documents, TODAY);

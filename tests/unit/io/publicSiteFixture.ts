@@ -35,7 +35,7 @@ export function teamData(): BackupContent {
   const walk = shipped.features.find((f) => f.layer === 'safety-walk' && f.municipalityCode === '0182')!;
   const sensitive = shipped.activities.find((a) => a.sensitive)!;
   const walks = [
-    { ...walk, id: 'w-next', name: 'Trygghetsvandring Orminge centrum', details: { ...(walk.details as object), plannedDate: '2027-02-10', status: 'planned', organisers: ['Nacka kommun'] } },
+    { ...walk, id: 'w-next', name: 'Trygghetsvandring Orminge centrum', details: { ...(walk.details as object), plannedDate: '2027-02-10', startTime: '18:30', meetingPoint: 'Busstorget i Orminge', howToJoin: 'Anmäl dig till trygghet@nacka.test.', status: 'planned', organisers: ['Nacka kommun'] } },
     { ...walk, id: 'w-hidden', name: 'Vandring för känsligt arbete', activityIds: [sensitive.id], details: { ...(walk.details as object), plannedDate: '2027-02-11', status: 'planned', organisers: [] } },
   ] as SafetyFeature[];
   const answers = toTransferable(generateAnswerColumns({ answers: 10_000, seed: 3, area: 'four' })).message;
