@@ -56,7 +56,7 @@ export function ContactForm({ municipality, initial, onSave, onCancel }: Props) 
 
   return (
     <form className="activity-form" noValidate aria-labelledby={`${id}-title`} data-testid="contact-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
-      <h4 id={`${id}-title`}>{t.contacts.formTitle(municipality.name)}</h4>
+      <h3 id={`${id}-title`}>{t.contacts.formTitle(municipality.name)}</h3>
       <p className="muted">{t.contacts.help}</p>
       <FormErrors errors={errors} />
       <Field id={`${id}-org`} label={t.contacts.organisation}>
