@@ -1,12 +1,8 @@
 import type { z } from 'zod';
-import { activitySchema } from '../domain/activity';
 import type { Dataset } from '../domain/dataset';
-import { focusAreaSchema } from '../domain/focusArea';
-import { promiseDocumentSchema } from '../domain/promiseDocument';
+import { RECORD_TABLES, type RecordTable } from '../domain/changes';
 import type { Issue } from '../domain/result';
-import { safetyFeatureSchema } from '../domain/safetyFeature';
-import { statusEntrySchema } from '../domain/statusEntry';
-import { contactSchema } from '../domain/contact';
+import { RECORD_SCHEMAS } from '../domain/rules/recordSchema';
 import type { TrygghetsDatabase } from './db';
 import type { ViewSnapshot } from './liveView';
 
@@ -20,26 +16,74 @@ export interface StoredDataset {
 
 /** Reads every table through its schema: a damaged record is reported, never allowed to crash the view. */
 export async function readDataset(db: TrygghetsDatabase): Promise<StoredDataset> {
-  const [documents, focusAreas, activities, features, statusEntries, contacts] = await Promise.all([
-    db.documents.toArray(),
-    db.focusAreas.toArray(),
-    db.activities.toArray(),
-    db.features.toArray(),
-    db.statusEntries.toArray(),
-    db.contacts.toArray(),
-  ]);
+  const raw = await readRaw(db);
   const issues: Issue[] = [];
-  return {
-    dataset: {
-      documents: keepValid(documents, promiseDocumentSchema, issues),
-      focusAreas: keepValid(focusAreas, focusAreaSchema, issues),
-      activities: keepValid(activities, activitySchema, issues),
-      features: keepValid(features, safetyFeatureSchema, issues),
-      statusEntries: keepValid(statusEntries, statusEntrySchema, issues),
-      contacts: keepValid(contacts, contactSchema, issues),
-    },
-    issues,
-  };
+  const dataset = Object.fromEntries(RECORD_TABLES.map((table) => [table, keepValid(raw[table], RECORD_SCHEMAS[table], issues)])) as unknown as Dataset;
+  return { dataset, issues };
+}
+
+/**
+ * The start-up read (issue 12): every record went through the write door's schema when it was
+ * written, so the first view is built from the records as stored, and `checkStored` re-checks
+ * them in the background in small slices. Only a record damaged outside the door (another
+ * version of the app, a browser extension) fails there; then the caller reads again through the
+ * schema, and the view leaves that record out and reports it, as `readDataset` does.
+ */
+export async function readDatasetUnchecked(db: TrygghetsDatabase): Promise<Dataset> {
+  return (await readRaw(db)) as unknown as Dataset;
+}
+
+const DISTRUST_KEY = 'trygghetskartan.checkStoredOnRead';
+
+/**
+ * After a crash, the next start reads through the schema before building anything: a damaged
+ * record must not crash the page before the background check reaches it. Kept until a checked
+ * read finds every record valid.
+ */
+export function distrustStoredRecords(): void {
+  try {
+    localStorage.setItem(DISTRUST_KEY, '1');
+  } catch {
+    // No storage (private mode): the background check still runs.
+  }
+}
+
+export function storedRecordsDistrusted(): boolean {
+  try {
+    return localStorage.getItem(DISTRUST_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function trustStoredRecordsAgain(): void {
+  try {
+    localStorage.removeItem(DISTRUST_KEY);
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** True when every record matches its schema; yields to the page every few milliseconds so no task runs long. */
+export async function checkStored(dataset: Dataset, isCancelled: () => boolean = () => false, sliceMs = 8): Promise<boolean | null> {
+  let sliceStart = performance.now();
+  for (const table of RECORD_TABLES) {
+    const schema = RECORD_SCHEMAS[table];
+    for (const record of dataset[table] as unknown[]) {
+      if (!schema.safeParse(record).success) return false;
+      if (performance.now() - sliceStart > sliceMs) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (isCancelled()) return null;
+        sliceStart = performance.now();
+      }
+    }
+  }
+  return true;
+}
+
+async function readRaw(db: TrygghetsDatabase): Promise<Record<RecordTable, unknown[]>> {
+  const arrays = await Promise.all(RECORD_TABLES.map((table) => db[table].toArray() as Promise<unknown[]>));
+  return Object.fromEntries(RECORD_TABLES.map((table, i) => [table, arrays[i]!])) as Record<RecordTable, unknown[]>;
 }
 
 function keepValid<S extends z.ZodType>(records: unknown[], schema: S, issues: Issue[]): z.infer<S>[] {

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { distrustStoredRecords } from '../data/readDataset';
 import { I18nContext, type Dictionary } from './i18n';
 import { CRASH } from './strings/crash';
 
@@ -57,6 +58,8 @@ export class ErrorBoundary extends Component<Props, State> {
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     // For whoever opens the console or collects logs; the user gets the message below.
     console.error(`Trygghetskartan: ${this.props.area} kraschade`, error, info.componentStack);
+    // The start-up read trusts the stored records; after a crash the next one checks them first.
+    distrustStoredRecords();
   }
 
   reset = () => this.setState({ error: null });

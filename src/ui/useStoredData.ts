@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { classifyStorageError, watchDatabase, type StorageFailure, type StorageProblem } from '../data/databaseHealth';
 import { getDatabase, getMunicipalityLocator } from '../data/store';
-import { readDataset, type StoredDataset } from '../data/readDataset';
+import { checkStored, readDataset, readDatasetUnchecked, storedRecordsDistrusted, trustStoredRecordsAgain, type StoredDataset } from '../data/readDataset';
+import type { Dataset } from '../domain/dataset';
+import type { Issue } from '../domain/result';
 import { LiveView, type ViewSnapshot } from '../data/liveView';
 import { subscribeToFeed, type FeedEvent } from '../data/changeFeed';
 import { seedIfEmpty } from '../data/seed';
@@ -66,20 +68,34 @@ export function useStoredData(): StorageState {
     // Changes committed while the database is being read wait, and are applied after (applying one twice is harmless).
     let waiting: FeedEvent[] | null = [];
     const publish = (v: LiveView) => live && setRead({ ok: true, stored: snapshotStored(v.snapshot()) });
-    const load = () => {
+    const start = (dataset: Dataset, issues: Issue[]) => {
+      if (view) view.reset(dataset, issues);
+      else view = new LiveView(dataset, issues);
+      const queued = waiting ?? [];
+      waiting = null;
+      for (const event of queued) if (event.kind === 'change') view.apply(event.change);
+      publish(view);
+    };
+    const failed = (error: unknown) => live && setRead({ ok: false, failure: classifyStorageError(error) });
+    // The view is built from the records as stored (they passed the write door's schema), then
+    // checked in the background; a record damaged outside the door brings a re-read through the
+    // schema, which leaves it out and reports it (readDataset.ts).
+    let reading = 0;
+    const load = (checked = false) => {
       waiting ??= [];
-      readDataset(database).then(
-        (stored) => {
-          if (!live) return;
-          if (view) view.reset(stored.dataset, stored.issues);
-          else view = new LiveView(stored.dataset, stored.issues);
-          const queued = waiting ?? [];
-          waiting = null;
-          for (const event of queued) if (event.kind === 'change') view.apply(event.change);
-          publish(view);
-        },
-        (error: unknown) => live && setRead({ ok: false, failure: classifyStorageError(error) }),
-      );
+      const read = ++reading;
+      if (checked || storedRecordsDistrusted())
+        return void readDataset(database).then((stored) => {
+          if (!stored.issues.length) trustStoredRecordsAgain();
+          if (live) start(stored.dataset, stored.issues);
+        }, failed);
+      readDatasetUnchecked(database).then((dataset) => {
+        if (!live) return;
+        start(dataset, []);
+        void checkStored(dataset, () => !live || read !== reading).then((ok) => {
+          if (ok === false && live && read === reading) load(true);
+        });
+      }, failed);
     };
     const unsubscribe = subscribeToFeed((event) => {
       if (waiting) return void waiting.push(event);

@@ -29,7 +29,41 @@ function deleteStoredFeature(page: Page, id: string) {
   );
 }
 
+/** Damages a stored place behind the write door's back, as an extension or another version of the app might. */
+function damageStoredFeature(page: Page, id: string) {
+  return page.evaluate(
+    (featureId) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('trygghetskartan');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('features', 'readwrite');
+          const store = tx.objectStore('features');
+          const get = store.get(featureId);
+          get.onsuccess = () => store.put({ ...get.result, geometry: { type: 'Point', coordinates: ['x', 'y'] } });
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    id,
+  );
+}
+
 describe('stored data in the browser', () => {
+  it('starts from the records as stored, finds a damaged one in the background, leaves it out and says so', async () => {
+    const { page, context } = await openApp(browser());
+    await expect.poll(() => listButtons(page).count()).toBe(total);
+    await damageStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => page.getByText('1 sparade poster är skadade och visas inte.').count()).toBe(1);
+    await expect.poll(() => listButtons(page).count()).toBe(total - 1);
+    await context.close();
+  });
+
   it('seeds on first start, keeps changes over a reload, and restores shipped data only after asking', async () => {
     const { page, context } = await openApp(browser());
     await expect.poll(() => listButtons(page).count()).toBe(total);
