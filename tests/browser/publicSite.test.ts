@@ -48,12 +48,22 @@ describe('the citizens’ site, served from a sub-path', () => {
       await page.goto(base);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Trygghetskartan: vad polis och kommun lovat');
       expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-      await page.getByRole('link', { name: 'Nacka' }).click();
+      await page.getByRole('link', { name: 'Nacka', exact: true }).click();
       await page.getByRole('heading', { name: 'Nacka: vad polis och kommun lovat' }).waitFor();
       expect(await page.getByText('10 februari 2027: Trygghetsvandring Orminge centrum').count()).toBe(1);
       expect(await page.locator('.history li').first().textContent()).toContain('Genomförd');
       expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
       await screenshot(page, `public-nacka-${viewport.width}`);
+      // Whom to contact, as the planners filled it in; and the police area the municipality belongs to.
+      expect(await page.getByRole('link', { name: 'trygghet@nacka.test' }).first().getAttribute('href')).toBe('mailto:trygghet@nacka.test');
+      await page.getByRole('link', { name: 'Hela Lokalpolisområde Nacka' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lokalpolisområde Nacka' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/trygghet/polis/lpo-nacka.html');
+      expect(await page.getByRole('link', { name: 'Värmdö' }).count()).toBe(1);
+      expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+      await screenshot(page, `public-police-area-${viewport.width}`);
+      await page.getByRole('link', { name: 'Nacka', exact: true }).click();
+      await page.getByRole('heading', { name: 'Nacka: vad polis och kommun lovat' }).waitFor();
       await page.getByRole('link', { name: 'In English' }).click();
       await page.getByRole('heading', { name: 'Nacka: what the police and the municipality have promised' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/trygghet/en/kommun/0182.html');
