@@ -50,7 +50,7 @@ describe('importing a planner’s file with a preview', () => {
     await expect.poll(() => rowNames(page)).toContain('Bra plats');
     expect((await tableRowIds(page)).length).toBe(before + 1);
 
-    await page.getByRole('button', { name: /^Ångra: importera 1 platser från felaktiga_rader.csv/ }).click();
+    await page.getByRole('button', { name: /^Ångra: importera 1 plats från felaktiga_rader.csv/ }).click();
     await expect.poll(() => rowNames(page)).not.toContain('Bra plats');
     await context.close();
   });

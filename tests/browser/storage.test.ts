@@ -59,7 +59,7 @@ describe('stored data in the browser', () => {
     await damageStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
     await page.reload();
     await waitForMap(page);
-    await expect.poll(() => page.getByText('1 sparade poster är skadade och visas inte.').count()).toBe(1);
+    await expect.poll(() => page.getByText('1 sparad post är skadad och visas inte.').count()).toBe(1);
     await expect.poll(() => listButtons(page).count()).toBe(total - 1);
     await context.close();
   });
