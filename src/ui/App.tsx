@@ -43,7 +43,7 @@ import { useGazetteer } from './views/useGazetteer';
 import { PlaceAnswers } from './answers/PlaceAnswers';
 import { representativePoint } from '../analysis/representativePoint';
 import type { NearQuery } from './views/NearMeView';
-import { AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
+import { ReportsPanel, AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [], contacts: [] };
 const NO_EVIDENCE: ReturnType<typeof withoutStale> = { fresh: [], stale: 0 };
@@ -87,7 +87,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const [overlay, setOverlay] = useState<MapOverlay | null>(null);
   const [nearQuery, setNearQuery] = useState<NearQuery | null>(initial.near ? { ...initial.near, label: null } : null);
   const [picking, setPicking] = useState(false);
-  const [sidePanel, setSidePanel] = useState<'none' | 'import' | 'export'>('none');
+  const [sidePanel, setSidePanel] = useState<'none' | 'import' | 'export' | 'reports'>('none');
   const closeSidePanel = () => setSidePanel('none');
   const wide = useMediaQuery('(min-width: 761px)');
   const lastFocusRef = useRef<HTMLElement | null>(null);
@@ -295,7 +295,16 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             <FollowUpReport documentId={reportId} index={index} fresh={evidence.fresh} onClose={() => setReportId(null)} />
           </Suspense>
         )}
-        <Notices storage={storage} basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl} />
+        <Notices
+          storage={storage}
+          basemapMissing={config !== null && !config.basemapUrl && !config.basemapStyleUrl}
+          missingPlace={
+            // A link to a place this browser does not hold (saved only elsewhere, or deleted): say so, offer the list.
+            storage.kind === 'ready' && selectedId && !index.features.has(selectedId)
+              ? { id: selectedId, showList: () => (setSelectedId(null), setTab('places')) }
+              : null
+          }
+        />
         <main className="layout">
           <div className="sidebar">
             <details className="filters-details" open={wide || filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
@@ -323,6 +332,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               onNew={editor.choose}
               onImport={() => setSidePanel('import')}
               onExport={() => setSidePanel('export')}
+              onReports={team.kind === 'signed-in' && team.user.role === 'planner' ? () => setSidePanel('reports') : undefined}
               onUndo={history.undo}
               onRedo={history.redo}
               onCancel={editor.cancel}
@@ -377,6 +387,9 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
             {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} />}
             {sidePanel === 'export' && <ExportPanel dataset={dataset} onClose={closeSidePanel} onStatus={setStatus} />}
+            {sidePanel === 'reports' && team.kind === 'signed-in' && (
+              <ReportsPanel request={team.request} index={index} municipalityName={(code) => dataset.documents.find((d) => d.municipality.code === code)?.municipality.name ?? code} onClose={closeSidePanel} onStatus={setStatus} />
+            )}
           </Suspense>
           {editor.state.kind === 'choosing' && (
             <aside className="panel">

@@ -12,13 +12,13 @@ function storageMessage(storage: Extract<StorageState, { kind: 'unavailable' }>,
   return { text: t.storageFailed(storage.detail || storage.reason), detail: null };
 }
 
-export function Notices({ storage, basemapMissing }: { storage: StorageState; basemapMissing: boolean }) {
+export function Notices({ storage, basemapMissing, missingPlace = null }: { storage: StorageState; basemapMissing: boolean; missingPlace?: { id: string; showList(): void } | null }) {
   const { t } = useI18n();
   const messages: string[] = [];
   const problem = storage.kind === 'unavailable' ? storageMessage(storage, t) : null;
   if (storage.kind === 'ready' && storage.stored.issues.length) messages.push(t.storedIssues(storage.stored.issues.length));
   if (basemapMissing) messages.push(t.basemapMissing);
-  if (!messages.length && !problem) return null;
+  if (!messages.length && !problem && !missingPlace) return null;
   return (
     <div className="notices" role="alert">
       {problem && storage.kind === 'unavailable' && (
@@ -32,6 +32,14 @@ export function Notices({ storage, basemapMissing }: { storage: StorageState; ba
       {messages.map((m) => (
         <p key={m}>{m}</p>
       ))}
+      {missingPlace && (
+        <p data-testid="missing-place">
+          {t.missingPlace(missingPlace.id)}{' '}
+          <button type="button" onClick={missingPlace.showList}>
+            {t.showAllPlaces}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

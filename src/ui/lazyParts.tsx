@@ -18,6 +18,7 @@ const loaders = {
   featureForm: () => import('./editing/FeatureForm'),
   promiseTree: () => import('./PromiseTree'),
   draftFlow: () => import('./drafting/DraftFlow'),
+  reportsPanel: () => import('./team/ReportsPanel'),
   // The other language's strings too, so a switch is instant.
   english: () => loadDictionary('en'),
 };
@@ -31,6 +32,7 @@ export const ImportPanel = lazy(() => loaders.importPanel().then((m) => ({ defau
 export const ExportPanel = lazy(() => loaders.exportPanel().then((m) => ({ default: m.ExportPanel })));
 export const FeatureForm = lazy(() => loaders.featureForm().then((m) => ({ default: m.FeatureForm })));
 export const PromiseTree = lazy(() => loaders.promiseTree().then((m) => ({ default: m.PromiseTree })));
+export const ReportsPanel = lazy(() => loaders.reportsPanel().then((m) => ({ default: m.ReportsPanel })));
 export const DraftFlow = lazy(() => loaders.draftFlow().then((m) => ({ default: m.DraftFlow })));
 
 let preloaded = false;

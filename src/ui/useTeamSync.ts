@@ -7,6 +7,7 @@ import '../data/sync/openedAt';
 import type { SignedInUser, TeamAuth } from '../data/sync/auth';
 import type { SyncStatus } from '../data/sync/engine';
 import type { LocalEditsAtJoin } from '../data/sync/firstConnection';
+import type { TeamRequest } from '../data/sync/moderation';
 import { serializeBackup } from '../io/backup';
 import type { RecordTable } from '../domain/changes';
 import type { RecordHistoryEntry } from '../domain/sync/recordHistory';
@@ -31,7 +32,7 @@ export type TeamState =
   | { kind: 'connecting' }
   | { kind: 'unavailable' }
   | { kind: 'signed-out'; signIn(): void }
-  | { kind: 'signed-in'; user: SignedInUser; status: SyncStatus | null; signOut(): void; joining: JoinChoice | null; restarted: boolean; readHistory(table: RecordTable, id: string): Promise<RecordHistoryEntry[]> };
+  | { kind: 'signed-in'; user: SignedInUser; status: SyncStatus | null; signOut(): void; joining: JoinChoice | null; restarted: boolean; readHistory(table: RecordTable, id: string): Promise<RecordHistoryEntry[]>; request: TeamRequest };
 
 /**
  * The team server, when config.json names one: sign-in, then the sync engine for as long as the
@@ -96,15 +97,23 @@ export function useTeamSync(serverUrl: string | null, language: Language): TeamS
     void auth.signOut().then(() => (setUser(null), setStatus(null)));
   }, [auth]);
 
-  const readHistory = useCallback(
-    async (table: RecordTable, id: string): Promise<RecordHistoryEntry[]> => {
+  /** A request to the team server as the signed-in user. */
+  const request = useCallback<TeamRequest>(
+    async (path, init = {}) => {
       const token = auth && auth !== 'pending' ? await auth.accessToken() : null;
       if (!serverUrl || !token) throw new Error('signed out');
-      const response = await fetch(new URL(`api/history/${table}/${encodeURIComponent(id)}`, new URL(serverUrl, document.baseURI)), { headers: { authorization: `Bearer ${token}` } });
+      return fetch(new URL(path, new URL(serverUrl, document.baseURI)), { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    },
+    [auth, serverUrl],
+  );
+
+  const readHistory = useCallback(
+    async (table: RecordTable, id: string): Promise<RecordHistoryEntry[]> => {
+      const response = await request(`api/history/${table}/${encodeURIComponent(id)}`);
       if (!response.ok) throw new Error(`history: ${response.status}`);
       return ((await response.json()) as { entries: RecordHistoryEntry[] }).entries;
     },
-    [auth, serverUrl],
+    [request],
   );
 
   const choice: JoinChoice | null =
@@ -131,7 +140,7 @@ export function useTeamSync(serverUrl: string | null, language: Language): TeamS
   if (!serverUrl) return { kind: 'local' };
   if (auth === 'pending') return { kind: 'connecting' };
   if (!auth) return { kind: 'unavailable' };
-  return user ? { kind: 'signed-in', user, status, signOut, joining: choice, restarted, readHistory } : { kind: 'signed-out', signIn };
+  return user ? { kind: 'signed-in', user, status, signOut, joining: choice, restarted, readHistory, request } : { kind: 'signed-out', signIn };
 }
 
 /** The whole local database as a backup file, restorable in a browser that is not signed in. */

@@ -53,6 +53,19 @@ function damageStoredFeature(page: Page, id: string) {
 }
 
 describe('stored data in the browser', () => {
+  it('says so when a link names a place this browser does not hold, and offers the list', async () => {
+    const { page, context } = await openApp(browser());
+    await page.goto(`${page.url().split('?')[0]}?vald=plats-bara-i-en-annan-webblasare`);
+    await waitForMap(page);
+    const notice = page.getByTestId('missing-place');
+    await expect.poll(() => notice.textContent()).toContain('Platsen i länken (plats-bara-i-en-annan-webblasare) finns inte i den här webbläsaren');
+    await notice.getByRole('button', { name: 'Visa alla platser i listan' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('vald')).toBeNull();
+    await expect.poll(() => listButtons(page).count()).toBe(total);
+    await context.close();
+  });
+
   it('starts from the records as stored, finds a damaged one in the background, leaves it out and says so', async () => {
     const { page, context } = await openApp(browser());
     await expect.poll(() => listButtons(page).count()).toBe(total);

@@ -8,6 +8,8 @@ interface Props {
   onNew(): void;
   onImport(): void;
   onExport(): void;
+  /** Planners signed in to a team server: the citizens' reports and Publish. */
+  onReports?(): void;
   onUndo(): void;
   onRedo(): void;
   onCancel(): void;
@@ -30,6 +32,11 @@ export function EditingToolbar(props: Props) {
       <button type="button" onClick={props.onExport} disabled={props.disabled || editor.kind !== 'idle'}>
         {t.exp.toolbarButton}
       </button>
+      {props.onReports && (
+        <button type="button" onClick={props.onReports} disabled={props.disabled || editor.kind !== 'idle'}>
+          {t.reports.open}
+        </button>
+      )}
       <button type="button" onClick={props.onUndo} disabled={!props.undoLabel} title={props.undoLabel ? t.edit.undo(props.undoLabel) : undefined}>
         {props.undoLabel ? t.edit.undo(props.undoLabel) : t.edit.nothingToUndo}
       </button>
