@@ -85,7 +85,7 @@ describe('GET /api/history/:table/:id', () => {
     expect((await api.app().inject({ method: 'GET', url: `/api/history/features/${nackaPlace.id}`, headers: { authorization: 'Bearer not-a-token' } })).statusCode).toBe(401);
     const unknown = await history('reader@nacka.test', 'users', 'u1');
     expect(unknown.status).toBe(422);
-    expect(unknown.body.issues).toEqual([expect.objectContaining({ subject: 'table', message: 'table must be one of documents, focusAreas, activities, features, statusEntries' })]);
+    expect(unknown.body.issues).toEqual([expect.objectContaining({ subject: 'table', message: 'table must be one of documents, focusAreas, activities, features, statusEntries, contacts' })]);
     // No table at all is not this route.
     expect((await api.app().inject({ method: 'GET', url: '/api/history/features', headers: { authorization: `Bearer ${await tokenOf('reader@nacka.test')}` } })).statusCode).toBe(404);
   });

@@ -142,6 +142,17 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     [index, selectedId, t, fitTo],
   );
 
+  // After a save or an import the map goes to what was added, once the view holds it (the write
+  // reaches the view a moment after it is committed).
+  const [fitWhenPresent, setFitWhenPresent] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (!fitWhenPresent || !mapLoaded) return;
+    const added = fitWhenPresent.map((id) => index.features.get(id)).filter((f) => f !== undefined);
+    if (!added.length) return;
+    setFitWhenPresent(null);
+    fitTo(boundsOf(added.map((f) => f.geometry)));
+  }, [fitWhenPresent, index, mapLoaded, fitTo]);
+
   const closePanel = useCallback(() => {
     setSelectedId(null);
     setHighlightedIds([]);
@@ -180,6 +191,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     (featureId) => {
       setSelectedId(featureId);
       if (!featureId) setHighlightedIds([]);
+      else setFitWhenPresent([featureId]);
     },
     setStale,
   );
@@ -385,7 +397,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             </ErrorBoundary>
           </div>
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
-            {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} />}
+            {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} onImported={setFitWhenPresent} />}
             {sidePanel === 'export' && <ExportPanel dataset={dataset} onClose={closeSidePanel} onStatus={setStatus} />}
             {sidePanel === 'reports' && team.kind === 'signed-in' && (
               <ReportsPanel request={team.request} index={index} municipalityName={(code) => dataset.documents.find((d) => d.municipality.code === code)?.municipality.name ?? code} onClose={closeSidePanel} onStatus={setStatus} />

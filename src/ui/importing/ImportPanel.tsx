@@ -25,12 +25,14 @@ interface Props {
   index: DatasetIndex;
   onClose(): void;
   onStatus(message: string): void;
+  /** The places just imported, so the map can go to them. */
+  onImported?(featureIds: string[]): void;
 }
 
 type PreviewOptions = Pick<ImportOptions, 'crs' | 'csvMapping' | 'nameKey'>;
 
 /** Read a file off the main thread, preview what is valid and what is not, then import in one undoable step. */
-export function ImportPanel({ index, onClose, onStatus }: Props) {
+export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
   const { t } = useI18n();
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
@@ -67,6 +69,7 @@ export function ImportPanel({ index, onClose, onStatus }: Props) {
     try {
       await store.perform(putFeatures(t.edit.labels.importFile(plan.features.length, parsed.fileName), plan.features));
       onStatus(t.imp.imported(plan.features.length, parsed.fileName));
+      onImported?.(plan.features.map((f) => f.id));
       onClose();
     } catch (e) {
       setError(t.edit.saveFailed(rejectionText(e, t)));
