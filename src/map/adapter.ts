@@ -106,7 +106,8 @@ export interface MapAdapter {
   /** Survey answers for the view: cells zoomed out, points zoomed in (answersLayer.ts); null hides them. */
   setAnswers(answers: AnswersOnMap | null): void;
   /** Relabels MapLibre's controls when the user switches language (the map itself stays). */
-  setUiStrings(strings: MapUiStrings): void;
+  /** The controls' labels and the data credit in the UI language (the credit follows a switch of language, too). */
+  setUiStrings(strings: MapUiStrings, dataAttribution?: string): void;
   getView(): MapView | null;
   setMunicipalitiesWithPromises(codes: readonly string[]): void;
   fitBounds(bounds: Bounds): void;
@@ -144,10 +145,10 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.addControl(
-    new AttributionControl({ compact: true, customAttribution: [options.dataAttribution, options.attribution ?? ''].filter(Boolean) }),
-    'bottom-right',
-  );
+  const credit = (data: string) => new AttributionControl({ compact: true, customAttribution: [data, options.attribution ?? ''].filter(Boolean) });
+  let dataAttribution = options.dataAttribution;
+  let attributionControl = credit(dataAttribution);
+  map.addControl(attributionControl, 'bottom-right');
 
   const layerSpecs = dataLayers();
   const isDecoration = (id: string) => id.endsWith('-casing') || id.includes('-halo-');
@@ -377,7 +378,14 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       overlay.set(next);
       choropleth.set(next?.choropleth ?? null);
     },
-    setUiStrings(strings) {
+    setUiStrings(strings, data) {
+      if (data !== undefined && data !== dataAttribution) {
+        // MapLibre's credit is fixed when the control is made: a new language gets a new control.
+        map.removeControl(attributionControl);
+        dataAttribution = data;
+        attributionControl = credit(data);
+        map.addControl(attributionControl, 'bottom-right');
+      }
       const label = (selector: string, text: string) =>
         container.querySelectorAll<HTMLElement>(selector).forEach((el) => {
           el.title = text;

@@ -78,7 +78,7 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config]);
 
-  useEffect(() => adapterRef.current?.setUiStrings(t.mapControls), [adapterRef, t]);
+  useEffect(() => adapterRef.current?.setUiStrings(t.mapControls, t.dataAttribution), [adapterRef, t]);
   // A new map (or a reset of the data) takes every place once; after that only what each change touched.
   const fedRef = useRef<{ adapter: MapAdapter; version: number } | null>(null);
   useEffect(() => {

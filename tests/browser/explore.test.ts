@@ -190,8 +190,12 @@ describe('languages', () => {
     // The tree loads when its tab is first opened.
     await expect.poll(() => page.getByText('No place on the map yet').count()).toBeGreaterThan(0);
     await expect.poll(() => page.url()).toContain('sprak=en');
+    // The map's credit switches too (MapLibre fixes it when its control is made).
+    const credit = () => page.locator('.maplibregl-ctrl-attrib-inner').textContent();
+    await expect.poll(credit).toContain('Promises: the municipalities of Nacka');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Language').selectOption('sv');
+    await expect.poll(credit).toContain('Löften: Nacka, Värmdö');
     expect((await columnTexts(page, 9)).join(' ')).toBe('');
     await page.getByRole('tab', { name: 'Platser' }).click();
     expect((await columnTexts(page, 9)).join(' ')).toMatch(/januari 2022/);
