@@ -1,5 +1,5 @@
 /**
- * npm run build:public -- --from FILE [--out DIR]
+ * npm run build:public -- --from FILE [--out DIR] [--k N] [--server URL]
  *
  * The citizens' site (issue 13) as plain files from a backup of the app (any version the app
  * restores): dist-public/ by default, served by any web host or CDN, from any sub-path. Written to
@@ -13,15 +13,15 @@ import { parseBackup } from '../src/io/backup';
 import { MIN_PUBLIC_K } from '../src/analysis/publicCells';
 import { checkedSite, writeSiteAtomically } from '../server/publish/site';
 
-const usage = 'npm run build:public -- --from FILE [--out DIR] [--k N]';
+const usage = 'npm run build:public -- --from FILE [--out DIR] [--k N] [--server URL]';
 function fail(message: string): never {
   console.error(`build:public: ${message}\n${usage}`);
   process.exit(2);
 }
 
-let values: { from?: string; out?: string; k?: string };
+let values: { from?: string; out?: string; k?: string; server?: string };
 try {
-  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'dist-public' }, k: { type: 'string', default: String(MIN_PUBLIC_K) } }, strict: true }));
+  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'dist-public' }, k: { type: 'string', default: String(MIN_PUBLIC_K) }, server: { type: 'string' } }, strict: true }));
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
@@ -38,7 +38,9 @@ const k = Number(values.k);
 if (!Number.isInteger(k) || k < MIN_PUBLIC_K) fail(`--k måste vara ett heltal, minst ${MIN_PUBLIC_K} (en cell visas bara om minst så många svar ligger där).`);
 
 const started = Date.now();
-const site = checkedSite(parsed.value, swedishToday(), { k });
+// --server: the team server that takes citizens' reports; the site gets the report form (rapportera.html).
+if (values.server !== undefined && !/^https?:\/\/[^\s/]+/.test(values.server)) fail(`--server måste vara serverns adress, t.ex. https://karta.example.se, inte "${values.server}".`);
+const site = checkedSite(parsed.value, swedishToday(), { k, ...(values.server ? { reportUrl: values.server } : {}) });
 // Checked as a visitor would read it before anything is written: a leak refuses the whole build.
 if (!site.ok) {
   console.error(`build:public: sajten publicerades inte, den skulle röja uppgifter:\n${site.problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -30,7 +30,11 @@ async function main(): Promise<void> {
       };
   if (!config.oidc) console.warn('OIDC_ISSUER is not set: every request that needs sign-in answers 401.');
 
-  const app = await buildApp({ pool, verifyToken, locator: loadMunicipalityLocator(config.basemapDir), staticDir: config.staticDir, client: config.oidc ? { issuer: config.oidc.issuer, clientId: config.clientId } : null, logger: { level: config.logLevel } });
+  const app = await buildApp({ pool, verifyToken, locator: loadMunicipalityLocator(config.basemapDir), staticDir: config.staticDir, client: config.oidc ? { issuer: config.oidc.issuer, clientId: config.clientId } : null, logger: { level: config.logLevel },
+    reports: { publicSiteOrigin: config.publicSiteOrigin },
+    publish: { dir: config.publishDir, reportUrl: config.publicApiUrl },
+    trustProxy: config.trustProxy,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

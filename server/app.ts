@@ -8,6 +8,7 @@ import { AuthError, type AuthUser } from './auth/types';
 import { clientConfigRoutes, type ClientConfig } from './routes/clientConfig';
 import { createChangeListener, type ChangeFeed } from './live/listener';
 import { healthRoutes } from './routes/health';
+import type { PublicAssets } from './publish/assets';
 
 export interface AppOptions {
   pool: pg.Pool;
@@ -25,6 +26,12 @@ export interface AppOptions {
    * `feed` to share one the caller owns (and closes).
    */
   live?: { feed?: ChangeFeed; heartbeatMs?: number; pageSize?: number };
+  /** Citizens' reports (issue 13): the public site's origin for CORS (null: any) and the rate limit. */
+  reports?: { publicSiteOrigin?: string | null; rateLimit?: { max: number; windowSeconds: number } };
+  /** Publish (issue 13): the folder the citizens' site is written to (null: not configured) and this API's public URL for its report form. */
+  publish?: { dir: string | null; reportUrl?: string | null; assets?: PublicAssets };
+  /** Fastify's trustProxy: behind a load balancer, so the rate limit sees the client's address (TRUST_PROXY). */
+  trustProxy?: boolean | string;
 }
 
 /** A whole import arrives as one change set: generous, but a bound on what one request may hold. */
@@ -36,7 +43,7 @@ export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger = options.logger ? { ...(options.logger === true ? {} : options.logger), serializers: { req: requestForLog } } : false;
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy ?? false });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'Not found' }));
 
@@ -45,6 +52,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(changesRoutes, { pool: options.pool, verifyToken: options.verifyToken, locator: options.locator });
   const { recordHistoryRoutes } = await import('./routes/recordHistory');
   await app.register(recordHistoryRoutes, { pool: options.pool, verifyToken: options.verifyToken });
+  const { reportRoutes } = await import('./routes/reports');
+  await app.register(reportRoutes, { pool: options.pool, verifyToken: options.verifyToken, locator: options.locator, ...options.reports });
+  const { publishRoutes } = await import('./routes/publish');
+  await app.register(publishRoutes, { pool: options.pool, verifyToken: options.verifyToken, publishDir: options.publish?.dir ?? null, reportUrl: options.publish?.reportUrl ?? null, assets: options.publish?.assets });
   const feed = options.live?.feed ?? createChangeListener({ connection: options.pool.options, log: (message) => app.log.warn(message) });
   if (!options.live?.feed) {
     app.addHook('onReady', async () => feed.start());

@@ -21,6 +21,14 @@ export interface ApiConfig {
   basemapDir: string | undefined;
   /** Fastify/pino level: info logs every request; `npm run server` uses warn. */
   logLevel: string;
+  /** Publish writes the citizens' site here (PUBLISH_DIR); null: Publish answers 503. */
+  publishDir: string | null;
+  /** This API's address as the public site reaches it (PUBLIC_API_URL): the site's report form posts there. */
+  publicApiUrl: string | null;
+  /** The public site's origin allowed to post reports (PUBLIC_SITE_ORIGIN); null: any origin. */
+  publicSiteOrigin: string | null;
+  /** Fastify's trustProxy (TRUST_PROXY: "true" or the proxies' addresses): the client's IP behind a load balancer. */
+  trustProxy: boolean | string;
 }
 
 function portFrom(value: string | undefined, fallback: number, name: string): number {
@@ -57,5 +65,9 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     poolSize: Math.max(1, Number(env.PG_POOL_SIZE) || 10),
     logLevel: env.LOG_LEVEL || 'info',
     basemapDir: optional(env.BASEMAP_DIR),
+    publishDir: optional(env.PUBLISH_DIR) ?? null,
+    publicApiUrl: optional(env.PUBLIC_API_URL) ?? null,
+    publicSiteOrigin: optional(env.PUBLIC_SITE_ORIGIN) ?? null,
+    trustProxy: env.TRUST_PROXY === 'true' ? true : optional(env.TRUST_PROXY) ?? false,
   };
 }

@@ -41,7 +41,7 @@ export function readPublicAssets(): PublicAssets {
       if (name === '.vite') continue;
       if (statSync(path).isDirectory()) walk(path);
       // Scripts and styles are text, so the privacy check reads them as a visitor's browser does.
-      else files.push({ path: relative(OUT, path), content: /\.(js|css|map)$/.test(name) ? readFileSync(path, 'utf8') : new Uint8Array(readFileSync(path)) });
+      else files.push({ path: relative(OUT, path), content: /\.(m?js|css|map)$/.test(name) ? readFileSync(path, 'utf8') : new Uint8Array(readFileSync(path)) });
     }
   };
   walk(OUT);

@@ -11,15 +11,17 @@ import { privacyProblems, privateFactsOf, type BinaryDecoder } from '../../src/i
 import { MIN_PUBLIC_K } from '../../src/analysis/publicCells';
 import { shippedPoliceAreas } from '../../src/data/policeAreas';
 import { readPublicAssets, type PublicAssets } from './assets';
+import { loadGazetteer } from './gazetteer';
+import { pmtilesDecoder } from '../../src/io/publicSite/tileDecoder';
 
 /** Decoders of the site's binary files for the privacy check (the tile archive). */
-export const siteDecoders: BinaryDecoder[] = [];
+export const siteDecoders: BinaryDecoder[] = [pmtilesDecoder];
 
 export type CheckedSite = { ok: true; files: PublicFile[] } | { ok: false; problems: string[] };
 
 /** The site with its scripts (assets.ts) linked and copied in, checked whole. */
 export function checkedSite(source: PublicSource, today: string, options: Omit<PublicSiteOptions, 'scripts'> = {}, assets: PublicAssets = readPublicAssets()): CheckedSite {
-  const files = [...buildPublicSite(source, today, { policeAreas: shippedPoliceAreas(), ...options, scripts: assets.entries }), ...assets.files];
+  const files = [...buildPublicSite(source, today, { policeAreas: shippedPoliceAreas(), gazetteer: loadGazetteer(), ...options, scripts: assets.entries }), ...assets.files];
   const problems = privacyProblems(files, privateFactsOf(source, options.k ?? MIN_PUBLIC_K), siteDecoders);
   return problems.length ? { ok: false, problems } : { ok: true, files };
 }

@@ -248,13 +248,16 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
       <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} answers={answers} />
     ) : (
       <NearMeView
+        municipalityAreas={config?.municipalityBounds}
         features={dataset.features}
         index={index}
         gazetteer={gazetteer}
         query={nearQuery}
         onQuery={(query) => {
           setNearQuery(query);
-          if (query) fitTo([query.point[0] - query.radius / 60000, query.point[1] - query.radius / 111000, query.point[0] + query.radius / 60000, query.point[1] + query.radius / 111000]);
+          const area = query?.municipalityCode ? config?.municipalityBounds[query.municipalityCode] : undefined;
+          if (area) fitTo(area.bounds);
+          else if (query) fitTo([query.point[0] - query.radius / 60000, query.point[1] - query.radius / 111000, query.point[0] + query.radius / 60000, query.point[1] + query.radius / 111000]);
         }}
         onOverlay={setOverlay}
         onSelect={(id) => select(id, { fit: true })}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,13 +11,15 @@ import { screenshot, tableRowIds, useBrowser, waitForMap } from './harness';
 const browser = useBrowser();
 let server: ChildProcess;
 let appUrl: string;
+/** Where Publish writes the citizens' site (PUBLISH_DIR). */
+const publishDir = join(mkdtempSync(join(tmpdir(), 'team-publish-')), 'site');
 
 /** The real thing: `npm run server` (PostgreSQL, the local OIDC provider, the API serving the built app). */
 beforeAll(async () => {
   const port = await freePort();
   // One process (no npx or tsx wrapper in between), so SIGTERM reaches main.ts and it stops PostgreSQL.
   server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), SERVER_DATA_DIR: mkdtempSync(join(tmpdir(), 'team-test-')), SERVER_BUILD: '0', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), SERVER_DATA_DIR: mkdtempSync(join(tmpdir(), 'team-test-')), SERVER_BUILD: '0', NODE_ENV: 'test', PUBLISH_DIR: publishDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   appUrl = await new Promise<string>((resolve, reject) => {
@@ -267,5 +269,34 @@ describe('one map for the team', () => {
     await expect.poll(() => page.locator('[data-sync]').getAttribute('data-sync'), { timeout: 20_000 }).toBe('online');
     expect(await page.getByTestId('join').count()).toBe(0);
     await Promise.all([context, police.context()].map((c) => c.close()));
+  });
+
+  it('takes a citizen’s report without an account; a planner accepts it as an answer of an unsafe place and publishes the site, which never shows the comment', async () => {
+    const comment = 'KOMMENTAR-SOM-BARA-PLANERARE-SER-5521';
+    const sent = await fetch(new URL('api/public/reports', appUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
+      body: JSON.stringify({ position: { lon: 18.2622, lat: 59.3104 }, timeOfDay: 'kvall', reasons: ['belysning'], comment }),
+    });
+    expect(sent.status).toBe(201);
+    const planner = await signedIn(browser(), 'planner@nacka.test');
+    await planner.getByRole('button', { name: 'Medborgarrapporter och publicering' }).click();
+    const panel = planner.getByTestId('reports-panel');
+    await expect.poll(() => panel.locator('.report-queue li').count()).toBe(1);
+    expect(await panel.locator('blockquote').textContent()).toBe(comment);
+    expect((await new AxeBuilder({ page: planner }).include('[data-testid="reports-panel"]').analyze()).violations.map((v) => v.id)).toEqual([]);
+    await screenshot(planner, 'team-reports-queue');
+    const place = await panel.getByLabel('Räkna som svar till den otrygga platsen').locator('option:checked').textContent();
+    await panel.getByRole('button', { name: 'Godta som enkätsvar' }).click();
+    await expect.poll(() => planner.locator('p.visually-hidden[role="status"]').textContent()).toContain(`Rapporten räknas nu som ett svar till ${place!.replace(/ \(.*m bort\)$/, '')}`);
+    await expect.poll(() => panel.getByText('Inga rapporter väntar på granskning.').count()).toBe(1);
+
+    await panel.getByRole('button', { name: 'Publicera nu' }).click();
+    await expect.poll(() => planner.locator('p.visually-hidden[role="status"]').textContent(), { timeout: 30_000 }).toMatch(/^Medborgarwebben publicerades: \d+ filer/);
+    const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+    const all = files(publishDir);
+    expect(all.some((f) => f.endsWith('kommun/0182.html'))).toBe(true);
+    for (const file of all) expect(readFileSync(file, 'latin1').includes(comment), file).toBe(false);
+    await planner.context().close();
   });
 });

@@ -186,4 +186,27 @@ describe('citizens: near me', () => {
     await expect.poll(() => view.locator('.result-count').textContent()).toContain('vald punkt');
     await context.close();
   });
+
+  it('never ends in a dead end: a municipality by name covers the municipality, and nothing within the largest distance offers the municipality', async () => {
+    const { page, context } = await openApp(browser());
+    await page.getByRole('tab', { name: 'Nära mig' }).click();
+    const view = page.getByTestId('near-view');
+    await view.getByLabel('Sök plats').fill('Nordmaling');
+    await view.getByRole('button', { name: /^Nordmaling \(kommun\)/ }).click();
+    const count = view.locator('.result-count');
+    await expect.poll(() => count.textContent()).toMatch(/^7 platser i Nordmaling, närmast kommunens mitt först/);
+    expect(await count.textContent()).not.toContain('större');
+    // A point with nothing near: first a larger distance, then at the largest the whole municipality.
+    await view.getByLabel('Sök plats').fill('Ekerö');
+    await view.getByRole('button', { name: /^Ekerö \(kommun\)/ }).click();
+    await view.getByLabel('Avstånd').selectOption('500');
+    await expect.poll(() => count.textContent()).toMatch(/inom 500 m från Ekerö\.$/);
+    await view.getByRole('button', { name: 'Sök inom 1 km' }).click();
+    await view.getByRole('button', { name: 'Sök inom 2 km' }).click();
+    await expect.poll(() => count.textContent()).toContain('det största avståndet här');
+    await view.getByRole('button', { name: 'Visa allt i Ekerö' }).click();
+    await expect.poll(() => count.textContent()).toMatch(/^3 platser i Ekerö/);
+    await screenshot(page, 'near-municipality');
+    await context.close();
+  });
 });

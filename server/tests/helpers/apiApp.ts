@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../app';
+import { buildApp, type AppOptions } from '../../app';
 import { createTokenVerifier } from '../../auth/verify';
 import { REPO_ROOT } from '../../config';
 import { startDevProvider, type DevProvider, DEV_AUDIENCE, DEV_CLIENT_ID } from '../../dev/oidcProvider';
@@ -18,7 +18,7 @@ const REDIRECT_URI = 'http://127.0.0.1:1/callback';
  * the tests of one file: started before them, stopped after. Tokens come from the provider's
  * real login form (PKCE), never minted by the test.
  */
-export function useApiApp() {
+export function useApiApp(extra: () => Partial<AppOptions> = () => ({})) {
   const shipped = readShippedDataset(`${REPO_ROOT}data`);
   let provider: DevProvider;
   let db: FreshDatabase;
@@ -27,7 +27,7 @@ export function useApiApp() {
     provider = await startDevProvider({ port: 0, audience: AUDIENCE, clients: [{ client_id: CLIENT_ID, redirect_uris: [REDIRECT_URI] }] });
     db = await freshDatabase({ migrated: true });
     await seedIfEmpty(db.pool, shipped);
-    app = await buildApp({ pool: db.pool, verifyToken: createTokenVerifier({ issuer: provider.issuer, audience: AUDIENCE }), locator: loadMunicipalityLocator() });
+    app = await buildApp({ pool: db.pool, verifyToken: createTokenVerifier({ issuer: provider.issuer, audience: AUDIENCE }), locator: loadMunicipalityLocator(), ...extra() });
   });
   afterAll(async () => {
     await app?.close();

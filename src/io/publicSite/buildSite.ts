@@ -6,6 +6,15 @@ import { policeAreaOfMunicipality, type PoliceAreaRegister } from '../../domain/
 import { policeAreaPage } from './policeAreaPages';
 import { indexPage, municipalityPage, type MunicipalityList } from './pages';
 import { EN, SV } from './strings';
+import { FOLLOW_EN, FOLLOW_SV } from './followStrings';
+import { atomFeed, municipalityEvents, sinceSection } from './feed';
+import { nearData, type GazetteerSource } from './nearData';
+import { nearPage } from './nearPage';
+import { reportPage, reportStrings } from './reportPage';
+import { escapeHtml } from './html';
+import { ARCHIVE_PATH, mapPage } from './mapPage';
+import { publicMapData } from './mapLayers';
+import { publicTileArchive } from './tiles';
 
 /** One file of the citizens' site: a path relative to the site's root, and its text or bytes. */
 export interface PublicFile {
@@ -33,6 +42,10 @@ export interface PublicSiteOptions {
   scripts?: Readonly<Record<string, string>>;
   /** The register of police areas (data/police-areas.json): a page per area the data has promises for. */
   policeAreas?: PoliceAreaRegister;
+  /** The team server's public address: the site gets the citizens' report form (rapportera.html), which posts there; absent: no form. */
+  reportUrl?: string;
+  /** Municipalities and localities for near me's search (server/publish/gazetteer.ts). */
+  gazetteer?: GazetteerSource;
 }
 
 export function buildPublicSite(dataset: PublicSource, today: string, options: PublicSiteOptions = {}): PublicFile[] {
@@ -49,14 +62,36 @@ export function buildPublicSite(dataset: PublicSource, today: string, options: P
   const files: PublicFile[] = [];
   // The survey answers only as cells (publicCells.ts): the map reads this file.
   const answers = (dataset.answerSets ?? []).map((set) => ({ count: set.columns.count, lon: new Float64Array(set.columns.lon), lat: new Float64Array(set.columns.lat) }));
-  files.push({ path: 'data/answer-cells.json', content: JSON.stringify(publicCells(answers, options.k ?? MIN_PUBLIC_K, PUBLIC_RESOLUTION, options.allowUnsafeK)) });
+  const cells = publicCells(answers, options.k ?? MIN_PUBLIC_K, PUBLIC_RESOLUTION, options.allowUnsafeK);
+  files.push({ path: 'data/answer-cells.json', content: JSON.stringify(cells) });
+  // The map's four layers as one PMTiles archive (tiles.ts), read by karta.html through the pmtiles protocol.
+  const mapData = publicMapData(dataset, cells);
+  files.push({ path: ARCHIVE_PATH, content: publicTileArchive(mapData.layers) });
   // A police area gets a page when it serves a municipality with promises or a document names it.
   const register = options.policeAreas;
   const areas = (register?.areas ?? []).filter((a) => a.municipalities.some((m) => byCode.has(m.code)) || dataset.documents.some((d) => d.policeArea === a.name));
+  // Near me (nearData.ts) reads this file; feeds and "nytt sedan" (feed.ts) per municipality.
+  files.push({ path: 'data/near.json', content: JSON.stringify(nearData(dataset, index, currencyOf, today, options.gazetteer)) });
+  const events = new Map(municipalities.map(([code]) => [code, municipalityEvents(dataset, index, code, today)]));
   for (const [strings, prefix] of [[SV, ''], [EN, 'en/']] as const) {
-    files.push({ path: `${prefix}index.html`, content: indexPage(strings, municipalities, today, areas) });
+    const follow = strings.lang === 'sv' ? FOLLOW_SV : FOLLOW_EN;
+    const root = prefix ? '../' : '';
+    files.push({ path: `${prefix}nara.html`, content: nearPage(strings, follow, municipalities, options.scripts?.near, root) });
+    // The report form only where a server takes the reports (done-means 8): without one it is not shown, nor linked.
+    if (options.reportUrl) files.push({ path: `${prefix}rapportera.html`, content: reportPage(strings, municipalities, options.reportUrl, options.scripts?.report, root) });
+    for (const [code, m] of municipalities) {
+      files.push({ path: `${prefix}kommun/${code}.atom`, content: atomFeed(strings, follow, code, m.name, events.get(code) ?? [], today) });
+    }
+    const followOf = (code: string, name: string) => ({
+      head: `<link rel="alternate" type="application/atom+xml" href="${escapeHtml(code)}.atom" title="${escapeHtml(follow.feedTitle(name))}">\n${options.scripts?.since ? `<script type="module" src="../${root}${escapeHtml(options.scripts.since)}"></script>\n` : ''}`,
+      section: sinceSection(strings, follow, code, events.get(code) ?? []),
+      links: `<p><a href="../nara.html">${escapeHtml(follow.nearLink)}</a> · <a href="${escapeHtml(code)}.atom" type="application/atom+xml">${escapeHtml(follow.feedLink)}</a></p>`,
+    });
+    const reportLink = options.reportUrl ? `<p><a href="rapportera.html">${escapeHtml(reportStrings(strings.lang).link)}</a></p>` : '';
+    files.push({ path: `${prefix}index.html`, content: indexPage(strings, municipalities, today, areas, reportLink) });
+    files.push({ path: `${prefix}karta.html`, content: mapPage(strings, mapData, prefix ? '../' : '', options.scripts?.map, today) });
     for (const [code, m] of municipalities)
-      files.push({ path: `${prefix}kommun/${code}.html`, content: municipalityPage(strings, code, m.name, m.documents, index, currencyOf, dataset, today, register && policeAreaOfMunicipality(register, code)) });
+      files.push({ path: `${prefix}kommun/${code}.html`, content: municipalityPage(strings, code, m.name, m.documents, index, currencyOf, dataset, today, register && policeAreaOfMunicipality(register, code), followOf(code, m.name)) });
     for (const area of areas)
       files.push({ path: `${prefix}polis/${area.id}.html`, content: policeAreaPage(strings, area, dataset.documents, new Set(byCode.keys()), index, currencyOf, dataset, today) });
   }

@@ -8,11 +8,13 @@ import type { PromiseDocument } from '../../domain/promiseDocument';
 import type { StatusEntry } from '../../domain/statusEntry';
 import { escapeHtml as e, page } from './html';
 import type { PublicStrings } from './strings';
+import { followStrings } from './followStrings';
 
 /** The text pages of the citizens' site: the list of municipalities and one page per municipality. */
 export type MunicipalityList = [string, { name: string; documents: PromiseDocument[] }][];
 
-export function indexPage(t: PublicStrings, municipalities: MunicipalityList, today: string, policeAreas: readonly PoliceArea[] = []): string {
+/** `reportLink`: the link to the report form (reportPage.ts), already HTML; empty in a site built without a server. */
+export function indexPage(t: PublicStrings, municipalities: MunicipalityList, today: string, policeAreas: readonly PoliceArea[] = [], reportLink = ''): string {
   const areas = policeAreas.map((a) => `<li><a href="polis/${e(a.id)}.html">${e(a.name)}</a> <span class="muted">${e(a.municipalities.map((m) => m.name).join(', '))}</span></li>`);
   const items = municipalities.map(([code, m]) => `<li><a href="kommun/${e(code)}.html">${e(m.name)}</a> <span class="muted">${e(t.promiseCount(m.documents.length))}</span></li>`);
   return page(t, {
@@ -20,6 +22,9 @@ export function indexPage(t: PublicStrings, municipalities: MunicipalityList, to
     otherLanguage: t.otherLanguage.path + 'index.html',
     body: `<h1>${e(t.siteTitle)}</h1>
 <p>${e(t.intro)}</p>
+<p><a href="karta.html">${e(t.map.link)}</a></p>
+<p><a href="nara.html">${e(followStrings(t.lang).nearLink)}</a></p>
+${reportLink}
 <h2>${e(t.municipalitiesHeading)}</h2>
 ${items.length ? `<ul class="municipalities">${items.join('\n')}</ul>` : `<p>${e(t.noPromises)}</p>`}
 ${areas.length ? `<h2>${e(t.policeAreasHeading)}</h2>\n<ul class="police-areas">${areas.join('\n')}</ul>` : ''}
@@ -40,6 +45,8 @@ export function municipalityPage(
   dataset: Dataset,
   today: string,
   policeArea?: PoliceArea,
+  /** Follow along (feed.ts): the feed link and script for <head>, the "Nytt sedan" section, the link to near me; already HTML. */
+  follow?: { head: string; section: string; links: string },
 ): string {
   const ordered = [...documents].sort((a, b) => CURRENCY_ORDER[currencyOf(a.id)] - CURRENCY_ORDER[currencyOf(b.id)] || b.period.from.localeCompare(a.period.from));
   const promises = ordered.map((document) => promiseSection(t, document, currencyOf(document.id), index));
@@ -48,13 +55,17 @@ export function municipalityPage(
   return page(t, {
     title: t.municipalityTitle(name),
     otherLanguage: `${otherPrefix}kommun/${code}.html`,
+    head: follow?.head,
     body: `<p><a href="../index.html">${e(t.backToAll)}</a></p>
 <h1>${e(t.municipalityTitle(name))}</h1>
 ${policeArea ? `<p><a href="../polis/${e(policeArea.id)}.html">${e(t.policeAreaLink(policeArea.name))}</a></p>` : ''}
+<p><a href="../karta.html">${e(t.map.link)}</a></p>
+${follow?.links ?? ''}
 <section aria-labelledby="walks"><h2 id="walks">${e(t.walksHeading)}</h2>
 ${walksList(t, walks)}
 </section>
 ${contactSection(t, dataset.contacts.find((c) => c.municipality.code === code))}
+${follow?.section ?? ''}
 ${promises.join('\n')}
 <p class="muted">${e(t.builtFrom(t.date(today)))}</p>`,
   });
@@ -84,7 +95,7 @@ function activityBlock(t: PublicStrings, activity: Activity, currency: Currency,
   const parties = [...new Set(activity.responsible.map((r) => t.parties[r.party]))].join(', ');
   // Newest first; who wrote an entry is never published.
   const history = [...entries].reverse().map((entry) => `<li><time datetime="${e(entry.date)}">${e(t.date(entry.date))}</time>: ${e(t.status[entry.status])}${entry.note ? ` – ${e(entry.note)}` : ''}</li>`);
-  return `<article class="activity">
+  return `<article class="activity" id="a-${e(activity.id)}">
 <h4>${e(activity.title)}</h4>
 <p><span class="status status-${activity.status}">${e(statusText)}</span> · ${e(t.responsible)}: ${e(parties)}</p>
 <p><strong>${e(t.promised)}:</strong> <q>${e(activity.quote)}</q></p>
@@ -122,7 +133,7 @@ export function upcomingWalks(dataset: Dataset, codes: ReadonlySet<string>, toda
 
 export function walksList(t: PublicStrings, walks: readonly PublicWalk[]): string {
   return walks.length
-    ? `<ul class="walks">${walks.map((w) => `<li>${e(t.walk(t.date(w.date), w.name, w.organisers))}${w.time ? ` ${e(t.walkTime(w.time))}` : ''}${w.meetingPoint ? `<br>${e(t.meetingPoint(w.meetingPoint))}` : ''}${w.howToJoin ? `<br>${e(w.howToJoin)}` : ''}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>`
+    ? `<ul class="walks">${walks.map((w) => `<li id="w-${e(w.id)}">${e(t.walk(t.date(w.date), w.name, w.organisers))}${w.time ? ` ${e(t.walkTime(w.time))}` : ''}${w.meetingPoint ? `<br>${e(t.meetingPoint(w.meetingPoint))}` : ''}${w.howToJoin ? `<br>${e(w.howToJoin)}` : ''}</li>`).join('\n')}</ul><p>${e(t.howToJoin)}</p>`
     : `<p>${e(t.noWalks)}</p>`;
 }
 

@@ -49,6 +49,8 @@ export interface PublicStrings {
   inferredMembership: string;
   policeAreaLink(name: string): string;
   date(iso: string): string;
+  /** The map page (karta.html). */
+  map: MapStrings;
 }
 
 const formatDate = (locale: string) => {
@@ -104,6 +106,7 @@ export const SV: PublicStrings = {
   inferredMembership: 'härlett, inte angivet i något dokument',
   policeAreaLink: (name) => `Hela ${name}`,
   date: formatDate('sv-SE'),
+  map: {} as MapStrings,
 };
 
 export const EN: PublicStrings = {
@@ -151,4 +154,63 @@ export const EN: PublicStrings = {
   inferredMembership: 'inferred, not stated in any document',
   policeAreaLink: (name) => `All of ${name}`,
   date: formatDate('en-GB'),
+  map: {} as MapStrings,
+};
+
+/** The map page's texts (karta.html): the map, its legend and the same facts as a list. */
+export interface MapStrings {
+  link: string;
+  title: string;
+  intro: string;
+  mapLabel: string;
+  loading: string;
+  noMap: string;
+  legendHeading: string;
+  layers: { cells: string; watch: string; walks: string; speed: string };
+  cellsNote(k: number): string;
+  listHeading: string;
+  cellsHeading: string;
+  cellsSummary(n: number, k: number): string;
+  cellsByCount(n: number, count: number): string;
+  noCells: string;
+  walkStatus: Record<'planned' | 'done' | 'unknown', string>;
+  none: string;
+}
+
+SV.map = {
+  link: 'Karta: grannsamverkan, trygghetsvandringar, hastighetskontroller och enkätsvar',
+  title: 'Karta över trygghetsarbetet',
+  intro: 'Kartan visar grannsamverkansområden, trygghetsvandringar och gator med hastighetskontroller, och var svaren i trygghetsenkäterna finns, sammanräknade per område. Inga enskilda svar visas, och inga platser för känsligt arbete.',
+  mapLabel: 'Karta över trygghetsarbetet',
+  loading: 'Kartan laddas …',
+  noMap: 'Kartan kan inte visas i den här webbläsaren. Allt som kartan visar står i listan nedan.',
+  legendHeading: 'Teckenförklaring',
+  layers: { cells: 'Områden med svar i trygghetsenkäter', watch: 'Grannsamverkansområden', walks: 'Trygghetsvandringar', speed: 'Gator med hastighetskontroller' },
+  cellsNote: (k) => `Ett område visas bara om minst ${k} har svarat där, och antalet avrundas nedåt till jämna ${k}-tal. Mörkare färg: fler svar.`,
+  listHeading: 'Kartans innehåll som lista',
+  cellsHeading: 'Svar i trygghetsenkäter',
+  cellsSummary: (n, k) => `${n} ${n === 1 ? 'område' : 'områden'} med minst ${k} svar`,
+  cellsByCount: (n, count) => `${n} ${n === 1 ? 'område' : 'områden'} med ${count} svar`,
+  noCells: 'Inga områden har tillräckligt många svar för att visas.',
+  walkStatus: { planned: 'planerad', done: 'genomförd', unknown: 'status okänd' },
+  none: 'Inga',
+};
+
+EN.map = {
+  link: 'Map: neighbourhood watch, safety walks, speed checks and survey answers',
+  title: 'Map of the safety work',
+  intro: 'The map shows neighbourhood-watch areas, safety walks and streets with speed checks, and where the safety surveys were answered, counted per area. No single answer is shown, and no place of sensitive work.',
+  mapLabel: 'Map of the safety work',
+  loading: 'Loading the map …',
+  noMap: 'The map cannot be shown in this browser. Everything the map shows is in the list below.',
+  legendHeading: 'Legend',
+  layers: { cells: 'Areas with safety-survey answers', watch: 'Neighbourhood-watch areas', walks: 'Safety walks', speed: 'Streets with speed checks' },
+  cellsNote: (k) => `An area is shown only where at least ${k} people answered, and the count is rounded down to a multiple of ${k}. Darker colour: more answers.`,
+  listHeading: 'What the map shows, as a list',
+  cellsHeading: 'Safety-survey answers',
+  cellsSummary: (n, k) => `${n} ${n === 1 ? 'area' : 'areas'} with at least ${k} answers`,
+  cellsByCount: (n, count) => `${n} ${n === 1 ? 'area' : 'areas'} with ${count} answers`,
+  noCells: 'No area has enough answers to be shown.',
+  walkStatus: { planned: 'planned', done: 'done', unknown: 'status unknown' },
+  none: 'None',
 };

@@ -9,20 +9,38 @@ import type { SafetyFeature } from '../../domain/safetyFeature';
 import type { MapOverlay } from '../../map/adapter';
 import { formatDate, useI18n } from '../i18n';
 import { metres, Select } from './controls';
+import { haversineMetres } from '../../analysis/geo';
+import { representativePoint } from '../../analysis/representativePoint';
+
+/** The municipality whose extent holds the point (the smallest, where extents overlap). */
+function municipalityAround(point: [number, number], areas: Readonly<Record<string, { name: string; bounds: [number, number, number, number] }>>) {
+  const [lon, lat] = point;
+  const holding = Object.entries(areas)
+    .filter(([, a]) => lon >= a.bounds[0] && lon <= a.bounds[2] && lat >= a.bounds[1] && lat <= a.bounds[3])
+    .sort(([, a], [, b]) => (a.bounds[2] - a.bounds[0]) * (a.bounds[3] - a.bounds[1]) - (b.bounds[2] - b.bounds[0]) * (b.bounds[3] - b.bounds[1]));
+  const found = holding[0];
+  return found ? { code: found[0], name: found[1].name, centre: [(found[1].bounds[0] + found[1].bounds[2]) / 2, (found[1].bounds[1] + found[1].bounds[3]) / 2] as [number, number] } : null;
+}
 
 export interface NearQuery {
   point: [number, number];
   radius: number;
   label: string | null;
+  /** A municipality chosen by name: its places, nearest its centre first, however far (no radius). */
+  municipalityCode?: string | null;
 }
 
 export interface GazetteerEntry {
   name: string;
   point: [number, number];
   kind: string;
+  /** Set for a municipality: choosing it covers the municipality. */
+  municipalityCode?: string;
 }
 
 interface Props {
+  /** The municipalities' extents (config.json), to offer the whole municipality when nothing is near. */
+  municipalityAreas?: Readonly<Record<string, { name: string; bounds: [number, number, number, number] }>>;
   features: readonly SafetyFeature[];
   index: DatasetIndex;
   gazetteer: readonly GazetteerEntry[];
@@ -43,7 +61,7 @@ const geocoderAnswer = z
 const RADII = [500, 1000, 2000] as const;
 
 /** For citizens: pick a place (name, own position or the map) and see, nearest first, what is promised around it. */
-export function NearMeView({ features, index, gazetteer, query, onQuery, onOverlay, onSelect, onPickOnMap, picking, geocoderUrl }: Props) {
+export function NearMeView({ municipalityAreas = {}, features, index, gazetteer, query, onQuery, onOverlay, onSelect, onPickOnMap, picking, geocoderUrl }: Props) {
   const { t, language } = useI18n();
   const id = useId();
   const [search, setSearch] = useState('');
@@ -51,7 +69,18 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
   const [online, setOnline] = useState<GazetteerEntry[]>([]);
   const radius = query?.radius ?? 1000;
   const placeIndex = useMemo(() => buildPlaceIndex(features), [features]);
-  const results = useMemo(() => (query ? nearby(placeIndex, query.point[0], query.point[1], query.radius) : []), [placeIndex, query]);
+  const results = useMemo(() => {
+    if (!query) return [];
+    if (!query.municipalityCode) return nearby(placeIndex, query.point[0], query.point[1], query.radius);
+    // A municipality by name covers the municipality: a radius from its centre would miss its edges.
+    return features
+      .filter((f) => f.municipalityCode === query.municipalityCode)
+      .map((f) => {
+        const [lon, lat] = representativePoint(f);
+        return { featureId: f.id, distanceMetres: haversineMetres(query.point[0], query.point[1], lon, lat) };
+      })
+      .sort((a, b) => a.distanceMetres - b.distanceMetres);
+  }, [placeIndex, query, features]);
   const matches = useMemo(() => {
     const words = normaliseSearchText(search).split(' ').filter(Boolean);
     if (!words.length) return [];
@@ -71,7 +100,7 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
   };
 
   useEffect(() => {
-    onOverlay(query ? { circle: circle(query.point, query.radius / 1000, { steps: 64, units: 'kilometers' }).geometry } : null);
+    onOverlay(query && !query.municipalityCode ? { circle: circle(query.point, query.radius / 1000, { steps: 64, units: 'kilometers' }).geometry } : null);
   }, [query, onOverlay]);
   useEffect(() => () => onOverlay(null), [onOverlay]);
 
@@ -91,6 +120,10 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
   const documentIds = new Set<string>(items.flatMap((r) => r.feature.activityIds.map((a) => index.activities.get(a)?.documentId ?? '')));
   const municipalities = [...documentIds].map((docId) => index.documents.get(docId)).filter((d) => d !== undefined);
   const radiusText = t.views.radii[radius] ?? `${radius} m`;
+  const largest = RADII[RADII.length - 1]!;
+  const larger = RADII.find((r) => r > radius);
+  // The municipality around the point, for the step after the largest radius (bounds: good enough to offer it).
+  const around = query ? municipalityAround(query.point, municipalityAreas) : null;
 
   return (
     <div className="view near-view" data-testid="near-view">
@@ -115,7 +148,7 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
             {t.views.onlineSearch}
           </button>
         )}
-        <Select id={`${id}-radius`} label={t.views.radius} value={String(radius)} onChange={(v) => query && onQuery({ ...query, radius: Number(v) })} options={RADII.map((r) => [String(r), t.views.radii[r]!])} />
+        <Select id={`${id}-radius`} label={t.views.radius} value={String(radius)} onChange={(v) => query && onQuery({ ...query, radius: Number(v), municipalityCode: null })} options={RADII.map((r) => [String(r), t.views.radii[r]!])} />
         <button type="button" onClick={useMyPosition}>
           {t.views.useMyPosition}
         </button>
@@ -134,7 +167,7 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
                 type="button"
                 className="link-button"
                 onClick={() => {
-                  onQuery({ point: m.point, radius, label: m.name });
+                  onQuery({ point: m.point, radius, label: m.name, municipalityCode: m.municipalityCode ?? null });
                   setSearch('');
                 }}
               >
@@ -147,8 +180,29 @@ export function NearMeView({ features, index, gazetteer, query, onQuery, onOverl
       {query && (
         <>
           <p className="result-count" role="status">
-            {items.length ? t.views.nearSummary(items.length, query.label ?? t.views.chosenPoint, radiusText) : t.views.nothingNear(radiusText)}
+            {query.municipalityCode
+              ? t.views.inMunicipality(items.length, query.label ?? '')
+              : items.length
+                ? t.views.nearSummary(items.length, query.label ?? t.views.chosenPoint, radiusText)
+                : larger
+                  ? t.views.nothingNear(radiusText, query.label ?? t.views.chosenPoint)
+                  : t.views.nothingWithinLargest(radiusText, query.label ?? t.views.chosenPoint)}
           </p>
+          {!items.length && !query.municipalityCode && (
+            <p>
+              {larger ? (
+                <button type="button" onClick={() => onQuery({ ...query, radius: larger })}>
+                  {t.views.tryRadius(t.views.radii[larger] ?? `${larger} m`)}
+                </button>
+              ) : around ? (
+                <button type="button" onClick={() => onQuery({ point: around.centre, radius: largest, label: around.name, municipalityCode: around.code })}>
+                  {t.views.coverMunicipality(around.name)}
+                </button>
+              ) : (
+                <span>{t.views.noMunicipalityAround}</span>
+              )}
+            </p>
+          )}
           <ol className="ranked-list" data-testid="near-list">
             {items.map((item) => (
               <li key={item.featureId}>

@@ -30,7 +30,7 @@ export function useGazetteer(config: RuntimeConfig | null, dataset: Dataset | nu
   return useMemo(() => {
     const centre = (b: [number, number, number, number]): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
     const places = (dataset?.features ?? []).map((f) => ({ name: f.name, point: centre(boundsOf([f.geometry])!), kind: t.layerSingular[f.layer] }));
-    const municipalities = Object.values(config?.municipalityBounds ?? {}).map((m) => ({ name: m.name, point: centre(m.bounds), kind: t.gazetteerKinds.municipality }));
+    const municipalities = Object.entries(config?.municipalityBounds ?? {}).map(([code, m]) => ({ name: m.name, point: centre(m.bounds), kind: t.gazetteerKinds.municipality, municipalityCode: code }));
     return [...municipalities, ...basemapPlaces, ...places];
   }, [dataset, config, basemapPlaces, t]);
 }

@@ -10,6 +10,7 @@ import { serializeBackup } from '../../../src/io/backup';
 import { shippedPoliceAreas } from '../../../src/data/policeAreas';
 import { buildPublicSite } from '../../../src/io/publicSite/buildSite';
 import { privacyProblems, privateFactsOf } from '../../../src/io/publicSite/privacyCheck';
+import { pmtilesDecoder } from '../../../src/io/publicSite/tileDecoder';
 import { MIN_PUBLIC_K, PUBLIC_RESOLUTION, publicCells } from '../../../src/analysis/publicCells';
 import { MARKER_AUTHOR, MARKER_HISTORY, TODAY, teamData } from './publicSiteFixture';
 import { generateAnswerColumns } from '../../../scripts/generate-answers';
@@ -28,7 +29,7 @@ describe('the citizens’ site', () => {
     const data = teamData();
     const files = new Map(buildPublicSite(data as Dataset, TODAY).map((f) => [f.path, String(f.content)]));
     const codes = [...new Set(shipped.documents.map((d) => d.municipality.code))].sort();
-    expect([...files.keys()].sort()).toEqual(['data/answer-cells.json', 'en/index.html', 'index.html', ...codes.map((c) => `kommun/${c}.html`), ...codes.map((c) => `en/kommun/${c}.html`)].sort());
+    expect([...files.keys()].sort()).toEqual(['data/answer-cells.json', 'data/trygghet.pmtiles', 'karta.html', 'en/karta.html', 'en/index.html', 'index.html', 'data/near.json', 'nara.html', 'en/nara.html', ...codes.flatMap((c) => [`kommun/${c}.html`, `en/kommun/${c}.html`, `kommun/${c}.atom`, `en/kommun/${c}.atom`])].sort());
     const index = files.get('index.html')!;
     for (const code of codes) expect(index).toContain(`href="kommun/${code}.html"`);
     expect(index).toContain('<html lang="sv">');
@@ -130,7 +131,7 @@ describe('the citizens’ site', () => {
     const data = teamData();
     const facts = privateFactsOf(data, MIN_PUBLIC_K, [MARKER_HISTORY]);
     const files = buildPublicSite(data, TODAY);
-    expect(privacyProblems(files, facts)).toEqual([]);
+    expect(privacyProblems(files, facts, [pmtilesDecoder])).toEqual([]);
     const published = JSON.parse(String(files.find((f) => f.path === 'data/answer-cells.json')!.content)) as { k: number; cells: [string, number][] };
     expect(published.k).toBe(5);
     expect(published.cells.length).toBeGreaterThan(10);
@@ -144,12 +145,12 @@ describe('the citizens’ site', () => {
     expect(total).toBeLessThan(10_000);
 
     const leaky = buildPublicSite(data, TODAY, { k: 1, allowUnsafeK: true });
-    expect(privacyProblems(leaky, facts).join('\n')).toMatch(/färre än k = 5/);
+    expect(privacyProblems(leaky, facts, [pmtilesDecoder]).join('\n')).toMatch(/färre än k = 5/);
     const [lon, lat] = [facts.answers[0]!.lon[7]!, facts.answers[0]!.lat[7]!];
     const withPosition = [...files, { path: 'kommun/extra.html', content: `<p>${lon.toFixed(5)}, ${lat.toFixed(5)}</p>` }];
-    expect(privacyProblems(withPosition, facts).join('\n')).toMatch(/enkätsvars läge/);
+    expect(privacyProblems(withPosition, facts, [pmtilesDecoder]).join('\n')).toMatch(/enkätsvars läge/);
     const withMarker = [...files, { path: 'kommun/extra.html', content: `<p>${MARKER_HISTORY}</p>` }];
-    expect(privacyProblems(withMarker, facts).join('\n')).toContain(MARKER_HISTORY);
+    expect(privacyProblems(withMarker, facts, [pmtilesDecoder]).join('\n')).toContain(MARKER_HISTORY);
     expect(() => buildPublicSite(data, TODAY, { k: 3 })).toThrow(/minst 5/);
   });
 });

@@ -36,7 +36,8 @@ export function teamData(): BackupContent {
   const sensitive = shipped.activities.find((a) => a.sensitive)!;
   const walks = [
     { ...walk, id: 'w-next', name: 'Trygghetsvandring Orminge centrum', details: { ...(walk.details as object), plannedDate: '2027-02-10', startTime: '18:30', meetingPoint: 'Busstorget i Orminge', howToJoin: 'Anmäl dig till trygghet@nacka.test.', status: 'planned', organisers: ['Nacka kommun'] } },
-    { ...walk, id: 'w-hidden', name: 'Vandring för känsligt arbete', activityIds: [sensitive.id], details: { ...(walk.details as object), plannedDate: '2027-02-11', status: 'planned', organisers: [] } },
+    // Its own route (not the public walk's): where it goes must never be drawn.
+    { ...walk, id: 'w-hidden', name: 'Vandring för känsligt arbete', activityIds: [sensitive.id], geometry: { type: 'LineString', coordinates: [[18.1102, 59.3391], [18.1131, 59.3407], [18.1168, 59.3402]] }, details: { ...(walk.details as object), plannedDate: '2027-02-11', status: 'planned', organisers: [] } },
   ] as SafetyFeature[];
   const answers = toTransferable(generateAnswerColumns({ answers: 10_000, seed: 3, area: 'four' })).message;
   return {
