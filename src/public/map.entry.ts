@@ -23,6 +23,21 @@ if (container) {
         container.dataset.loaded = 'true';
       });
       map.on('error', (event) => console.error(event.error));
+      // A click on the map leads on from that point: what is near it, and (with a server) the report form.
+      const next = document.getElementById('map-click');
+      if (next)
+        map.on('click', (event) => {
+          const point = `${event.lngLat.lng.toFixed(5)},${event.lngLat.lat.toFixed(5)}`;
+          const link = (href: string, text: string) => {
+            const a = document.createElement('a');
+            a.href = `${href}?punkt=${point}`;
+            a.textContent = text;
+            const p = document.createElement('p');
+            p.append(a);
+            return p;
+          };
+          next.replaceChildren(link('nara.html', next.dataset.near ?? ''), ...(next.dataset.report ? [link('rapportera.html', next.dataset.report)] : []));
+        });
     })
     .catch(failed);
 }

@@ -149,11 +149,21 @@ if (form && query && radiusSelect && positionButton && status && output) {
     .then((file) => {
       data = file;
       form.hidden = false;
-      const q = new URLSearchParams(location.search).get('q');
+      const params = new URLSearchParams(location.search);
+      // From the map page: a clicked point (?punkt=lon,lat).
+      const clicked = pointParam(params.get('punkt'));
+      if (clicked) return searchAround(clicked, f.nearChosenPoint, null);
+      const q = params.get('q');
       if (q) {
         query.value = q;
         search();
       }
     })
     .catch(() => say(f.nearLoadFailed));
+}
+
+/** "lon,lat" inside Sweden's box, or null. */
+function pointParam(value: string | null): LonLat | null {
+  const [lon, lat] = (value ?? '').split(',').map(Number);
+  return lon !== undefined && lat !== undefined && lon > 10 && lon < 25 && lat > 55 && lat < 70 ? [lon, lat] : null;
 }

@@ -24,6 +24,12 @@ if (form && message && positionButton && positionStatus) {
     message.textContent = text;
   };
 
+  // From the map page: the point the citizen clicked (?punkt=lon,lat), checked by the schema on sending.
+  const clicked = new URLSearchParams(location.search).get('punkt')?.split(',').map(Number);
+  if (clicked?.length === 2 && clicked.every(Number.isFinite)) {
+    position = { lon: Math.round(clicked[0]! * 1e5) / 1e5, lat: Math.round(clicked[1]! * 1e5) / 1e5 };
+    positionStatus.textContent = r.positionFromMap;
+  }
   if (!('geolocation' in navigator)) positionButton.hidden = true;
   positionButton.addEventListener('click', () => {
     navigator.geolocation.getCurrentPosition(

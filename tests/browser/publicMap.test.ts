@@ -96,6 +96,17 @@ describe('the citizens’ map (karta.html), served from a sub-path', () => {
       expect(await page.getByText('Vandring för känsligt arbete').count()).toBe(0);
       expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
       await screenshot(page, `public-map-${viewport.width}`);
+      // A click on the map leads on from that point: what is near it (this build has no report form).
+      const box = (await page.locator('#map').boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const near = page.getByRole('link', { name: 'Vad finns nära den här platsen?' });
+      await near.waitFor();
+      expect(await page.getByRole('link', { name: /^Rapportera/ }).count()).toBe(0);
+      await near.click();
+      await expect.poll(() => page.locator('#near-status').textContent()).toContain('platsen du valde på kartan');
+      expect(new URL(page.url()).pathname).toBe('/trygghet/nara.html');
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: 'Karta över trygghetsarbetet' }).waitFor();
       // The English map, from the same archive.
       await page.getByRole('link', { name: 'In English' }).click();
       await page.getByRole('heading', { level: 1, name: 'Map of the safety work' }).waitFor();

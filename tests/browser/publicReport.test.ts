@@ -114,4 +114,18 @@ describe('the citizens’ report form', () => {
     expect(received[0]?.language).toBe('en');
     await context.close();
   });
+
+  it('takes the place a citizen clicked on the map, without a name', async () => {
+    received.length = 0;
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}rapportera.html?punkt=18.25511,59.31042`);
+    await expect.poll(() => page.locator('#report-position-status').textContent()).toBe('Platsen du klickade på i kartan används för rapporten.');
+    await page.getByRole('radio', { name: 'Natt' }).check();
+    await page.getByRole('checkbox', { name: 'Dålig belysning' }).check();
+    await page.getByRole('button', { name: /^Skicka/ }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Tack!');
+    expect(received[0]?.body).toMatchObject({ position: { lon: 18.25511, lat: 59.31042 }, placeName: null, timeOfDay: 'natt' });
+    await context.close();
+  });
 });

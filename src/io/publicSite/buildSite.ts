@@ -89,7 +89,7 @@ export function buildPublicSite(dataset: PublicSource, today: string, options: P
     });
     const reportLink = options.reportUrl ? `<p><a href="rapportera.html">${escapeHtml(reportStrings(strings.lang).link)}</a></p>` : '';
     files.push({ path: `${prefix}index.html`, content: indexPage(strings, municipalities, today, areas, reportLink) });
-    files.push({ path: `${prefix}karta.html`, content: mapPage(strings, mapData, prefix ? '../' : '', options.scripts?.map, today) });
+    files.push({ path: `${prefix}karta.html`, content: mapPage(strings, mapData, prefix ? '../' : '', options.scripts?.map, today, !!options.reportUrl) });
     for (const [code, m] of municipalities)
       files.push({ path: `${prefix}kommun/${code}.html`, content: municipalityPage(strings, code, m.name, m.documents, index, currencyOf, dataset, today, register && policeAreaOfMunicipality(register, code), followOf(code, m.name)) });
     for (const area of areas)

@@ -49,6 +49,7 @@ export interface FollowStrings {
   nearMunicipalityPage(name: string): string;
   nearAllMunicipalities: string;
   nearYourPosition: string;
+  nearChosenPoint: string;
   nearLocating: string;
   nearPositionDenied: string;
   nearPositionUnavailable: string;
@@ -113,6 +114,7 @@ export const FOLLOW_SV: FollowStrings = {
   nearMunicipalityPage: (name) => `Allt som lovats i ${name}`,
   nearAllMunicipalities: 'Alla kommuner',
   nearYourPosition: 'din position',
+  nearChosenPoint: 'platsen du valde på kartan',
   nearLocating: 'Hämtar din position…',
   nearPositionDenied: 'Sidan fick inte använda din position. Du kan tillåta det i webbläsarens inställningar, eller söka på en ort i stället.',
   nearPositionUnavailable: 'Din position gick inte att hitta just nu. Sök på en ort i stället.',
@@ -169,6 +171,7 @@ export const FOLLOW_EN: FollowStrings = {
   nearMunicipalityPage: (name) => `Everything promised in ${name}`,
   nearAllMunicipalities: 'All municipalities',
   nearYourPosition: 'your position',
+  nearChosenPoint: 'the place you chose on the map',
   nearLocating: 'Finding your position…',
   nearPositionDenied: 'The page was not allowed to use your position. You can allow it in your browser’s settings, or search for a locality instead.',
   nearPositionUnavailable: 'Your position could not be found just now. Search for a locality instead.',

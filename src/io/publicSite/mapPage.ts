@@ -11,7 +11,7 @@ export const ARCHIVE_PATH = 'data/trygghet.pmtiles';
  * per municipality its watch areas, walks and speed-checked streets, and the answer cells as
  * counts of areas. `root` leads from the page to the site's root ('' or '../').
  */
-export function mapPage(t: PublicStrings, data: PublicMapData, root: string, script: string | undefined, today: string): string {
+export function mapPage(t: PublicStrings, data: PublicMapData, root: string, script: string | undefined, today: string, hasReportForm = false): string {
   const m = t.map;
   const swatch = (layer: keyof typeof PUBLIC_MAP_COLOURS) => `<span class="swatch swatch-${layer}" style="background:${PUBLIC_MAP_COLOURS[layer]}" aria-hidden="true"></span>`;
   const legend = (['cells', 'watch', 'walks', 'speed'] as const).map((l) => `<li>${swatch(l)} ${e(m.layers[l])}</li>`).join('\n');
@@ -39,6 +39,9 @@ export function mapPage(t: PublicStrings, data: PublicMapData, root: string, scr
 <div id="map" class="map" role="region" aria-label="${e(m.mapLabel)}" data-archive="${e(root + ARCHIVE_PATH)}" data-k="${data.cells.k}" data-lang="${t.lang}"></div>
 <p id="map-status" class="muted" role="status">${e(script ? m.loading : m.noMap)}</p>
 <p hidden id="map-no-webgl">${e(m.noMap)}</p>
+<p class="muted" id="map-click-help">${e(hasReportForm ? m.clickHelpReport : m.clickHelp)}</p>
+<!-- Filled by the map's script after a click: where to go from the clicked point (near me, the report form). -->
+<div id="map-click" aria-live="polite" data-near="${e(m.nearHere)}" data-report="${hasReportForm ? e(m.reportHere) : ''}"></div>
 <section aria-labelledby="legend"><h2 id="legend">${e(m.legendHeading)}</h2>
 <ul class="legend">${legend}</ul>
 <p class="muted">${e(m.cellsNote(data.cells.k))}</p>

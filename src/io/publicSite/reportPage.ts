@@ -26,6 +26,7 @@ export interface ReportStrings {
   /** Shown by the script. */
   sending: string;
   positionUsed: string;
+  positionFromMap: string;
   positionFailed: string;
   networkFailed: string;
 }
@@ -50,6 +51,7 @@ export const REPORT_SV: ReportStrings = {
   noScript: 'Formuläret behöver JavaScript. Kontakta kommunen direkt via kommunens sida.',
   sending: 'Skickar …',
   positionUsed: 'Din position används för rapporten.',
+  positionFromMap: 'Platsen du klickade på i kartan används för rapporten.',
   positionFailed: 'Positionen kunde inte hämtas. Skriv platsens namn och välj kommun i stället.',
   networkFailed: 'Rapporten kunde inte skickas. Kontrollera anslutningen och försök igen.',
 };
@@ -74,6 +76,7 @@ export const REPORT_EN: ReportStrings = {
   noScript: 'The form needs JavaScript. Contact the municipality directly through its page.',
   sending: 'Sending …',
   positionUsed: 'Your position is used for the report.',
+  positionFromMap: 'The place you clicked on the map is used for the report.',
   positionFailed: 'Your position could not be found. Type the name of the place and choose the municipality instead.',
   networkFailed: 'The report could not be sent. Check the connection and try again.',
 };

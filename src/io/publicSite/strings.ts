@@ -175,6 +175,10 @@ export interface MapStrings {
   noCells: string;
   walkStatus: Record<'planned' | 'done' | 'unknown', string>;
   none: string;
+  clickHelp: string;
+  clickHelpReport: string;
+  nearHere: string;
+  reportHere: string;
 }
 
 SV.map = {
@@ -194,6 +198,10 @@ SV.map = {
   noCells: 'Inga områden har tillräckligt många svar för att visas.',
   walkStatus: { planned: 'planerad', done: 'genomförd', unknown: 'status okänd' },
   none: 'Inga',
+  clickHelp: 'Klicka på kartan för att se vad som finns nära platsen.',
+  clickHelpReport: 'Klicka på kartan för att se vad som finns nära platsen, eller för att rapportera att du känner dig otrygg där.',
+  nearHere: 'Vad finns nära den här platsen?',
+  reportHere: 'Rapportera att du känner dig otrygg här',
 };
 
 EN.map = {
@@ -213,4 +221,8 @@ EN.map = {
   noCells: 'No area has enough answers to be shown.',
   walkStatus: { planned: 'planned', done: 'done', unknown: 'status unknown' },
   none: 'None',
+  clickHelp: 'Click the map to see what is near that place.',
+  clickHelpReport: 'Click the map to see what is near that place, or to report that you feel unsafe there.',
+  nearHere: 'What is near this place?',
+  reportHere: 'Report that you feel unsafe here',
 };
