@@ -13,15 +13,15 @@ import { parseBackup } from '../src/io/backup';
 import { MIN_PUBLIC_K } from '../src/analysis/publicCells';
 import { checkedSite, writeSiteAtomically } from '../server/publish/site';
 
-const usage = 'npm run build:public -- --from FILE [--out DIR] [--k N] [--server URL]';
+const usage = 'npm run build:public -- --from FILE [--out DIR] [--k N] [--server URL] [--geocoder URL-WITH-{q}]';
 function fail(message: string): never {
   console.error(`build:public: ${message}\n${usage}`);
   process.exit(2);
 }
 
-let values: { from?: string; out?: string; k?: string; server?: string };
+let values: { from?: string; out?: string; k?: string; server?: string; geocoder?: string };
 try {
-  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'dist-public' }, k: { type: 'string', default: String(MIN_PUBLIC_K) }, server: { type: 'string' } }, strict: true }));
+  ({ values } = parseArgs({ options: { from: { type: 'string' }, out: { type: 'string', default: 'dist-public' }, k: { type: 'string', default: String(MIN_PUBLIC_K) }, server: { type: 'string' }, geocoder: { type: 'string' } }, strict: true }));
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
@@ -40,7 +40,8 @@ if (!Number.isInteger(k) || k < MIN_PUBLIC_K) fail(`--k måste vara ett heltal, 
 const started = Date.now();
 // --server: the team server that takes citizens' reports; the site gets the report form (rapportera.html).
 if (values.server !== undefined && !/^https?:\/\/[^\s/]+/.test(values.server)) fail(`--server måste vara serverns adress, t.ex. https://karta.example.se, inte "${values.server}".`);
-const site = checkedSite(parsed.value, swedishToday(), { k, ...(values.server ? { reportUrl: values.server } : {}) });
+if (values.geocoder !== undefined && !/^https?:\/\/\S+\{q\}/.test(values.geocoder)) fail(`--geocoder måste vara en adress med {q} där sökordet ska stå, t.ex. https://nominatim.example/search?format=json&q={q}, inte "${values.geocoder}".`);
+const site = checkedSite(parsed.value, swedishToday(), { k, ...(values.server ? { reportUrl: values.server } : {}), ...(values.geocoder ? { geocoderUrl: values.geocoder } : {}) });
 // Checked as a visitor would read it before anything is written: a leak refuses the whole build.
 if (!site.ok) {
   console.error(`build:public: sajten publicerades inte, den skulle röja uppgifter:\n${site.problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fromTransferable, type AnswerColumnsMessage } from '../analysis/answers/columns';
+import type { AnswerColumnsMessage } from '../analysis/answers/columns';
+import { fromTransferable } from '../analysis/answers/columnsTransfer';
 
 /** One stored set of survey answers as a backup carries it (the database's record). */
 export interface BackupAnswerSet {

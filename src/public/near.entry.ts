@@ -114,7 +114,7 @@ if (form && query && radiusSelect && positionButton && status && output) {
     if (!text) return say(f.nearEmptyQuery);
     const matches = findPlaces(data.gazetteer, text);
     output.replaceChildren();
-    if (!matches.length) return say(f.nearNoPlace(text));
+    if (!matches.length) return form.dataset.geocoder ? void searchOnline(form.dataset.geocoder, text) : say(f.nearNoPlace(text));
     if (matches.length === 1 || isExactMatch(matches[0]!, text)) return show(matches[0]!);
     say(f.nearChoose);
     const ul = el('ul', undefined, { class: 'near-choices', 'aria-label': f.nearChoose });
@@ -126,6 +126,21 @@ if (form && query && radiusSelect && positionButton && status && output) {
       ul.append(li);
     }
     output.append(ul);
+  };
+
+  // The deployment's online geocoder, only when the offline list knows no such place; its answer is text, never markup.
+  const searchOnline = async (template: string, text: string) => {
+    try {
+      const response = await fetch(template.replace('{q}', encodeURIComponent(text)));
+      const answer = (response.ok ? await response.json() : null) as unknown;
+      const first = Array.isArray(answer) ? (answer[0] as { lat?: unknown; lon?: unknown; display_name?: unknown } | undefined) : undefined;
+      const point: LonLat = [Number(first?.lon), Number(first?.lat)];
+      if (!first || !point.every(Number.isFinite)) return say(f.nearOnlineFailed(text));
+      const label = `${String(first.display_name ?? text).slice(0, 200)} (${f.nearOnline})`;
+      searchAround(point, label, null);
+    } catch {
+      say(f.nearOnlineFailed(text));
+    }
   };
 
   form.addEventListener('submit', (event) => {

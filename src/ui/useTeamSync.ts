@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readBackupContent } from '../data/backupStore';
 import { shippedDataset } from '../data/shipped';
 import { connectTeam, getDatabase, getMunicipalityLocator } from '../data/store';
 // Read at start-up, before the first render rewrites the query string (see openedAt.ts).
@@ -8,7 +7,6 @@ import type { SignedInUser, TeamAuth } from '../data/sync/auth';
 import type { SyncStatus } from '../data/sync/engine';
 import type { LocalEditsAtJoin } from '../data/sync/firstConnection';
 import type { TeamRequest } from '../data/sync/moderation';
-import { serializeBackup } from '../io/backup';
 import type { RecordTable } from '../domain/changes';
 import type { RecordHistoryEntry } from '../domain/sync/recordHistory';
 import { downloadText } from './download';
@@ -146,5 +144,7 @@ export function useTeamSync(serverUrl: string | null, language: Language): TeamS
 /** The whole local database as a backup file, restorable in a browser that is not signed in. */
 async function saveBackup(): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
+  // The backup format loads only when a backup is made (issue 12: the first JavaScript stays small).
+  const [{ serializeBackup }, { readBackupContent }] = await Promise.all([import('../io/backup'), import('../data/backupStore')]);
   downloadText(`trygghetskartan-lokala-andringar-${today}.json`, serializeBackup(await readBackupContent(getDatabase())), 'application/json');
 }

@@ -28,7 +28,7 @@ beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'public-near-'));
   writeFileSync(join(dir, 'backup.json'), serializeBackup(teamData()));
   const out = join(dir, 'dist-public');
-  execFileSync('npx', ['tsx', 'scripts/build-public.ts', '--from', join(dir, 'backup.json'), '--out', out], { stdio: 'pipe' });
+  execFileSync('npx', ['tsx', 'scripts/build-public.ts', '--from', join(dir, 'backup.json'), '--out', out, '--geocoder', 'https://geo.example.invalid/search?format=json&q={q}'], { stdio: 'pipe' });
   server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!path.startsWith('/trygghet/')) return void response.writeHead(404).end();
@@ -116,6 +116,15 @@ describe('near me and "nytt sedan" on the citizens’ site', () => {
       await page.getByLabel('Ort eller kommun').fill('Atlantis');
       await page.getByRole('button', { name: 'Sök', exact: true }).click();
       await expect.poll(() => page.locator('#near-status').textContent()).toContain('Ingen ort eller kommun heter ”Atlantis”');
+      // A name the offline list lacks goes to the deployment's online geocoder (here answered by the test); its text stays text.
+      await page.route('https://geo.example.invalid/**', (route) =>
+        route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify([{ lat: '59.2940', lon: '18.2570', display_name: 'Fisksätra torg, <b>Nacka</b>' }]) }),
+      );
+      await page.getByLabel('Ort eller kommun').fill('Okändvägen 3');
+      await page.getByRole('button', { name: 'Sök', exact: true }).click();
+      await expect.poll(() => page.locator('#near-status').textContent()).toContain('Fisksätra torg, <b>Nacka</b> (sökt på nätet)');
+      expect(await page.locator('#near-output b').count()).toBe(0);
+      await page.unroute('https://geo.example.invalid/**');
 
       // A text page's JavaScript: a few kB, never MapLibre.
       const loaded = await scripts();

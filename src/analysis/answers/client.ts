@@ -1,5 +1,6 @@
 import type { Bounds } from '../../domain/geometry';
-import { toTransferable, type AnswerColumns } from './columns';
+import type { AnswerColumns } from './columns';
+import { toTransferable } from './columnsTransfer';
 import type { AnswerFilter } from './filter';
 import type { AnswersEnvelope, AnswersReply, AnswersRequestOf, AnswersRequestType, AnswersResults } from './protocol';
 

@@ -44,6 +44,11 @@ export interface PublicSiteOptions {
   policeAreas?: PoliceAreaRegister;
   /** The team server's public address: the site gets the citizens' report form (rapportera.html), which posts there; absent: no form. */
   reportUrl?: string;
+  /**
+   * An online geocoder for near me, as in the app's config.json (a URL with {q}, answering
+   * Nominatim's JSON: lat, lon, display_name): asked only when the offline list has no match.
+   */
+  geocoderUrl?: string;
   /** Municipalities and localities for near me's search (server/publish/gazetteer.ts). */
   gazetteer?: GazetteerSource;
 }
@@ -76,7 +81,7 @@ export function buildPublicSite(dataset: PublicSource, today: string, options: P
   for (const [strings, prefix] of [[SV, ''], [EN, 'en/']] as const) {
     const follow = strings.lang === 'sv' ? FOLLOW_SV : FOLLOW_EN;
     const root = prefix ? '../' : '';
-    files.push({ path: `${prefix}nara.html`, content: nearPage(strings, follow, municipalities, options.scripts?.near, root) });
+    files.push({ path: `${prefix}nara.html`, content: nearPage(strings, follow, municipalities, options.scripts?.near, root, options.geocoderUrl) });
     // The report form only where a server takes the reports (done-means 8): without one it is not shown, nor linked.
     if (options.reportUrl) files.push({ path: `${prefix}rapportera.html`, content: reportPage(strings, municipalities, options.reportUrl, options.scripts?.report, root) });
     for (const [code, m] of municipalities) {

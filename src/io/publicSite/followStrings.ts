@@ -40,6 +40,8 @@ export interface FollowStrings {
   nearChoose: string;
   nearEmptyQuery: string;
   nearNoPlace(query: string): string;
+  nearOnline: string;
+  nearOnlineFailed(query: string): string;
   nearFound(n: number, radius: string, place: string): string;
   nearMunicipality(n: number, name: string): string;
   nearMunicipalityEmpty(name: string): string;
@@ -104,6 +106,8 @@ export const FOLLOW_SV: FollowStrings = {
   nearBeyondHeading: 'Närmast utanför det avståndet',
   nearChoose: 'Vilken menar du?',
   nearEmptyQuery: 'Skriv namnet på en ort eller kommun först.',
+  nearOnline: 'sökt på nätet',
+  nearOnlineFailed: (q) => `Ingen ort eller kommun heter ”${q}” i vår ortlista, och sökningen på nätet gav inget svar. Prova en närliggande ort eller din kommun, eller välj kommun i listan nedan.`,
   nearNoPlace: (q) => `Ingen ort eller kommun heter ”${q}” i vår ortlista. Prova en närliggande ort eller din kommun, eller välj kommun i listan nedan.`,
   nearFound: (n, radius, place) => (n === 1 ? `1 sak inom ${radius} från ${place}.` : `${n} saker inom ${radius} från ${place}.`),
   nearMunicipality: (n, name) => (n === 1 ? `Hela ${name}: 1 sak, närmast kommunens mitt först.` : `Hela ${name}: ${n} saker, närmast kommunens mitt först.`),
@@ -161,6 +165,8 @@ export const FOLLOW_EN: FollowStrings = {
   nearBeyondHeading: 'Nearest beyond that distance',
   nearChoose: 'Which one do you mean?',
   nearEmptyQuery: 'Type the name of a locality or municipality first.',
+  nearOnline: 'searched online',
+  nearOnlineFailed: (q) => `No locality or municipality called “${q}” is in our list of places, and the online search gave no answer. Try a nearby locality or your municipality, or choose a municipality below.`,
   nearNoPlace: (q) => `No locality or municipality called “${q}” is in our list of places. Try a nearby locality or your municipality, or choose a municipality below.`,
   nearFound: (n, radius, place) => (n === 1 ? `1 thing within ${radius} of ${place}.` : `${n} things within ${radius} of ${place}.`),
   nearMunicipality: (n, name) => (n === 1 ? `All of ${name}: 1 thing, nearest its centre first.` : `All of ${name}: ${n} things, nearest its centre first.`),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AnswersClient } from '../../analysis/answers/client';
-import { fromTransferable, toTransferable, type AnswerColumns } from '../../analysis/answers/columns';
+import type { AnswerColumns } from '../../analysis/answers/columns';
+import { fromTransferable, toTransferable } from '../../analysis/answers/columnsTransfer';
 import type { AnswerDensity } from '../../analysis/answers/density';
 import type { AnswerFilter } from '../../analysis/answers/filter';
 import type { MapView } from '../../map/adapter';

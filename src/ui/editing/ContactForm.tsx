@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { contactsStrings } from '../strings/contacts';
 import { contactIdOf, contactSchema, type Contact } from '../../domain/contact';
 import type { Municipality } from '../../domain/promiseDocument';
 import { useI18n } from '../i18n';
@@ -18,7 +19,8 @@ const orNull = (text: string) => text.trim() || null;
  * schema in src/domain decides; its issues are named here in the UI language, field by field.
  */
 export function ContactForm({ municipality, initial, onSave, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const s = contactsStrings(language);
   const id = useId();
   const [organisation, setOrganisation] = useState(initial?.organisation ?? '');
   const [email, setEmail] = useState(initial?.email ?? '');
@@ -41,11 +43,11 @@ export function ContactForm({ municipality, initial, onSave, onCancel }: Props) 
     if (!parsed.success) {
       const messages = parsed.error.issues.map((issue) => {
         const field = issue.path[0];
-        if (issue.code === 'too_big') return t.contacts.tooLong;
-        if (field === 'organisation') return t.contacts.needOrganisation;
-        if (field === 'phone') return t.contacts.badPhone;
-        if (field === 'web') return t.contacts.badWeb;
-        if (field === 'email') return issue.code === 'custom' ? t.contacts.needOneWay : t.contacts.badEmail;
+        if (issue.code === 'too_big') return s.tooLong;
+        if (field === 'organisation') return s.needOrganisation;
+        if (field === 'phone') return s.badPhone;
+        if (field === 'web') return s.badWeb;
+        if (field === 'email') return issue.code === 'custom' ? s.needOneWay : s.badEmail;
         return t.recordForms.invalid;
       });
       return setErrors([...new Set(messages)]);
@@ -56,22 +58,22 @@ export function ContactForm({ municipality, initial, onSave, onCancel }: Props) 
 
   return (
     <form className="activity-form" noValidate aria-labelledby={`${id}-title`} data-testid="contact-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
-      <h3 id={`${id}-title`}>{t.contacts.formTitle(municipality.name)}</h3>
-      <p className="muted">{t.contacts.help}</p>
+      <h3 id={`${id}-title`}>{s.formTitle(municipality.name)}</h3>
+      <p className="muted">{s.help}</p>
       <FormErrors errors={errors} />
-      <Field id={`${id}-org`} label={t.contacts.organisation}>
+      <Field id={`${id}-org`} label={s.organisation}>
         <input id={`${id}-org`} value={organisation} maxLength={200} onChange={(e) => setOrganisation(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-email`} label={t.contacts.email}>
+      <Field id={`${id}-email`} label={s.email}>
         <input id={`${id}-email`} type="email" autoComplete="off" value={email} maxLength={200} onChange={(e) => setEmail(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-phone`} label={t.contacts.phone}>
+      <Field id={`${id}-phone`} label={s.phone}>
         <input id={`${id}-phone`} type="tel" autoComplete="off" value={phone} maxLength={20} onChange={(e) => setPhone(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-web`} label={t.contacts.web}>
+      <Field id={`${id}-web`} label={s.web}>
         <input id={`${id}-web`} type="url" value={web} maxLength={300} onChange={(e) => setWeb(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-note`} label={t.contacts.note} hint={t.contacts.noteHint}>
+      <Field id={`${id}-note`} label={s.note} hint={s.noteHint}>
         <textarea id={`${id}-note`} aria-describedby={`${id}-note-hint`} value={note} rows={2} maxLength={500} onChange={(e) => setNote(e.currentTarget.value)} />
       </Field>
       <FormActions onCancel={onCancel} />

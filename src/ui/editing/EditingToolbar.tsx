@@ -34,7 +34,7 @@ export function EditingToolbar(props: Props) {
       </button>
       {props.onReports && (
         <button type="button" onClick={props.onReports} disabled={props.disabled || editor.kind !== 'idle'}>
-          {t.reports.open}
+          {t.reportsOpen}
         </button>
       )}
       <button type="button" onClick={props.onUndo} disabled={!props.undoLabel} title={props.undoLabel ? t.edit.undo(props.undoLabel) : undefined}>

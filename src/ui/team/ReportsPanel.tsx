@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { reportsStrings } from '../strings/reports';
 import { haversineMetres } from '../../analysis/geo';
 import { representativePoint } from '../../analysis/representativePoint';
 import type { DatasetIndex } from '../../domain/dataset';
@@ -20,7 +21,8 @@ interface Props {
  * shown only here, as text.
  */
 export function ReportsPanel({ request, index, municipalityName, onClose, onStatus }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const s = reportsStrings(language);
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [queue, setQueue] = useState<QueuedReport[] | null>(null);
@@ -28,7 +30,7 @@ export function ReportsPanel({ request, index, municipalityName, onClose, onStat
   const [publishing, setPublishing] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'refused'; problems: readonly string[] }>({ kind: 'idle' });
   useEffect(() => headingRef.current?.focus(), []);
 
-  const message = (e: unknown) => (e instanceof ModerationError ? t.reports.serverSaid(e.status, e.message) : t.reports.unreachable);
+  const message = (e: unknown) => (e instanceof ModerationError ? s.serverSaid(e.status, e.message) : s.unreachable);
   const load = useCallback(async () => {
     setError(null);
     try {
@@ -42,7 +44,7 @@ export function ReportsPanel({ request, index, municipalityName, onClose, onStat
   const review = async (report: QueuedReport, decision: { accept: string } | { reject: true }) => {
     try {
       await reviewReport(request, report.id, decision);
-      onStatus('accept' in decision ? t.reports.accepted(index.features.get(decision.accept)?.name ?? decision.accept) : t.reports.rejected);
+      onStatus('accept' in decision ? s.accepted(index.features.get(decision.accept)?.name ?? decision.accept) : s.rejected);
       setQueue((q) => q?.filter((r) => r.id !== report.id) ?? null);
     } catch (e) {
       setError(message(e));
@@ -52,7 +54,7 @@ export function ReportsPanel({ request, index, municipalityName, onClose, onStat
     setPublishing({ kind: 'busy' });
     try {
       const done = await publishSite(request);
-      onStatus(t.reports.published(done.files, done.ms));
+      onStatus(s.published(done.files, done.ms));
       setPublishing({ kind: 'idle' });
     } catch (e) {
       if (e instanceof ModerationError && e.problems.length) setPublishing({ kind: 'refused', problems: e.problems });
@@ -64,7 +66,7 @@ export function ReportsPanel({ request, index, municipalityName, onClose, onStat
     <aside className="panel" aria-labelledby={`${id}-title`} data-testid="reports-panel">
       <div className="panel-head">
         <h2 id={`${id}-title`} tabIndex={-1} ref={headingRef}>
-          {t.reports.title}
+          {s.title}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t.close}>
           ×
@@ -76,12 +78,12 @@ export function ReportsPanel({ request, index, municipalityName, onClose, onStat
         </p>
       )}
       <section aria-labelledby={`${id}-queue`}>
-        <h3 id={`${id}-queue`}>{t.reports.queueTitle}</h3>
-        <p className="muted">{t.reports.queueHelp}</p>
+        <h3 id={`${id}-queue`}>{s.queueTitle}</h3>
+        <p className="muted">{s.queueHelp}</p>
         {queue === null ? (
           <p className="muted">{t.loading}</p>
         ) : queue.length === 0 ? (
-          <p>{t.reports.empty}</p>
+          <p>{s.empty}</p>
         ) : (
           <ul className="report-queue">
             {queue.map((report) => (
@@ -90,18 +92,18 @@ export function ReportsPanel({ request, index, municipalityName, onClose, onStat
           </ul>
         )}
         <button type="button" onClick={() => void load()}>
-          {t.reports.refresh}
+          {s.refresh}
         </button>
       </section>
       <section aria-labelledby={`${id}-publish`}>
-        <h3 id={`${id}-publish`}>{t.reports.publishTitle}</h3>
-        <p className="muted">{t.reports.publishHelp}</p>
+        <h3 id={`${id}-publish`}>{s.publishTitle}</h3>
+        <p className="muted">{s.publishHelp}</p>
         <button type="button" className="primary" onClick={() => void publish()} disabled={publishing.kind === 'busy'}>
-          {publishing.kind === 'busy' ? t.reports.publishing : t.reports.publish}
+          {publishing.kind === 'busy' ? s.publishing : s.publish}
         </button>
         {publishing.kind === 'refused' && (
           <div role="alert" className="form-errors">
-            <p>{t.reports.publishRefused}</p>
+            <p>{s.publishRefused}</p>
             <ul>
               {publishing.problems.map((p) => (
                 <li key={p}>{p}</li>
@@ -116,6 +118,7 @@ export function ReportsPanel({ request, index, municipalityName, onClose, onStat
 
 function QueueItem({ report, index, municipality, onReview }: { report: QueuedReport; index: DatasetIndex; municipality: string; onReview(decision: { accept: string } | { reject: true }): void }) {
   const { t, language } = useI18n();
+  const s = reportsStrings(language);
   const id = useId();
   const r = report.report;
   // The unsafe places of the report's municipality, nearest first when the citizen marked a position.
@@ -133,28 +136,28 @@ function QueueItem({ report, index, municipality, onReview }: { report: QueuedRe
       <p id={`${id}-what`}>
         <strong>{where}</strong> ({municipality}) · {t.timeOfDayNames[r.timeOfDay] ?? r.timeOfDay} · {r.reasons.join(', ')}
       </p>
-      <p className="muted">{t.reports.received(formatDate(report.receivedAt.slice(0, 10), language))}</p>
+      <p className="muted">{s.received(formatDate(report.receivedAt.slice(0, 10), language))}</p>
       {r.comment && <blockquote>{r.comment}</blockquote>}
       {places.length ? (
         <div className="field">
-          <label htmlFor={`${id}-place`}>{t.reports.placeLabel}</label>
+          <label htmlFor={`${id}-place`}>{s.placeLabel}</label>
           <select id={`${id}-place`} value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
             {places.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.metres === null ? p.name : t.reports.placeAt(p.name, formatNumber(Math.round(p.metres), language))}
+                {p.metres === null ? p.name : s.placeAt(p.name, formatNumber(Math.round(p.metres), language))}
               </option>
             ))}
           </select>
         </div>
       ) : (
-        <p className="muted">{t.reports.noPlace}</p>
+        <p className="muted">{s.noPlace}</p>
       )}
       <div className="button-list">
         <button type="button" className="primary" disabled={!chosen} onClick={() => onReview({ accept: chosen })}>
-          {t.reports.accept}
+          {s.accept}
         </button>
         <button type="button" onClick={() => onReview({ reject: true })}>
-          {t.reports.reject}
+          {s.reject}
         </button>
       </div>
     </li>
