@@ -134,6 +134,10 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
 
     await page.getByRole('button', { name: 'Ändra formen på kartan' }).click();
     await expect.poll(() => page.locator('.draw-banner').textContent()).toContain('Dra i formen');
+    // The drawing tool loads on first use and the map may still be settling: drag only once both are still
+    // (on a loaded 2-core CI machine the drag otherwise now and then lands before the tool listens).
+    await waitForIdle(page);
+    await page.waitForTimeout(300);
     const point = (await page.evaluate((f) => window.__trygghetskartan!.map.screenPointOf(f), id))!;
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.move(box.x + point.x, box.y + point.y);
