@@ -1,18 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeBackup } from '../../src/io/backup';
 import { teamData } from '../unit/io/publicSiteFixture';
+import { serveSiteFile } from './publicHost';
 import { screenshot, useBrowser } from './harness';
 
 const browser = useBrowser();
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.pmtiles': 'application/octet-stream' };
 let server: Server;
 let base: string;
 const requested: string[] = [];
@@ -26,20 +26,7 @@ beforeAll(() => {
   server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     requested.push(path);
-    if (!path.startsWith('/trygghet/')) return void response.writeHead(404).end();
-    let file = normalize(join(out, path.slice('/trygghet/'.length)));
-    if (!file.startsWith(out)) return void response.writeHead(403).end();
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const bytes = readFileSync(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      const range = /bytes=(\d+)-(\d+)/.exec(request.headers.range ?? '');
-      if (!range) return void response.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes' }).end(bytes);
-      const [from, to] = [Number(range[1]), Math.min(Number(range[2]), bytes.length - 1)];
-      response.writeHead(206, { 'content-type': type, 'content-range': `bytes ${from}-${to}/${bytes.length}`, 'content-length': to - from + 1 }).end(bytes.subarray(from, to + 1));
-    } catch {
-      response.writeHead(404).end();
-    }
+    serveSiteFile(out, request, response);
   });
   return new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 }, 60_000);

@@ -1,17 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeBackup } from '../../src/io/backup';
 import { teamData } from '../unit/io/publicSiteFixture';
+import { serveSiteFile } from './publicHost';
 import { screenshot, useBrowser } from './harness';
 
 const browser = useBrowser();
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8' };
 let server: Server;
 let base: string;
 
@@ -22,16 +22,7 @@ beforeAll(() => {
   const out = join(dir, 'dist-public');
   execFileSync('npx', ['tsx', 'scripts/build-public.ts', '--from', join(dir, 'backup.json'), '--out', out], { stdio: 'pipe' });
   server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith('/trygghet/')) return void response.writeHead(404).end();
-    let file = normalize(join(out, path.slice('/trygghet/'.length)));
-    if (!file.startsWith(out)) return void response.writeHead(403).end();
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-    } catch {
-      response.writeHead(404).end();
-    }
+    serveSiteFile(out, request, response);
   });
   return new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 });
