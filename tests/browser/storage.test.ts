@@ -8,38 +8,17 @@ const browser = useBrowser();
 const total = shippedDataset.ok ? shippedDataset.value.features.length : 0;
 const listButtons = (page: Page) => page.locator('.row-button');
 
-/** Deletes a stored record behind the app's back, as another tab or an older session might have. */
-function deleteStoredFeature(page: Page, id: string) {
+/** Changes a stored place behind the app's back, as another tab, an older session or an extension might: deletes it, or damages its geometry. */
+function changeStoredFeature(page: Page, id: string, change: 'delete' | 'damage') {
   return page.evaluate(
-    (featureId) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('trygghetskartan');
-        request.onsuccess = () => {
-          const tx = request.result.transaction('features', 'readwrite');
-          tx.objectStore('features').delete(featureId);
-          tx.oncomplete = () => {
-            request.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-    id,
-  );
-}
-
-/** Damages a stored place behind the write door's back, as an extension or another version of the app might. */
-function damageStoredFeature(page: Page, id: string) {
-  return page.evaluate(
-    (featureId) =>
+    ([featureId, how]) =>
       new Promise<void>((resolve, reject) => {
         const request = indexedDB.open('trygghetskartan');
         request.onsuccess = () => {
           const tx = request.result.transaction('features', 'readwrite');
           const store = tx.objectStore('features');
-          const get = store.get(featureId);
-          get.onsuccess = () => store.put({ ...get.result, geometry: { type: 'Point', coordinates: ['x', 'y'] } });
+          if (how === 'delete') store.delete(featureId);
+          else store.get(featureId).onsuccess = (event) => store.put({ ...(event.target as IDBRequest).result, geometry: { type: 'Point', coordinates: ['x', 'y'] } });
           tx.oncomplete = () => {
             request.result.close();
             resolve();
@@ -48,7 +27,7 @@ function damageStoredFeature(page: Page, id: string) {
         };
         request.onerror = () => reject(request.error);
       }),
-    id,
+    [id, change] as const,
   );
 }
 
@@ -69,7 +48,7 @@ describe('stored data in the browser', () => {
   it('starts from the records as stored, finds a damaged one in the background, leaves it out and says so', async () => {
     const { page, context } = await openApp(browser());
     await expect.poll(() => listButtons(page).count()).toBe(total);
-    await damageStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
+    await changeStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum', 'damage');
     await page.reload();
     await waitForMap(page);
     await expect.poll(() => page.getByText('1 sparad post är skadad och visas inte.').count()).toBe(1);
@@ -81,7 +60,7 @@ describe('stored data in the browser', () => {
     const { page, context } = await openApp(browser());
     await expect.poll(() => listButtons(page).count()).toBe(total);
 
-    await deleteStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum');
+    await changeStoredFeature(page, 'varmdo-2017-f-gustavsbergs-centrum', 'delete');
     await page.reload();
     await waitForMap(page);
     await expect.poll(() => listButtons(page).count()).toBe(total - 1);
