@@ -5,14 +5,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLakes, buildLand } from './basemap-land.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const geodata = resolve(process.env.TRYGGHETSKARTAN_GEODATA ?? join(root, '..', 'shared', 'geodata'));
 const out = join(root, 'public', 'basemap');
 mkdirSync(out, { recursive: true });
 
+// Natural Earth is public domain and asks for no credit; it is named all the same ("Made with
+// Natural Earth", as it suggests), so a reader knows where the land and lakes at country scale come from.
 const ATTRIBUTION =
-  'Hav/kust © OpenStreetMap-bidragsgivare (ODbL), via geo-maps · Ortnamn: GeoNames (CC BY) · Sjöar: Natural Earth · Kommungränser: okfse/sweden-geojson (CC0)';
+  'Land och sjöar: Made with Natural Earth (public domain) · Hav/kust i Stockholms län och Nordmaling © OpenStreetMap-bidragsgivare (ODbL), via geo-maps · Ortnamn: GeoNames (CC BY) · Kommungränser: okfse/sweden-geojson (CC0)';
 
 const read = (path) => JSON.parse(readFileSync(join(geodata, path), 'utf8'));
 const round = (value) => (Array.isArray(value) ? value.map(round) : Math.round(value * 1e5) / 1e5);
@@ -71,6 +74,11 @@ const places = [
   })),
 );
 
+const land = buildLand();
+const lakes = buildLakes(land.find((f) => f.properties.country === '752'), municipalities);
+
+writeJson('land.geojson', collection(land));
+writeJson('lakes.geojson', collection(lakes));
 writeJson('municipalities.geojson', collection(municipalities));
 writeJson('regions.geojson', collection(regions));
 writeJson('water.geojson', collection(water));
@@ -78,5 +86,5 @@ writeJson('places.geojson', collection(places));
 writeJson('municipality-bounds.json', Object.fromEntries(municipalities.map((f) => [f.id, { name: f.properties.name, bounds: bboxOf(f.geometry.coordinates) }])));
 writeJson('manifest.json', { available: true, attribution: ATTRIBUTION });
 console.log(
-  `build-geodata: ${municipalities.length} municipalities, ${regions.length} regions, ${water.length} water, ${places.length} places → public/basemap/`,
+  `build-geodata: ${land.length} land, ${lakes.length} lakes, ${municipalities.length} municipalities, ${regions.length} regions, ${water.length} water, ${places.length} places → public/basemap/`,
 );

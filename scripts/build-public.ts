@@ -33,7 +33,7 @@ try {
   fail(`Filen ${values.from} kunde inte läsas.`);
 }
 const parsed = parseBackup(text);
-if (!parsed.ok) fail(parsed.error);
+if (!parsed.ok) fail(parsed.error.sv);
 const k = Number(values.k);
 if (!Number.isInteger(k) || k < MIN_PUBLIC_K) fail(`--k måste vara ett heltal, minst ${MIN_PUBLIC_K} (en cell visas bara om minst så många svar ligger där).`);
 

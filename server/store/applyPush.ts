@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { invertChange, RECORD_TABLES, touchedIds, type ChangeSet, type RecordOf, type RecordTable } from '../../src/domain/changes';
 import type { MunicipalityLocator } from '../../src/domain/places/municipalityLocator';
 import type { Issue } from '../../src/domain/result';
+import { text, type Text } from '../../src/domain/text';
 import { checkChange } from '../../src/domain/rules/checkChange';
 import { isBlocking } from '../../src/domain/rules/lookup';
 import { writePermissionIssues, type Writer } from '../../src/domain/rules/writePermission';
@@ -129,7 +130,7 @@ async function applyLocked(client: PoolClient, push: PushRequest, author: PushAu
   const earlier = await readByChangeId(client, push.changeId);
   if (earlier) {
     if (earlier.author !== author.email)
-      return { kind: 'rejected', status: 422, issues: [issue('change-id-taken', push.changeId, 'ändringens id används redan av en annan ändring')] };
+      return { kind: 'rejected', status: 422, issues: [issue('change-id-taken', push.changeId, text('ändringens id används redan av en annan ändring', 'the change id is already used by another change'))] };
     return { kind: 'duplicate', entry: earlier };
   }
   const change = changeOfPush(push);
@@ -141,7 +142,7 @@ async function applyLocked(client: PoolClient, push: PushRequest, author: PushAu
     for (const id of touchedIds(change, table)) {
       const base = push.baseVersions[table]?.[id];
       if (base === undefined) {
-        missingBase.push(issue('missing-base-version', id, 'ändringen saknar versionen den bygger på'));
+        missingBase.push(issue('missing-base-version', id, text('ändringen saknar versionen den bygger på', 'the change does not say which version it was based on')));
         continue;
       }
       const stored = current.get(key(table, id));
@@ -180,4 +181,5 @@ function beforeOf(change: ChangeSet, current: Awaited<ReturnType<typeof lockTouc
   return before;
 }
 
-const issue = (code: string, subject: string, message: string): Issue => ({ code, severity: 'error', subject, message });
+// Both languages, as the write rules send them; `message` stays the Swedish one older clients read.
+const issue = (code: string, subject: string, message: Text): Issue => ({ code, severity: 'error', subject, message: message.sv, text: message });

@@ -116,13 +116,27 @@ function focusPart(feature: Scored): PatrolScorePart {
   return { key: 'focus', points: 0, explanation: 'Inte en fokusplats: 0.' };
 }
 
+/** A place the patrol list can hold: an unsafe place or a focus place that is evidence, not an example. */
+export function isPatrolCandidate(feature: SafetyFeature): feature is Scored {
+  return (feature.layer === 'unsafe-place' || feature.layer === 'focus-place') && countsAsEvidence(feature);
+}
+
+export interface PatrolListOptions {
+  /**
+   * Which places may be listed (the app's filters, the chosen area). Only the list is limited:
+   * what reaches a place (coverage) is still judged against every feature given, so hiding the
+   * walks with a filter does not make their places look uncovered.
+   */
+  only?: (feature: SafetyFeature) => boolean;
+}
+
 /**
  * Where to be present first: unsafe places and focus places with a transparent score; every part
  * says in Swedish why it gives its points. options.dayType is accepted and ignored on purpose
  * (see PATROL_DAY_TYPE_NOTE). Illustrative examples are left out (countsAsEvidence): the police
  * are never sent to a place we drew only to show an activity. Sorted by score, highest first, then name.
  */
-export function patrolPriorities(features: readonly SafetyFeature[], options: PatrolOptions): PatrolItem[] {
+export function patrolPriorities(features: readonly SafetyFeature[], options: PatrolOptions & PatrolListOptions): PatrolItem[] {
   const coverage = new Map(coverageInFeatureOrder(features, { walkDistanceMetres: options.walkDistanceMetres }).map((c) => [c.featureId, c]));
   const names = new Map(features.map((f) => [f.id, f.name]));
   // Places share a handful of distinct parts (same responses, same year...): build each part once
@@ -135,7 +149,7 @@ export function patrolPriorities(features: readonly SafetyFeature[], options: Pa
   };
   const items: PatrolItem[] = [];
   for (const feature of features) {
-    if ((feature.layer !== 'unsafe-place' && feature.layer !== 'focus-place') || !countsAsEvidence(feature)) continue;
+    if (!isPatrolCandidate(feature) || (options.only && !options.only(feature))) continue;
     const unsafe = feature.layer === 'unsafe-place' ? feature.details : null;
     const covered = coverage.get(feature.id);
     const parts = [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaMessages';
 
 /**
  * Limits on the properties a place carries over from an imported file: enough for the columns of a
@@ -18,7 +19,7 @@ export const attributesSchema = z
       .string()
       .min(1)
       .max(ATTRIBUTE_LIMITS.keyLength)
-      .refine((key) => !FORBIDDEN_ATTRIBUTE_KEYS.has(key), 'otillåtet egenskapsnamn'),
+      .refine((key) => !FORBIDDEN_ATTRIBUTE_KEYS.has(key), SCHEMA_MESSAGES.forbiddenAttribute.sv),
     attributeValueSchema,
   )
   .refine((record) => Object.keys(record).length <= ATTRIBUTE_LIMITS.keys, `högst ${ATTRIBUTE_LIMITS.keys} egenskaper`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaMessages';
 import { municipalitySchema } from './promiseDocument';
 
 /**
@@ -8,11 +9,11 @@ import { municipalitySchema } from './promiseDocument';
  */
 export const contactSchema = z
   .object({
-    id: z.string().regex(/^contact-\d{4}$/, 'kontaktens id är contact-<kommunkod>'),
+    id: z.string().regex(/^contact-\d{4}$/, SCHEMA_MESSAGES.contactIdForm.sv),
     municipality: municipalitySchema,
     /** Who answers: a unit or a role, e.g. "Trygghetssamordnare, Nacka kommun". */
-    organisation: z.string().trim().min(1, 'ange vem som svarar (enhet eller roll)').max(200),
-    email: z.string().trim().email('e-postadressen ser inte ut som en e-postadress').max(200).nullable(),
+    organisation: z.string().trim().min(1, SCHEMA_MESSAGES.contactOrganisation.sv).max(200),
+    email: z.string().trim().email(SCHEMA_MESSAGES.contactEmail.sv).max(200).nullable(),
     phone: z
       .string()
       .trim()
@@ -21,15 +22,15 @@ export const contactSchema = z
     web: z
       .string()
       .trim()
-      .url('webbadressen ska börja med https://')
-      .refine((u) => u.startsWith('https://') || u.startsWith('http://'), 'webbadressen ska börja med https://')
+      .url(SCHEMA_MESSAGES.contactWeb.sv)
+      .refine((u) => u.startsWith('https://') || u.startsWith('http://'), SCHEMA_MESSAGES.contactWeb.sv)
       .nullable(),
     /** When and how, e.g. "Vardagar 9–16. Akut: ring 112." */
     note: z.string().trim().max(500).nullable(),
     updatedAt: z.string().datetime({ offset: true }),
   })
-  .refine((c) => c.id === `contact-${c.municipality.code}`, { message: 'kontaktens id ska vara contact-<kommunkod>', path: ['id'] })
-  .refine((c) => c.email !== null || c.phone !== null || c.web !== null, { message: 'ange minst ett sätt att nå er: e-post, telefon eller webb', path: ['email'] });
+  .refine((c) => c.id === `contact-${c.municipality.code}`, { message: SCHEMA_MESSAGES.contactId.sv, path: ['id'] })
+  .refine((c) => c.email !== null || c.phone !== null || c.web !== null, { message: SCHEMA_MESSAGES.contactOneWay.sv, path: ['email'] });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const contactIdOf = (municipalityCode: string) => `contact-${municipalityCode}`;

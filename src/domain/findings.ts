@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaMessages';
 
 /** A finding's position as [lon, lat] in WGS 84; elevation is not kept (a finding is a spot on the map). */
 const findingPoint = z
   .tuple([z.number().finite(), z.number().finite()])
-  .refine(([lon, lat]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90, 'iakttagelsens position ligger utanför lon/lat-intervallet');
+  .refine(([lon, lat]) => Math.abs(lon) <= 180 && Math.abs(lat) <= 90, SCHEMA_MESSAGES.findingOffEarth.sv);
 
 export const findingSchema = z.object({
-  text: z.string().min(1, 'en iakttagelse behöver en text'),
+  text: z.string().min(1, SCHEMA_MESSAGES.findingNeedsText.sv),
   point: findingPoint.nullable(),
 });
 export type Finding = z.infer<typeof findingSchema>;

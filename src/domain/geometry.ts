@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaMessages';
+import { perLanguage, type Language, type Text } from './text';
 
 /** Longitude, latitude in WGS 84 (RFC 7946). Extra ordinates (elevation) are allowed and ignored. */
 const position = z
   .array(z.number().finite())
   .min(2)
-  .refine((p) => Math.abs(p[0]!) <= 180 && Math.abs(p[1]!) <= 90, 'koordinaten ligger utanför jordens lon/lat-intervall');
+  .refine((p) => Math.abs(p[0]!) <= 180 && Math.abs(p[1]!) <= 90, SCHEMA_MESSAGES.offEarth.sv);
 
-const lineCoordinates = z.array(position).min(2, 'en linje behöver minst två punkter');
+const lineCoordinates = z.array(position).min(2, SCHEMA_MESSAGES.shortLine.sv);
 const ring = z
   .array(position)
-  .min(4, 'en polygonring behöver minst fyra punkter')
-  .refine((r) => samePosition(r[0]!, r[r.length - 1]!), 'polygonringen är inte sluten');
+  .min(4, SCHEMA_MESSAGES.shortRing.sv)
+  .refine((r) => samePosition(r[0]!, r[r.length - 1]!), SCHEMA_MESSAGES.openRing.sv);
 
 export const pointSchema = z.object({ type: z.literal('Point'), coordinates: position });
 export const lineStringSchema = z.object({ type: z.literal('LineString'), coordinates: lineCoordinates });
@@ -62,8 +64,12 @@ export function boundsOf(geometries: Iterable<SupportedGeometry>): Bounds | null
   return Number.isFinite(west) ? [west, south, east, north] : null;
 }
 
-/** Coordinates as Swedish text for messages: "lon 18,0712, lat 59,3251". */
-export function formatPosition(p: readonly number[]): string {
-  const f = (n: number | undefined) => (typeof n === 'number' ? n.toLocaleString('sv-SE', { maximumFractionDigits: 5 }) : String(n));
+/** Coordinates as text for messages, numbers written as the language writes them: "lon 18,0712, lat 59,3251" (sv). */
+export function formatPosition(p: readonly number[], language: Language = 'sv'): string {
+  const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
+  const f = (n: number | undefined) => (typeof n === 'number' ? n.toLocaleString(locale, { maximumFractionDigits: 5 }) : String(n));
   return `lon ${f(p[0])}, lat ${f(p[1])}`;
 }
+
+/** The position in both languages' number formats, for messages shown in either. */
+export const positionText = (p: readonly number[]): Text => perLanguage((language) => formatPosition(p, language));

@@ -10,7 +10,9 @@ const membershipSchema = z.object({
   name: z.string().min(1),
   source: z.object({ sourceFile: z.string().min(1), quote: z.string().min(1) }),
   inferred: z.boolean(),
+  /** Why, where it is inferred: in English (the register's language), and in Swedish for the app's Swedish UI. */
   note: z.string().min(1).optional(),
+  noteSv: z.string().min(1).optional(),
 });
 
 export const policeAreaSchema = z.object({
@@ -19,6 +21,7 @@ export const policeAreaSchema = z.object({
   policeRegion: z.string().min(1),
   municipalities: z.array(membershipSchema).min(1),
   note: z.string().min(1).optional(),
+  noteSv: z.string().min(1).optional(),
 });
 export type PoliceArea = z.infer<typeof policeAreaSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaMessages';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD');
 
@@ -40,5 +41,5 @@ export const promiseDocumentSchema = z
     sourceFile: z.string().min(1),
     quote: z.string().min(1),
   })
-  .refine((d) => d.period.from <= d.period.to, { message: 'perioden slutar före den börjar', path: ['period'] });
+  .refine((d) => d.period.from <= d.period.to, { message: SCHEMA_MESSAGES.periodBackwards.sv, path: ['period'] });
 export type PromiseDocument = z.infer<typeof promiseDocumentSchema>;

@@ -1,3 +1,5 @@
+import type { Text } from './text';
+
 /** A small Result type: failures are values, not exceptions, at every boundary. */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -10,5 +12,11 @@ export interface Issue {
   severity: 'error' | 'warning';
   /** Which record or row the issue is about, e.g. a feature id or "rad 14". */
   subject: string;
+  /** Swedish: what the team server has always sent, so older clients read it as before. */
   message: string;
+  /**
+   * The message in both languages, for the UI to pick at render time. The write rules always set
+   * it; issues made elsewhere (zod's own, an older server's answer) may lack it.
+   */
+  text?: Text;
 }

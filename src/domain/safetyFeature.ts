@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaMessages';
 import { attributesSchema } from './attributes';
 import { findingSchema, upgradeFinding } from './findings';
 import { geometrySchema } from './geometry';
@@ -45,7 +46,7 @@ const common = {
   id: z.string().min(1),
   name: z.string().min(1),
   municipalityCode: z.string().regex(/^\d{4}$/),
-  activityIds: z.array(z.string().min(1)).min(1, 'en plats måste höra till minst en aktivitet'),
+  activityIds: z.array(z.string().min(1)).min(1, SCHEMA_MESSAGES.placeNeedsActivity.sv),
   provenance: z.enum(PROVENANCE_KINDS),
   provenanceNote: z.string().min(1),
   geometry: geometrySchema,
@@ -63,7 +64,7 @@ export const safetyFeatureSchema = z
     z.object({ ...common, layer: z.literal('focus-place'), details: focusPlaceDetails }),
   ])
   .refine((f) => LAYER_GEOMETRY[f.layer].includes(f.geometry.type), {
-    message: 'geometritypen passar inte lagret',
+    message: SCHEMA_MESSAGES.geometryNotForLayer.sv,
     path: ['geometry', 'type'],
   });
 export type SafetyFeature = z.infer<typeof safetyFeatureSchema>;

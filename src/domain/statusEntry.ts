@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_MESSAGES } from './schemaMessages';
 import type { Activity } from './activity';
 import { ACTIVITY_STATUSES, type ActivityStatus } from './layers';
 
@@ -17,7 +18,7 @@ export const statusEntrySchema = z.object({
   documentId: z.string().min(1),
   date: isoDate,
   status: z.enum(ACTIVITY_STATUSES),
-  note: z.string().max(2000, 'anteckningen får vara högst 2000 tecken').nullable(),
+  note: z.string().max(2000, SCHEMA_MESSAGES.statusNoteTooLong.sv).nullable(),
   /** Who added it: the signed-in user's e-mail (the server's rule checks it is theirs); null in a browser of its own. */
   author: z.string().min(1).nullable(),
   /** When it was written (ISO timestamp): orders two entries of the same day. */

@@ -3,12 +3,15 @@ import { LAYER_KINDS } from '../domain/layers';
 import { lookupOf } from '../domain/rules/lookup';
 import { isSensitiveActivity } from '../domain/rules/sensitivePlace';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
+import { schemaMessageText } from '../domain/schemaMessages';
+import { text, type Text } from '../domain/text';
 import type { RawFeature } from './buildCandidates';
 import type { ImportPlan, MunicipalityLookup } from './candidatesToFeatures';
 import { reprojectGeometry, type PositionConverter } from './crs';
 import type { AppExport, RejectedItem } from './importTypes';
 import { whereOutsideSweden } from '../domain/rules/insideSweden';
-import { formatPosition } from './validateCandidate';
+import { featureLabel } from './importText';
+import { positionText } from './validateCandidate';
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -35,9 +38,9 @@ export function readAppExport(features: readonly RawFeature[], convert: Position
   const result: AppExport = { records: [], rejected: [] };
   features.forEach((feature, i) => {
     const index = i + 1;
-    const label = `objekt ${index}`;
-    const reject = (detail: string) => result.rejected.push({ index, label, reason: 'invalid-record', detail });
-    if (!carriesRecord(feature.properties)) return reject('saknar layer, activityIds eller details');
+    const label = featureLabel(index);
+    const reject = (detail: Text) => result.rejected.push({ index, label, reason: 'invalid-record', detail });
+    if (!carriesRecord(feature.properties)) return reject(text('saknar layer, activityIds eller details', 'has no layer, activityIds or details'));
     const parsed = safetyFeatureSchema.safeParse({
       ...(feature.properties as Record<string, unknown>),
       id: feature.id,
@@ -46,7 +49,10 @@ export function readAppExport(features: readonly RawFeature[], convert: Position
     if (parsed.success) result.records.push({ index, label, feature: parsed.data });
     else {
       const issue = parsed.error.issues[0];
-      reject(issue ? `${issue.path.join('.')}: ${issue.message}` : 'ogiltig post');
+      if (!issue) return reject(text('ogiltig post', 'invalid record'));
+      const message = schemaMessageText(issue.message);
+      const path = issue.path.join('.');
+      reject(text(`${path}: ${message.sv}`, `${path}: ${message.en}`));
     }
   });
   return result;
@@ -66,20 +72,20 @@ export function appExportPlan(appExport: AppExport, index: DatasetIndex, locator
   const lookup = lookupOf(index);
   const plan: AppExportPlan = { features: [], skipped: [], flagged: [], excluded: 0, findings: 0, attributesTrimmed: false, located: locator !== null, replaced: 0 };
   for (const { index: n, label, feature } of appExport.records) {
-    const skip = (reason: RejectedItem['reason'], detail: string) => plan.skipped.push({ index: n, label, reason, detail });
+    const skip = (reason: RejectedItem['reason'], detail: Text) => plan.skipped.push({ index: n, label, reason, detail });
     const missing = feature.activityIds.find((id) => !index.activities.has(id));
     if (missing) {
-      skip('missing-activity', `aktiviteten ${missing} finns inte`);
+      skip('missing-activity', text(`aktiviteten ${missing} finns inte`, `the activity ${missing} does not exist`));
       continue;
     }
     const sensitive = feature.activityIds.find((id) => isSensitiveActivity(index.activities.get(id)!, lookup));
     if (sensitive) {
-      skip('sensitive-activity', `aktiviteten ${sensitive} är känslig`);
+      skip('sensitive-activity', text(`aktiviteten ${sensitive} är känslig`, `the activity ${sensitive} is sensitive`));
       continue;
     }
     const outside = locator ? whereOutsideSweden(feature.geometry, locator) : null;
     if (outside) {
-      skip(outside.swapped ? 'lat-lon-swapped' : 'outside-sweden', formatPosition(outside.position));
+      skip(outside.swapped ? 'lat-lon-swapped' : 'outside-sweden', positionText(outside.position));
       continue;
     }
     if (index.features.has(feature.id)) plan.replaced++;

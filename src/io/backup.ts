@@ -7,6 +7,8 @@ import { focusAreaSchema } from '../domain/focusArea';
 import { promiseDocumentSchema } from '../domain/promiseDocument';
 import { err, ok, type Result } from '../domain/result';
 import { safetyFeatureSchema } from '../domain/safetyFeature';
+import { schemaMessageText } from '../domain/schemaMessages';
+import { text, type Text } from '../domain/text';
 import { statusEntrySchema } from '../domain/statusEntry';
 import { contactSchema } from '../domain/contact';
 import { backupAnswerSetSchema, decodeAnswerSet, encodeAnswerSet, type BackupAnswerSet } from './backupAnswers';
@@ -75,28 +77,34 @@ export function serializeBackup(content: BackupContent, exportedAt = new Date().
  * validates every record. A file with any invalid record is refused whole, so a restore never
  * replaces good data with half of a file.
  */
-export function parseBackup(text: string): Result<BackupContent, string> {
+export function parseBackup(json: string): Result<BackupContent, Text> {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch {
-    return err('Filen är inte giltig JSON: den kan vara ofullständig.');
+    return err(text('Filen är inte giltig JSON: den kan vara ofullständig.', 'The file is not valid JSON: it may be incomplete.'));
   }
   const envelope = z.object({ type: z.string(), version: z.number() }).safeParse(raw);
-  if (!envelope.success || envelope.data.type !== BACKUP_TYPE) return err('Filen är ingen säkerhetskopia från Trygghetskartan.');
-  if (envelope.data.version > BACKUP_VERSION)
-    return err(`Säkerhetskopian är från en nyare version (${envelope.data.version}) av Trygghetskartan. Uppdatera appen först.`);
+  if (!envelope.success || envelope.data.type !== BACKUP_TYPE) return err(text('Filen är ingen säkerhetskopia från Trygghetskartan.', 'The file is not a Trygghetskartan backup.'));
+  if (envelope.data.version > BACKUP_VERSION) {
+    const v = envelope.data.version;
+    return err(text(`Säkerhetskopian är från en nyare version (${v}) av Trygghetskartan. Uppdatera appen först.`, `The backup is from a newer version (${v}) of Trygghetskartan. Update the app first.`));
+  }
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return err(`Säkerhetskopian innehåller en ogiltig post${recordName(raw, issue.path)} (${issue.path.join('.')}): ${issue.message}. Inget återställdes.`);
+    const where = `${recordName(raw, issue.path)} (${issue.path.join('.')})`;
+    const why = schemaMessageText(issue.message);
+    return err(text(`Säkerhetskopian innehåller en ogiltig post${where}: ${why.sv}. Inget återställdes.`, `The backup holds an invalid record${where}: ${why.en}. Nothing was restored.`));
   }
   const { documents, focusAreas, activities, features, statusEntries, contacts, history } = parsed.data;
   let answerSets: BackupAnswerSet[];
   try {
     answerSets = parsed.data.answerSets.map(decodeAnswerSet);
   } catch (error) {
-    return err(`Säkerhetskopians enkätsvar är skadade (${error instanceof Error ? error.message : String(error)}). Inget återställdes.`);
+    // The decoder's own words are a developer's detail (counts, ids), shown as they are.
+    const detail = error instanceof Error ? error.message : String(error);
+    return err(text(`Säkerhetskopians enkätsvar är skadade (${detail}). Inget återställdes.`, `The backup’s survey answers are damaged (${detail}). Nothing was restored.`));
   }
   // The schema reads old string findings in the records; the history's change sets are not
   // parsed deeply, so they get the same conversion as database v3 (undo would write them back).

@@ -1,4 +1,6 @@
-import { REJECT_MESSAGES, type ImportCandidate, type RejectedItem } from './importTypes';
+import { text, type Text } from '../domain/text';
+import { REJECT_TEXTS, type ImportCandidate, type RejectedItem } from './importTypes';
+import { reprojectedNote } from './importText';
 import { reprojectGeometry, type PositionConverter } from './crs';
 import { ImportNotes, pickName, sanitizeProperties } from './sanitize';
 import { splitGeometry, validateGeometry } from './validateCandidate';
@@ -13,8 +15,8 @@ export interface RawFeature {
 export interface BuildOptions {
   convert: PositionConverter;
   notes: ImportNotes;
-  /** Swedish label for feature number n (1-based): "objekt 3", "vägpunkt 2". */
-  label: (n: number, feature: RawFeature) => string;
+  /** The label of feature number n (1-based): "objekt 3" / "feature 3", "vägpunkt 2" / "waypoint 2". */
+  label: (n: number, feature: RawFeature) => Text;
   /** A name when none of the usual keys has one (KML <title>, for example). */
   fallbackName?: (n: number, feature: RawFeature) => string | null;
   gpxKind?: (feature: RawFeature) => ImportCandidate['gpxKind'];
@@ -40,12 +42,12 @@ export function buildCandidates(features: readonly RawFeature[], options: BuildO
     }
     const name = pickName(properties, notes) ?? options.fallbackName?.(n, feature) ?? null;
     const { parts, split } = splitGeometry(feature.geometry);
-    if (split) notes.add('flerpunktsgeometrier (MultiPoint) delades upp i enskilda punkter');
+    if (split) notes.add(text('flerpunktsgeometrier (MultiPoint) delades upp i enskilda punkter', 'multi-point geometries (MultiPoint) were split into single points'));
     parts.forEach((part, p) => {
-      const partLabel = parts.length > 1 ? `${label}, punkt ${p + 1}` : label;
+      const partLabel = parts.length > 1 ? text(`${label.sv}, punkt ${p + 1}`, `${label.en}, point ${p + 1}`) : label;
       const check = validateGeometry(reprojectGeometry(part, options.convert));
       if (!check.ok) {
-        rejected.push({ index: n, label: partLabel, reason: check.reason, detail: check.detail || REJECT_MESSAGES[check.reason] });
+        rejected.push({ index: n, label: partLabel, reason: check.reason, detail: check.detail.sv ? check.detail : REJECT_TEXTS[check.reason] });
         return;
       }
       const candidate: ImportCandidate = { index: n, label: partLabel, geometry: check.geometry, name, properties };
@@ -59,6 +61,6 @@ export function buildCandidates(features: readonly RawFeature[], options: BuildO
 }
 
 /** The note the preview shows when coordinates were converted. */
-export function reprojectionNote(crs: string): string | null {
-  return crs === 'EPSG:4326' ? null : `omräknat från ${crs} till WGS 84`;
+export function reprojectionNote(crs: string): Text | null {
+  return crs === 'EPSG:4326' ? null : reprojectedNote(crs);
 }

@@ -5,9 +5,11 @@ import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
 import { whereOutsideSweden } from '../domain/rules/insideSweden';
 import { LAYER_GEOMETRY, TIMES_OF_DAY, type LayerKind, type TimeOfDay } from '../domain/layers';
 import { safetyFeatureSchema, type SafetyFeature } from '../domain/safetyFeature';
+import { schemaMessageText } from '../domain/schemaMessages';
+import { text, type Text } from '../domain/text';
 import { toAttributes } from './featureAttributes';
 import type { ImportCandidate, RejectedItem } from './importTypes';
-import { formatPosition } from './validateCandidate';
+import { positionText } from './validateCandidate';
 import { findingsByWalk } from './walkFindings';
 
 /** What the plan needs of the municipality polygons (src/domain/places/municipalityLocator.ts). */
@@ -24,9 +26,11 @@ export interface PlanOptions {
 
 /** A place outside the municipalities of the chosen activities: shown in the preview, can be left out. */
 export interface FlaggedPlace {
+  /** The candidate's label in Swedish: one key whatever the UI language, so a switch keeps the choices. */
   key: string;
-  label: string;
-  name: string;
+  label: Text;
+  /** The name from the file; null when it has none (the preview then shows the label). */
+  name: string | null;
   municipality: { code: string; name: string };
   excluded: boolean;
 }
@@ -73,12 +77,13 @@ export function candidatesToFeatures(
   const fitting = others.filter((c) => LAYER_GEOMETRY[layer].includes(c.geometry.type));
   const findings = findingsByWalk(fitting, waypoints);
   const plan: ImportPlan = { features: [], skipped: [], flagged: [], excluded: 0, findings: fitting.length ? waypoints.length : 0, attributesTrimmed: false, located: locator !== null };
-  const skip = (c: ImportCandidate, reason: RejectedItem['reason'], detail: string) => plan.skipped.push({ index: c.index, label: c.label, reason, detail });
+  const skip = (c: ImportCandidate, reason: RejectedItem['reason'], detail: Text) => plan.skipped.push({ index: c.index, label: c.label, reason, detail });
 
-  if (!fitting.length) for (const w of waypoints) skip(w, 'wrong-layer', 'en vägpunkt utan rutt eller spår: en trygghetsvandring behöver en linje');
+  const lonelyWaypoint = text('en vägpunkt utan rutt eller spår: en trygghetsvandring behöver en linje', 'a waypoint without a route or track: a safety walk needs a line');
+  if (!fitting.length) for (const w of waypoints) skip(w, 'wrong-layer', lonelyWaypoint);
   for (const candidate of others) {
     if (!fitting.includes(candidate)) {
-      skip(candidate, 'wrong-layer', `${candidate.geometry.type} passar inte lagret`);
+      skip(candidate, 'wrong-layer', text(`${candidate.geometry.type} passar inte lagret`, `${candidate.geometry.type} does not fit the layer`));
       continue;
     }
     let municipalityCode = fallbackCode;
@@ -87,15 +92,16 @@ export function candidatesToFeatures(
       const outside = whereOutsideSweden(candidate.geometry, locator);
       const hit = outside ? null : locator.locate(candidate.geometry);
       if (!hit) {
-        const position = formatPosition(outside?.position ?? positionsOf(candidate.geometry)[0] ?? []);
-        if (outside?.swapped) skip(candidate, 'lat-lon-swapped', `${position}: latitud och longitud verkar omkastade`);
+        const position = positionText(outside?.position ?? positionsOf(candidate.geometry)[0] ?? []);
+        if (outside?.swapped) skip(candidate, 'lat-lon-swapped', text(`${position.sv}: latitud och longitud verkar omkastade`, `${position.en}: latitude and longitude seem swapped`));
         else skip(candidate, 'outside-sweden', position);
         continue;
       }
       municipalityCode = hit.code;
       if (activityIds.length && !activityMunicipalities.has(hit.code)) {
-        const excluded = options.exclude?.has(candidate.label) ?? false;
-        plan.flagged.push({ key: candidate.label, label: candidate.label, name: candidate.name?.trim() || candidate.label, municipality: { code: hit.code, name: hit.name }, excluded });
+        const key = candidate.label.sv;
+        const excluded = options.exclude?.has(key) ?? false;
+        plan.flagged.push({ key, label: candidate.label, name: candidate.name?.trim() || null, municipality: { code: hit.code, name: hit.name }, excluded });
         if (excluded) {
           plan.excluded++;
           continue;
@@ -104,20 +110,25 @@ export function candidatesToFeatures(
     }
     const { attributes, trimmed } = toAttributes(candidate.properties, omit);
     if (trimmed) plan.attributesTrimmed = true;
+    // The record is the team's shared data, in its one language (Swedish, as the promises are),
+    // not a message: it does not change with the UI language of whoever imported it.
     const parsed = safetyFeatureSchema.safeParse({
       id: newId(),
       layer,
-      name: candidate.name?.trim() || `${fileName}, ${candidate.label}`,
+      name: candidate.name?.trim() || `${fileName}, ${candidate.label.sv}`,
       municipalityCode,
       activityIds: linked,
       provenance: 'imported',
-      provenanceNote: `Importerad från ${fileName} (${candidate.label}).`,
+      provenanceNote: `Importerad från ${fileName} (${candidate.label.sv}).`,
       geometry: candidate.geometry,
       details: detailsFor(layer, candidate, findings.get(candidate) ?? []),
       ...(attributes ? { attributes } : {}),
     });
     if (parsed.success) plan.features.push(activityIds.length ? parsed.data : { ...parsed.data, activityIds: [] });
-    else skip(candidate, 'invalid-geometry', parsed.error.issues[0]?.message ?? '');
+    else {
+      const message = parsed.error.issues[0]?.message;
+      skip(candidate, 'invalid-geometry', message ? schemaMessageText(message) : text('', ''));
+    }
   }
   return plan;
 }

@@ -1,3 +1,4 @@
+import { text, type Text } from '../domain/text';
 import type { CsvColumnMapping } from './importTypes';
 
 /**
@@ -47,18 +48,21 @@ export function orderByValues(
   mapping: CsvColumnMapping,
   headers: readonly string[],
   columnValues: (column: number) => number[],
-): { mapping: CsvColumnMapping; note: string | null } {
+): { mapping: CsvColumnMapping; note: Text | null } {
   if (mapping.x === null || mapping.y === null) return { mapping, note: null };
   const yKind = kindOfColumn(columnValues(mapping.y));
   const xKind = kindOfColumn(columnValues(mapping.x));
   if (!yKind || !xKind || !EAST_LIKE.has(yKind) || !NORTH_LIKE.has(xKind)) return { mapping, note: null };
   const yHeader = headers[mapping.y] ?? '';
   const xHeader = headers[mapping.x] ?? '';
-  const north = xKind === 'northing' ? 'nordkoordinat (N)' : 'latitud';
-  const east = yKind === 'easting' ? 'ostkoordinat (E)' : 'longitud';
+  const north = xKind === 'northing' ? text('nordkoordinat (N)', 'northing (N)') : text('latitud', 'latitude');
+  const east = yKind === 'easting' ? text('ostkoordinat (E)', 'easting (E)') : text('longitud', 'longitude');
   return {
     mapping: { ...mapping, x: mapping.y, y: mapping.x },
-    note: `kolumnen ${xHeader} innehåller ${north} och ${yHeader} ${east} enligt värdena; de lästes så`,
+    note: text(
+      `kolumnen ${xHeader} innehåller ${north.sv} och ${yHeader} ${east.sv} enligt värdena; de lästes så`,
+      `by its values the column ${xHeader} holds the ${north.en} and ${yHeader} the ${east.en}; they were read so`,
+    ),
   };
 }
 
@@ -82,4 +86,7 @@ export function degreeMinutesToDegrees(value: number): number | null {
   return Math.sign(value) * (degrees + minutes / 60);
 }
 
-export const DEGREE_MINUTES_NOTE = 'tolkat som grader och minuter (GGMM,mm): t.ex. 5918,63 = 59° 18,63′ = 59,3105°';
+export const DEGREE_MINUTES_NOTE = text(
+  'tolkat som grader och minuter (GGMM,mm): t.ex. 5918,63 = 59° 18,63′ = 59,3105°',
+  'read as degrees and minutes (DDMM.mm): e.g. 5918.63 = 59° 18.63′ = 59.3105°',
+);

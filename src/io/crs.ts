@@ -1,5 +1,6 @@
 import proj4 from 'proj4';
 import { crsDefinition, type CrsDefinition } from './crsRegistry';
+import { text } from '../domain/text';
 import type { CrsDetection, SourceCrs } from './importTypes';
 
 export type PositionConverter = (position: number[]) => number[];
@@ -60,10 +61,13 @@ const looksLikeDegrees = (x: number, y: number) => Math.abs(x) <= 180 && Math.ab
 const LOCAL_ZONE = crsDefinition('EPSG:3008');
 
 /** The metric systems the numbers alone can tell apart: their Swedish eastings do not overlap. */
-const GUESSABLE = [
-  { crs: 'EPSG:3006', reason: 'koordinaterna ser ut som SWEREF 99 TM (meter); kontrollera' },
-  { crs: 'EPSG:3021', reason: 'koordinaterna ser ut som RT 90 2.5 gon V (meter, sju siffror i E); kontrollera' },
-] as const satisfies readonly { crs: SourceCrs; reason: string }[];
+const GUESSABLE: readonly { crs: SourceCrs; reason: CrsDetection['reason'] }[] = [
+  { crs: 'EPSG:3006', reason: text('koordinaterna ser ut som SWEREF 99 TM (meter); kontrollera', 'the coordinates look like SWEREF 99 TM (metres); check') },
+  {
+    crs: 'EPSG:3021',
+    reason: text('koordinaterna ser ut som RT 90 2.5 gon V (meter, sju siffror i E); kontrollera', 'the coordinates look like RT 90 2.5 gon V (metres, seven digits in E); check'),
+  },
+];
 
 /**
  * Guesses from number ranges by majority, so one stray row (a point in Germany, a typo) does not
@@ -85,14 +89,18 @@ export function crsFromRanges(samples: readonly (readonly [number, number])[]): 
   }
   if (localZone > 0 && localZone >= degrees) {
     // Twelve zones share these numbers; which one only the file's author knows.
-    return { crs: 'EPSG:3006', reason: 'koordinaterna ser ut som en lokal SWEREF 99-zon (E under 200 000); välj rätt zon', confident: false };
+    return {
+      crs: 'EPSG:3006',
+      reason: text('koordinaterna ser ut som en lokal SWEREF 99-zon (E under 200 000); välj rätt zon', 'the coordinates look like a local SWEREF 99 zone (E below 200,000); choose the right zone'),
+      confident: false,
+    };
   }
   if (degrees > 0) {
-    return { crs: 'EPSG:4326', reason: 'koordinaterna ser ut som longitud/latitud i grader (WGS 84)', confident: true };
+    return { crs: 'EPSG:4326', reason: text('koordinaterna ser ut som longitud/latitud i grader (WGS 84)', 'the coordinates look like longitude/latitude in degrees (WGS 84)'), confident: true };
   }
-  return { crs: 'EPSG:4326', reason: 'koordinatsystemet kunde inte avgöras; antar WGS 84', confident: false };
+  return { crs: 'EPSG:4326', reason: text('koordinatsystemet kunde inte avgöras; antar WGS 84', 'the coordinate system could not be told; assuming WGS 84'), confident: false };
 }
 
 export function userChosenCrs(crs: SourceCrs): CrsDetection {
-  return { crs, reason: `valt av användaren: ${crs}`, confident: true };
+  return { crs, reason: text(`valt av användaren: ${crs}`, `chosen by the user: ${crs}`), confident: true };
 }

@@ -1,3 +1,5 @@
+import type { Language, Text } from '../domain/text';
+
 /**
  * The coordinate systems the importer converts from: one list, so detection, conversion, the
  * preview's choice and the failure messages can never disagree about what is supported.
@@ -13,7 +15,7 @@ export interface CrsDefinition {
   /** The official name, as Lantmäteriet writes it: "SWEREF 99 13 30". */
   name: string;
   /** What the preview shows, per language: the name and the unit. */
-  label: { sv: string; en: string };
+  label: Text;
   proj4: string;
   /** Where Sweden lies in this system: easting (or longitude) and northing (or latitude). */
   x: readonly [number, number];
@@ -98,6 +100,6 @@ export function registryCrsByName(name: string): RegistryCrs | null {
 }
 
 /** The preview's option labels for one language. */
-export function crsLabels(lang: 'sv' | 'en'): Record<string, string> {
+export function crsLabels(lang: Language): Record<string, string> {
   return Object.fromEntries(CRS_REGISTRY.map((c) => [c.code, c.label[lang]]));
 }

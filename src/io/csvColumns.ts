@@ -1,3 +1,4 @@
+import type { Text } from '../domain/text';
 import type { CsvColumnMapping } from './importTypes';
 import { orderByValues } from './coordinateColumns';
 
@@ -41,7 +42,7 @@ export function guessCsvMapping(headers: readonly string[], rows?: readonly stri
 }
 
 /** The mapping from the headers, with the coordinate pair put in order by its values when rows are given. */
-export function guessCsvMappingWithNote(headers: readonly string[], rows: readonly string[][] = []): { mapping: CsvColumnMapping; note: string | null } {
+export function guessCsvMappingWithNote(headers: readonly string[], rows: readonly string[][] = []): { mapping: CsvColumnMapping; note: Text | null } {
   const mapping = mappingFromHeaders(headers);
   if (!rows.length) return { mapping, note: null };
   const values = (column: number) => rows.slice(0, 500).map((row) => parseNumber(row[column] ?? '')).filter((n): n is number => n !== null);

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../domain/result';
 import { crsFromRanges, userChosenCrs } from './crs';
 import { isRegistryCrs, registryCrsByName } from './crsRegistry';
+import { text, type Text } from '../domain/text';
 import type { CrsDetection, ImportFailure, SourceCrs } from './importTypes';
 
 /** A system the file names but the registry does not have, with the name to show the user. */
@@ -8,8 +9,13 @@ export interface UnsupportedCrs {
   unsupported: string;
 }
 
-/** Names from files are shown as text; keep them short and free of control characters. */
-const displayName = (name: string) => name.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'utan namn';
+/**
+ * Names from files are shown as text; keep them short and free of control characters. A file
+ * that names nothing is shown what it does have (`""`, the member as JSON): the same in both
+ * languages, and what the user finds when they open the file.
+ */
+const displayName = (name: string) => name.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || '""';
+const memberAsText = (member: object) => displayName(JSON.stringify(member) ?? '');
 
 function epsgToSource(code: string): SourceCrs | UnsupportedCrs {
   const crs = `EPSG:${Number(code)}`;
@@ -23,11 +29,11 @@ function epsgToSource(code: string): SourceCrs | UnsupportedCrs {
 export function crsFromGeoJsonMember(member: unknown): SourceCrs | UnsupportedCrs | null {
   if (!member || typeof member !== 'object') return null;
   const props = (member as { properties?: unknown }).properties;
-  if (!props || typeof props !== 'object') return { unsupported: 'crs-medlem utan namn' };
+  if (!props || typeof props !== 'object') return { unsupported: memberAsText(member) };
   const { name, code, href } = props as { name?: unknown; code?: unknown; href?: unknown };
   // Old (2008) spec: {"type": "EPSG", "properties": {"code": 3006}}.
   if ((typeof code === 'number' || typeof code === 'string') && /^\s*\d+\s*$/.test(String(code))) return epsgToSource(String(code).trim());
-  if (typeof name !== 'string') return { unsupported: displayName(typeof href === 'string' ? href : 'crs-medlem utan namn') };
+  if (typeof name !== 'string') return { unsupported: typeof href === 'string' ? displayName(href) : memberAsText(member) };
   if (/CRS:?84$/i.test(name)) return 'EPSG:4326';
   // EPSG:3006, urn:ogc:def:crs:EPSG::3006, urn:ogc:def:crs:EPSG:6.3:3006, http://www.opengis.net/def/crs/EPSG/0/3006
   const match = /EPSG(?::[\d.]*)?:{1,2}(\d+)$/i.exec(name) ?? /\/EPSG\/[\d.]+\/(\d+)$/i.exec(name);
@@ -60,14 +66,18 @@ function crsFromName(kind: string, name: string): SourceCrs | UnsupportedCrs {
   return known && known !== 'EPSG:4326' ? known : { unsupported: displayName(name) };
 }
 
-/** The failure for a file that names a system outside the registry (Swedish, like every import message). */
+/** The failure for a file that names a system outside the registry. */
 export function unsupportedCrsFailure(name: string): ImportFailure {
   return {
     code: 'unsupported-crs',
-    message:
+    message: text(
       `Filen anger koordinatsystemet ${name}, som appen inte kan räkna om från. ` +
-      'Appen läser WGS 84, SWEREF 99 TM, de tolv lokala SWEREF 99-zonerna (EPSG:3007–3018) och RT 90 2.5 gon V (EPSG:3021). ' +
-      'Exportera filen i något av dem (i QGIS: Exportera > Spara objekt som, välj koordinatsystem) och försök igen.',
+        'Appen läser WGS 84, SWEREF 99 TM, de tolv lokala SWEREF 99-zonerna (EPSG:3007–3018) och RT 90 2.5 gon V (EPSG:3021). ' +
+        'Exportera filen i något av dem (i QGIS: Exportera > Spara objekt som, välj koordinatsystem) och försök igen.',
+      `The file declares the coordinate system ${name}, which the app cannot convert from. ` +
+        'The app reads WGS 84, SWEREF 99 TM, the twelve local SWEREF 99 zones (EPSG:3007–3018) and RT 90 2.5 gon V (EPSG:3021). ' +
+        'Export the file in one of them (in QGIS: Export > Save Features As, choose the CRS) and try again.',
+    ),
   };
 }
 
@@ -83,8 +93,8 @@ export interface CrsChoice {
   crs: CrsDetection;
   /** The file named its system, so the user's choice did not apply. */
   declared: boolean;
-  /** Swedish notes for the preview, e.g. that the user's choice was not used. */
-  notes: string[];
+  /** Notes for the preview, e.g. that the user's choice was not used. */
+  notes: Text[];
 }
 
 /**
@@ -98,9 +108,10 @@ export function detectCrs(evidence: CrsEvidence, userChoice?: SourceCrs): Result
   if (declared && typeof declared === 'object') return err(unsupportedCrsFailure(declared.unsupported));
   if (declared) {
     const where = fromMember ? 'crs' : '.prj';
-    const notes = userChoice && userChoice !== declared ? [`filen anger ${declared} (${where}); valet ${userChoice} användes inte`] : [];
-    return ok({ crs: { crs: declared, reason: `filen anger ${declared} (${where})`, confident: true }, declared: true, notes });
+    const notes = userChoice && userChoice !== declared ? [text(`filen anger ${declared} (${where}); valet ${userChoice} användes inte`, `the file declares ${declared} (${where}); the choice ${userChoice} was not used`)] : [];
+    return ok({ crs: { crs: declared, reason: text(`filen anger ${declared} (${where})`, `the file declares ${declared} (${where})`), confident: true }, declared: true, notes });
   }
   const crs = userChoice ? userChosenCrs(userChoice) : crsFromRanges(evidence.samples ?? []);
-  return ok({ crs, declared: false, notes: evidence.prj != null && !trimmedPrj ? ['.prj-filen är tom; koordinatsystemet gissades'] : [] });
+  const emptyPrj = text('.prj-filen är tom; koordinatsystemet gissades', 'the .prj file is empty; the coordinate system was guessed');
+  return ok({ crs, declared: false, notes: evidence.prj != null && !trimmedPrj ? [emptyPrj] : [] });
 }

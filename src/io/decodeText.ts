@@ -3,26 +3,27 @@
  * "CSV (semikolonavgränsad)" on older Windows; we try strict UTF-8 first because any byte sequence
  * decodes as Windows-1252, so the fallback can never be the first guess.
  */
+import { text, type Text } from '../domain/text';
+
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
-  /** Swedish note when we fell back, for the preview. */
-  note: string | null;
+  /** The preview's note when we fell back. */
+  note: Text | null;
 }
 
 export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     // ignoreBOM: false (the default) strips a leading UTF-8 BOM.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: stripBom(text), encoding: 'utf-8', note: null };
+    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: stripBom(decoded), encoding: 'utf-8', note: null };
   } catch {
-    const text = decodeWindows1252(bytes);
     return {
-      text,
+      text: decodeWindows1252(bytes),
       encoding: 'windows-1252',
-      note: 'filen var inte giltig UTF-8 och lästes som Windows-1252 (äldre Excel-format)',
+      note: text('filen var inte giltig UTF-8 och lästes som Windows-1252 (äldre Excel-format)', 'the file was not valid UTF-8 and was read as Windows-1252 (older Excel format)'),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { LAYER_GEOMETRY, LAYER_KINDS, type LayerKind } from '../domain/layers';
 import type { SupportedGeometry } from '../domain/geometry';
 import type { ImportPlan } from './candidatesToFeatures';
+import { CHOOSE_COLUMNS_NOTE } from './importText';
 import type { ParsedImport, RejectReason, RejectedItem } from './importTypes';
 
 type GeometryType = SupportedGeometry['type'];
@@ -81,7 +82,7 @@ export function adviseImport({ parsed, layer, plan, activityIds, locatorAvailabl
   }
   if (!parsed.candidates.length) {
     const top = reasonCounts(parsed.rejected)[0]?.reason ?? null;
-    const noColumns = parsed.format === 'csv' && (parsed.csv?.mapping.x === null || parsed.csv?.mapping.y === null || parsed.notes.some((n) => n.startsWith('välj vilka kolumner')));
+    const noColumns = parsed.format === 'csv' && (parsed.csv?.mapping.x === null || parsed.csv?.mapping.y === null || parsed.notes.some((n) => n.sv === CHOOSE_COLUMNS_NOTE.sv));
     const crsHint = (top === 'outside-sweden' || top === 'lat-lon-swapped') && parsed.format !== 'kml' && parsed.format !== 'gpx';
     advice.push({ code: 'nothing-valid', rejected: parsed.rejected.length, reason: top, hint: noColumns ? 'columns' : crsHint ? 'crs' : null });
     return advice;

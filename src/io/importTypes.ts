@@ -3,6 +3,7 @@ import type { SupportedGeometry } from '../domain/geometry';
 import { CRS_REGISTRY, type RegistryCrs } from './crsRegistry';
 import type { SafetyFeature } from '../domain/safetyFeature';
 import type { NamingInfo } from './naming';
+import { text, type Text } from '../domain/text';
 
 /** The coordinate systems planners' files arrive in: exactly those of the registry. */
 export type SourceCrs = RegistryCrs;
@@ -11,7 +12,7 @@ export const SOURCE_CRS: readonly SourceCrs[] = CRS_REGISTRY.map((c) => c.code);
 export const IMPORT_FORMATS = ['geojson', 'csv', 'kml', 'gpx', 'shapefile'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-/** Why a row or feature was left out; each has a Swedish message in REJECT_MESSAGES. */
+/** Why a row or feature was left out; each has its words in both languages in REJECT_TEXTS. */
 export const REJECT_REASONS = [
   'missing-coordinates',
   'non-numeric-coordinates',
@@ -29,20 +30,24 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
-export const REJECT_MESSAGES: Record<RejectReason, string> = {
-  'missing-coordinates': 'koordinater saknas',
-  'non-numeric-coordinates': 'koordinaterna är inte tal',
-  'outside-sweden': 'ligger utanför Sverige',
-  'lat-lon-swapped': 'latitud och longitud verkar ha bytt plats',
-  'invalid-geometry': 'ogiltig geometri',
-  'unclosed-ring': 'polygonens ring är inte sluten',
-  'unsupported-geometry': 'geometritypen stöds inte',
-  'empty-geometry': 'geometrin är tom',
-  'degree-minutes': 'koordinaterna ser ut som grader och minuter (GGMM,mm), inte decimalgrader',
-  'wrong-layer': 'passar inte det valda lagret',
-  'missing-activity': 'aktiviteten finns inte i den här databasen',
-  'sensitive-activity': 'aktiviteten är känslig och får ingen plats på kartan',
-  'invalid-record': 'posten från Trygghetskartan är ogiltig',
+/**
+ * Here, not in the UI's dictionaries: the importer is loaded with its panel, so its words stay out
+ * of the page's first JavaScript, and the answers' importer shares them.
+ */
+export const REJECT_TEXTS: Record<RejectReason, Text> = {
+  'missing-coordinates': text('koordinater saknas', 'coordinates missing'),
+  'non-numeric-coordinates': text('koordinaterna är inte tal', 'the coordinates are not numbers'),
+  'outside-sweden': text('ligger utanför Sverige', 'lies outside Sweden'),
+  'lat-lon-swapped': text('latitud och longitud verkar ha bytt plats', 'latitude and longitude seem swapped'),
+  'invalid-geometry': text('ogiltig geometri', 'invalid geometry'),
+  'unclosed-ring': text('polygonens ring är inte sluten', 'the polygon ring is not closed'),
+  'unsupported-geometry': text('geometritypen stöds inte', 'geometry type not supported'),
+  'empty-geometry': text('geometrin är tom', 'the geometry is empty'),
+  'degree-minutes': text('koordinaterna ser ut som grader och minuter (GGMM,mm), inte decimalgrader', 'the coordinates look like degrees and minutes (DDMM.mm), not decimal degrees'),
+  'wrong-layer': text('passar inte det valda lagret', 'does not fit the chosen layer'),
+  'missing-activity': text('aktiviteten finns inte i den här databasen', 'the activity does not exist in this database'),
+  'sensitive-activity': text('aktiviteten är känslig och får ingen plats på kartan', 'the activity is sensitive and gets no place on the map'),
+  'invalid-record': text('posten från Trygghetskartan är ogiltig', 'the Trygghetskartan record is invalid'),
 };
 
 /** Property values as imported: text is only ever shown as text, never as HTML or a link. */
@@ -52,8 +57,8 @@ export type ImportedValue = string | number | boolean | null;
 export interface ImportCandidate {
   /** 1-based position in the file: CSV line number (header = line 1) or feature number. */
   index: number;
-  /** How the preview names it, in Swedish: "rad 14", "objekt 3", "spår 1", "vägpunkt 2". */
-  label: string;
+  /** How the preview names it: "rad 14" / "row 14", "objekt 3" / "feature 3", "spår 1" / "track 1". */
+  label: Text;
   geometry: SupportedGeometry;
   name: string | null;
   /** GPX: tracks and routes become safety walks, waypoints findings along them. */
@@ -65,16 +70,16 @@ export interface ImportCandidate {
 
 export interface RejectedItem {
   index: number;
-  label: string;
+  label: Text;
   reason: RejectReason;
-  /** Swedish detail for the preview, e.g. "lat = abc". */
-  detail: string;
+  /** The detail for the preview, e.g. "lat = abc", or "lat saknas" / "lat missing". */
+  detail: Text;
 }
 
 export interface CrsDetection {
   crs: SourceCrs;
-  /** Swedish: why we believe it, e.g. "filen anger EPSG:3006 (crs)", "koordinaterna ser ut som SWEREF 99 TM". */
-  reason: string;
+  /** Why we believe it, e.g. "filen anger EPSG:3006 (crs)" / "the file declares EPSG:3006 (crs)". */
+  reason: Text;
   /** False when guessed from number ranges only: the user should confirm. */
   confident: boolean;
 }
@@ -107,8 +112,8 @@ export interface ParsedImport {
   crs: CrsDetection;
   candidates: ImportCandidate[];
   rejected: RejectedItem[];
-  /** Swedish notes on what was done: "decimalkomma tolkat", "omräknat från EPSG:3006", "3 tomma rader hoppades över". */
-  notes: string[];
+  /** Notes on what was done: "decimalkomma tolkat", "omräknat från EPSG:3006" / "converted from EPSG:3006". */
+  notes: Text[];
   /** True when the file names its coordinate system (GeoJSON crs, .prj): the user's choice does not apply. */
   crsDeclared?: boolean;
   csv?: CsvInfo;
@@ -122,12 +127,12 @@ export interface ParsedImport {
 }
 
 export interface AppExport {
-  records: { index: number; label: string; feature: SafetyFeature }[];
+  records: { index: number; label: Text; feature: SafetyFeature }[];
   /** Features that look like records but fail the schema, or carry no record at all. */
   rejected: RejectedItem[];
 }
 
-/** A file that cannot be read at all: nothing is imported and the message says why (Swedish). */
+/** A file that cannot be read at all: nothing is imported and the message says why. */
 export interface ImportFailure {
   code:
     | 'unknown-format'
@@ -141,7 +146,7 @@ export interface ImportFailure {
     | 'unsupported-crs'
     /** A zip that would unpack beyond the limits, or unpacks to more than it declares. */
     | 'zip-too-large';
-  message: string;
+  message: Text;
 }
 
 export interface ImportOptions {

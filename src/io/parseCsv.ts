@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import type { TimeOfDay } from '../domain/layers';
+import { enCount, svCount } from '../domain/plural';
 import { err, ok, type Result } from '../domain/result';
+import { text, type Text } from '../domain/text';
 import { crsFromRanges, makeToWgs84, userChosenCrs } from './crs';
 import type { DecodedText } from './decodeText';
 import type {
@@ -18,11 +20,16 @@ import { ImportNotes, sanitizeName, sanitizeValue } from './sanitize';
 import { validateGeometry } from './validateCandidate';
 import { DEGREE_MINUTES_NOTE, degreeMinutesToDegrees, isDegreeMinutePair, looksLikeDegreeMinutes } from './coordinateColumns';
 import { DECIMAL_COMMA, guessCsvMappingWithNote, normaliseHeader, parseNumber } from './csvColumns';
+import { CHOOSE_COLUMNS_NOTE, cellValue, DECIMAL_COMMA_NOTE, EMPTY_FILE, missingCell, reprojectedNote, rowLabel } from './importText';
 
 export { guessCsvMapping, guessCsvMappingWithNote, normaliseHeader, parseNumber } from './csvColumns';
 
 /** GGMM.mm is degrees, so WGS 84; not confident, since the user should see that we converted. */
-const DEGREE_MINUTES_CRS = { crs: 'EPSG:4326', reason: 'koordinaterna ser ut som grader och minuter (GGMM,mm) i WGS 84', confident: false } as const;
+const DEGREE_MINUTES_CRS = {
+  crs: 'EPSG:4326',
+  reason: text('koordinaterna ser ut som grader och minuter (GGMM,mm) i WGS 84', 'the coordinates look like degrees and minutes (DDMM.mm) in WGS 84'),
+  confident: false,
+} as const;
 
 /**
  * CsvInfo plus the file line of each row: rows lose their line numbers once empty lines are
@@ -65,13 +72,13 @@ export function detectDelimiter(text: string): CsvInfo['delimiter'] {
 export function parseCsv(input: DecodedText, fileName: string, options: ImportOptions = {}): Result<ParsedImport, ImportFailure> {
   const notes = new ImportNotes();
   if (input.note) notes.add(input.note);
-  const text = input.text;
-  if (text.trim() === '') return err({ code: 'empty', message: 'Filen är tom.' });
+  const source = input.text;
+  if (source.trim() === '') return err({ code: 'empty', message: EMPTY_FILE });
 
-  const delimiter = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
+  const delimiter = detectDelimiter(source);
+  const parsed = Papa.parse<string[]>(source, { delimiter, header: false, skipEmptyLines: false });
   if (parsed.errors.some((e) => e.code === 'MissingQuotes')) {
-    notes.add('ett citattecken stängs aldrig; filen kan vara avkortad eller felaktigt citerad');
+    notes.add(text('ett citattecken stängs aldrig; filen kan vara avkortad eller felaktigt citerad', 'a quotation mark is never closed; the file may be cut short or wrongly quoted'));
   }
   options.onProgress?.(0.2);
 
@@ -99,9 +106,9 @@ export function parseCsv(input: DecodedText, fileName: string, options: ImportOp
     rows.push(row);
     lineNumbers.push(rowLine);
   });
-  if (!headers) return err({ code: 'empty', message: 'Filen är tom.' });
-  if (emptyLines > 0) notes.add(`${emptyLines} ${emptyLines === 1 ? 'tom rad' : 'tomma rader'} hoppades över`);
-  if (rows.length === 0) return err({ code: 'no-features', message: 'CSV-filen har rubriker men inga rader med data.' });
+  if (!headers) return err({ code: 'empty', message: EMPTY_FILE });
+  if (emptyLines > 0) notes.add(text(`${svCount(emptyLines, 'tom rad', 'tomma rader')} hoppades över`, `${enCount(emptyLines, 'empty line was', 'empty lines were')} skipped`));
+  if (rows.length === 0) return err({ code: 'no-features', message: text('CSV-filen har rubriker men inga rader med data.', 'The CSV file has headers but no rows of data.') });
 
   const headerRow: string[] = headers;
   const guessed = options.csvMapping ? { mapping: options.csvMapping, note: null } : guessCsvMappingWithNote(headerRow, rows);
@@ -173,16 +180,16 @@ export function csvToCandidates(
   mapping: CsvColumnMapping,
   crs: SourceCrs,
   onProgress?: (fraction: number) => void,
-): { candidates: ImportCandidate[]; rejected: RejectedItem[]; notes: string[] } {
+): { candidates: ImportCandidate[]; rejected: RejectedItem[]; notes: Text[] } {
   const notes = new ImportNotes();
   const candidates: ImportCandidate[] = [];
   const rejected: RejectedItem[] = [];
   if (mapping.x === null || mapping.y === null) {
-    notes.add('välj vilka kolumner som innehåller koordinaterna');
+    notes.add(CHOOSE_COLUMNS_NOTE);
     onProgress?.(1);
     return { candidates, rejected, notes: notes.list() };
   }
-  if (crs !== 'EPSG:4326') notes.add(`omräknat från ${crs} till WGS 84`);
+  if (crs !== 'EPSG:4326') notes.add(reprojectedNote(crs));
   const toWgs84 = makeToWgs84(crs);
   const xHeader = info.headers[mapping.x] ?? 'x';
   const yHeader = info.headers[mapping.y] ?? 'y';
@@ -195,18 +202,18 @@ export function csvToCandidates(
   info.rows.forEach((row, i) => {
     if (i > 0 && i % ROWS_PER_CHUNK === 0) onProgress?.(i / info.rows.length);
     const line = info.lineNumbers?.[i] ?? i + 2;
-    const label = `rad ${line}`;
-    const rejectRow = (reason: RejectedItem['reason'], detail: string) => rejected.push({ index: line, label, reason, detail });
+    const label = rowLabel(line);
+    const rejectRow = (reason: RejectedItem['reason'], detail: Text) => rejected.push({ index: line, label, reason, detail });
     const xCell = (row[mapping.x!] ?? '').trim();
     const yCell = (row[mapping.y!] ?? '').trim();
     if (xCell === '' || yCell === '') {
-      rejectRow('missing-coordinates', xCell === '' && yCell === '' ? `${yHeader} och ${xHeader} saknas` : `${xCell === '' ? xHeader : yHeader} saknas`);
+      rejectRow('missing-coordinates', xCell === '' && yCell === '' ? text(`${yHeader} och ${xHeader} saknas`, `${yHeader} and ${xHeader} missing`) : missingCell(xCell === '' ? xHeader : yHeader));
       return;
     }
     const x = parseNumber(xCell);
     const y = parseNumber(yCell);
     if (x === null || y === null) {
-      rejectRow('non-numeric-coordinates', x === null ? `${xHeader} = ${xCell.slice(0, 40)}` : `${yHeader} = ${yCell.slice(0, 40)}`);
+      rejectRow('non-numeric-coordinates', x === null ? cellValue(xHeader, xCell.slice(0, 40)) : cellValue(yHeader, yCell.slice(0, 40)));
       return;
     }
     if (DECIMAL_COMMA.test(xCell) || DECIMAL_COMMA.test(yCell)) decimalCommas++;
@@ -215,8 +222,8 @@ export function csvToCandidates(
       const lon = degreeMinutesToDegrees(x);
       const lat = degreeMinutesToDegrees(y);
       if (!degreeMinutes || lon === null || lat === null) {
-        const why = degreeMinutes ? 'minuterna är 60 eller mer' : 'de flesta raderna är i decimalgrader';
-        rejectRow('degree-minutes', `${yHeader} ${yCell}, ${xHeader} ${xCell}: ${why}`);
+        const why = degreeMinutes ? text('minuterna är 60 eller mer', 'the minutes are 60 or more') : text('de flesta raderna är i decimalgrader', 'most rows are in decimal degrees');
+        rejectRow('degree-minutes', text(`${yHeader} ${yCell}, ${xHeader} ${xCell}: ${why.sv}`, `${yHeader} ${yCell}, ${xHeader} ${xCell}: ${why.en}`));
         return;
       }
       position = [lon, lat];
@@ -224,7 +231,8 @@ export function csvToCandidates(
     }
     const check = validateGeometry({ type: 'Point', coordinates: toWgs84(position) });
     if (!check.ok) {
-      const detail = crs === 'EPSG:4326' ? check.detail : `${check.detail} (${yHeader} ${yCell}, ${xHeader} ${xCell})`;
+      const cells = `(${yHeader} ${yCell}, ${xHeader} ${xCell})`;
+      const detail = crs === 'EPSG:4326' ? check.detail : text(`${check.detail.sv} ${cells}`, `${check.detail.en} ${cells}`);
       rejectRow(check.reason, detail);
       return;
     }
@@ -250,7 +258,7 @@ export function csvToCandidates(
     if (Object.keys(mapped).length > 0) candidate.mapped = mapped;
     candidates.push(candidate);
   });
-  if (decimalCommas > 0) notes.add('decimalkomma tolkat (t.ex. 59,3105 = 59.3105)');
+  if (decimalCommas > 0) notes.add(DECIMAL_COMMA_NOTE);
   if (converted > 0) notes.add(DEGREE_MINUTES_NOTE);
   onProgress?.(1);
   return { candidates, rejected, notes: notes.list() };

@@ -1,32 +1,37 @@
 import { err, ok, type Result } from '../domain/result';
+import { text } from '../domain/text';
 import { readAppExport } from './appExport';
 import { buildCandidates, reprojectionNote, type RawFeature } from './buildCandidates';
 import { forEachPosition, makeToWgs84, PositionSampler } from './crs';
 import { detectCrs } from './declaredCrs';
 import type { DecodedText } from './decodeText';
+import { EMPTY_FILE, featureLabel } from './importText';
 import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
 import { ImportNotes } from './sanitize';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
 export function parseGeoJson(input: DecodedText | string, fileName: string, options: ImportOptions = {}): Result<ParsedImport, ImportFailure> {
-  const text = typeof input === 'string' ? input : input.text;
+  const source = typeof input === 'string' ? input : input.text;
   const notes = new ImportNotes();
   if (typeof input !== 'string' && input.note) notes.add(input.note);
 
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(source);
   } catch (e) {
-    return err(jsonFailure(text, e));
+    return err(jsonFailure(source, e));
   }
   options.onProgress?.(0.3);
 
   const features = toFeatures(doc);
   if (!features) {
-    return err({ code: 'unknown-format', message: 'Filen är JSON men inte GeoJSON: den saknar FeatureCollection, Feature eller geometri.' });
+    return err({
+      code: 'unknown-format',
+      message: text('Filen är JSON men inte GeoJSON: den saknar FeatureCollection, Feature eller geometri.', 'The file is JSON but not GeoJSON: it has no FeatureCollection, Feature or geometry.'),
+    });
   }
-  if (features.length === 0) return err({ code: 'no-features', message: 'GeoJSON-filen innehåller inga objekt.' });
+  if (features.length === 0) return err({ code: 'no-features', message: text('GeoJSON-filen innehåller inga objekt.', 'The GeoJSON file contains no features.') });
 
   // What the file declares wins over the user's choice; a system we cannot convert from is refused.
   const choice = detectCrs({ geoJsonCrs: (doc as { crs?: unknown }).crs, samples: samplePositions(features) }, options.crs);
@@ -39,7 +44,7 @@ export function parseGeoJson(input: DecodedText | string, fileName: string, opti
   const { candidates, rejected } = buildCandidates(features, {
     convert: makeToWgs84(crs.crs),
     notes,
-    label: (n) => `objekt ${n}`,
+    label: featureLabel,
     progress: (f) => options.onProgress?.(0.3 + 0.7 * f),
   });
   // Our own export comes back whole: each record keeps its layer, activities and id.
@@ -76,18 +81,30 @@ function samplePositions(features: readonly RawFeature[]): [number, number][] {
  * A download cut short is the common case, so it gets its own code and a message saying where the
  * file ends; other syntax errors name the engine's position when it gives one.
  */
-function jsonFailure(text: string, error: unknown): ImportFailure {
-  if (text.trim() === '') return { code: 'empty', message: 'Filen är tom.' };
-  if (endsInsideValue(text)) {
-    const end = text.trimEnd().length;
+function jsonFailure(json: string, error: unknown): ImportFailure {
+  if (json.trim() === '') return { code: 'empty', message: EMPTY_FILE };
+  if (endsInsideValue(json)) {
+    const end = json.trimEnd().length;
+    const { line, column } = lineColumn(json, end);
     return {
       code: 'truncated',
-      message: `GeoJSON-filen tar slut mitt i datat vid tecken ${end.toLocaleString('sv-SE')} (${lineColumn(text, end)}). Den är troligen avkortad: hämta eller exportera filen igen.`,
+      message: text(
+        `GeoJSON-filen tar slut mitt i datat vid tecken ${end.toLocaleString('sv-SE')} (rad ${line}, kolumn ${column}). Den är troligen avkortad: hämta eller exportera filen igen.`,
+        `The GeoJSON file ends in the middle of its data at character ${end.toLocaleString('en-GB')} (line ${line}, column ${column}). It is probably cut short: download or export the file again.`,
+      ),
     };
   }
   const match = /position (\d+)/.exec(error instanceof Error ? error.message : '');
-  const where = match ? ` vid tecken ${Number(match[1]).toLocaleString('sv-SE')} (${lineColumn(text, Number(match[1]))})` : '';
-  return { code: 'unreadable', message: `Filen är inte giltig JSON: syntaxfel${where}.` };
+  if (!match) return { code: 'unreadable', message: text('Filen är inte giltig JSON: syntaxfel.', 'The file is not valid JSON: syntax error.') };
+  const at = Number(match[1]);
+  const { line, column } = lineColumn(json, at);
+  return {
+    code: 'unreadable',
+    message: text(
+      `Filen är inte giltig JSON: syntaxfel vid tecken ${at.toLocaleString('sv-SE')} (rad ${line}, kolumn ${column}).`,
+      `The file is not valid JSON: syntax error at character ${at.toLocaleString('en-GB')} (line ${line}, column ${column}).`,
+    ),
+  };
 }
 
 /** True when the text ends inside a string or with an unclosed object or array. */
@@ -106,7 +123,7 @@ export function endsInsideValue(text: string): boolean {
   return inString || depth > 0;
 }
 
-function lineColumn(text: string, offset: number): string {
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -115,5 +132,5 @@ function lineColumn(text: string, offset: number): string {
       lineStart = i + 1;
     }
   }
-  return `rad ${line}, kolumn ${offset - lineStart + 1}`;
+  return { line, column: offset - lineStart + 1 };
 }

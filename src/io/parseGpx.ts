@@ -1,5 +1,6 @@
 import { gpx } from '@tmcw/togeojson';
 import { err, ok, type Result } from '../domain/result';
+import { text, type Text } from '../domain/text';
 import { buildCandidates, type RawFeature } from './buildCandidates';
 import type { DecodedText } from './decodeText';
 import type { ImportCandidate, ImportFailure, ImportOptions, ParsedImport } from './importTypes';
@@ -7,7 +8,7 @@ import { ImportNotes } from './sanitize';
 import { parseXml } from './xml';
 
 type GpxKind = NonNullable<ImportCandidate['gpxKind']>;
-const KIND_LABEL: Record<GpxKind, string> = { track: 'spår', route: 'rutt', waypoint: 'vägpunkt' };
+const KIND_LABEL: Record<GpxKind, Text> = { track: text('spår', 'track'), route: text('rutt', 'route'), waypoint: text('vägpunkt', 'waypoint') };
 
 function kindOf(feature: RawFeature): GpxKind {
   const type = (feature.properties as { _gpxType?: unknown } | null)?._gpxType;
@@ -34,16 +35,17 @@ export function parseGpx(input: DecodedText, fileName: string, options: ImportOp
     return { geometry: f.geometry, properties, id: f.id };
   });
   if (features.length === 0) {
-    return err({ code: 'no-features', message: 'GPX-filen innehåller inga spår, rutter eller vägpunkter.' });
+    return err({ code: 'no-features', message: text('GPX-filen innehåller inga spår, rutter eller vägpunkter.', 'The GPX file contains no tracks, routes or waypoints.') });
   }
 
   // Labels count per kind ("spår 1", "rutt 1", "vägpunkt 2") as the user sees them in a GPS app.
   const perKind: Record<GpxKind, number> = { track: 0, route: 0, waypoint: 0 };
   const labels = features.map((f) => {
     const kind = kindOf(f);
-    return `${KIND_LABEL[kind]} ${++perKind[kind]}`;
+    const n = ++perKind[kind];
+    return text(`${KIND_LABEL[kind].sv} ${n}`, `${KIND_LABEL[kind].en} ${n}`);
   });
-  if (options.crs && options.crs !== 'EPSG:4326') notes.add(`GPX är alltid WGS 84; valet ${options.crs} användes inte`);
+  if (options.crs && options.crs !== 'EPSG:4326') notes.add(text(`GPX är alltid WGS 84; valet ${options.crs} användes inte`, `GPX is always WGS 84; the choice ${options.crs} was not used`));
   const { candidates, rejected } = buildCandidates(features, {
     convert: (p) => p,
     notes,
@@ -54,7 +56,7 @@ export function parseGpx(input: DecodedText, fileName: string, options: ImportOp
   return ok({
     format: 'gpx',
     fileName,
-    crs: { crs: 'EPSG:4326', reason: 'GPX anger alltid WGS 84', confident: true },
+    crs: { crs: 'EPSG:4326', reason: text('GPX anger alltid WGS 84', 'GPX is always WGS 84'), confident: true },
     candidates,
     rejected,
     notes: notes.list(),

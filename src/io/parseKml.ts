@@ -1,6 +1,7 @@
 import { kml } from '@tmcw/togeojson';
 import type { Element } from '@xmldom/xmldom';
 import { err, ok, type Result } from '../domain/result';
+import { text } from '../domain/text';
 import { buildCandidates, type RawFeature } from './buildCandidates';
 import type { DecodedText } from './decodeText';
 import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
@@ -29,19 +30,19 @@ export function parseKml(input: DecodedText, fileName: string, options: ImportOp
     if (title) properties.title = title;
     return { geometry: f.geometry, properties, id: f.id };
   });
-  if (features.length === 0) return err({ code: 'no-features', message: 'KML-filen innehåller inga platsmärken (Placemark).' });
+  if (features.length === 0) return err({ code: 'no-features', message: text('KML-filen innehåller inga platsmärken (Placemark).', 'The KML file contains no placemarks (Placemark).') });
 
-  if (options.crs && options.crs !== 'EPSG:4326') notes.add(`KML är alltid WGS 84; valet ${options.crs} användes inte`);
+  if (options.crs && options.crs !== 'EPSG:4326') notes.add(text(`KML är alltid WGS 84; valet ${options.crs} användes inte`, `KML is always WGS 84; the choice ${options.crs} was not used`));
   const { candidates, rejected } = buildCandidates(features, {
     convert: (p) => p,
     notes,
-    label: (n) => `platsmärke ${n}`,
+    label: (n) => text(`platsmärke ${n}`, `placemark ${n}`),
     progress: (f) => options.onProgress?.(0.3 + 0.7 * f),
   });
   return ok({
     format: 'kml',
     fileName,
-    crs: { crs: 'EPSG:4326', reason: 'KML anger alltid WGS 84', confident: true },
+    crs: { crs: 'EPSG:4326', reason: text('KML anger alltid WGS 84', 'KML is always WGS 84'), confident: true },
     candidates,
     rejected,
     notes: notes.list(),

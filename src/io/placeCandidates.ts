@@ -1,6 +1,8 @@
 import type { MunicipalityLocator } from '../domain/places/municipalityLocator';
-import { outsideSwedenIssue } from '../domain/rules/insideSweden';
-import type { ImportCandidate, RejectedItem, RejectReason } from './importTypes';
+import { whereOutsideSweden } from '../domain/rules/insideSweden';
+import { text } from '../domain/text';
+import type { ImportCandidate, RejectedItem } from './importTypes';
+import { positionText } from './validateCandidate';
 
 /**
  * The file boundary's "inside Sweden": the write door's own rule on the municipality polygons,
@@ -13,9 +15,15 @@ export function rejectOutsideSweden<P extends { candidates: ImportCandidate[]; r
   const candidates: ImportCandidate[] = [];
   const rejected = [...parsed.rejected];
   for (const candidate of parsed.candidates) {
-    const issue = outsideSwedenIssue({ id: candidate.label, geometry: candidate.geometry }, locator);
-    if (!issue) candidates.push(candidate);
-    else rejected.push({ index: candidate.index, label: candidate.label, reason: issue.code as RejectReason, detail: issue.message });
+    const outside = whereOutsideSweden(candidate.geometry, locator);
+    if (!outside) {
+      candidates.push(candidate);
+      continue;
+    }
+    // The reason already says "outside Sweden": the detail is where, as the plan words it.
+    const at = positionText(outside.position);
+    const detail = outside.swapped ? text(`${at.sv}: latitud och longitud verkar omkastade`, `${at.en}: latitude and longitude seem swapped`) : at;
+    rejected.push({ index: candidate.index, label: candidate.label, reason: outside.swapped ? 'lat-lon-swapped' : 'outside-sweden', detail });
   }
   if (rejected.length === parsed.rejected.length) return parsed;
   rejected.sort((a, b) => a.index - b.index);

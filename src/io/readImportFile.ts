@@ -1,5 +1,7 @@
 import { err, ok, type Result } from '../domain/result';
+import { text } from '../domain/text';
 import { decodeText } from './decodeText';
+import { EMPTY_FILE, fileTooLarge } from './importText';
 import type { ImportFailure, ImportFormat, ImportOptions, ParsedImport } from './importTypes';
 import { applyNaming } from './naming';
 import { rejectOutsideSweden } from './placeCandidates';
@@ -54,15 +56,15 @@ export async function readImportFile(bytes: Uint8Array, fileName: string, option
   } catch (e) {
     // A parser bug or a hostile file must end as a message, never as an uncaught error in the UI.
     const detail = e instanceof Error ? ` (${e.message.slice(0, 160)})` : '';
-    return err({ code: 'unreadable', message: `Filen kunde inte läsas${detail}.` });
+    return err({ code: 'unreadable', message: text(`Filen kunde inte läsas${detail}.`, `The file could not be read${detail}.`) });
   }
 }
 
 async function readUnguarded(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<Result<ParsedImport, ImportFailure>> {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    return err({ code: 'too-large', message: `Filen är ${Math.round(bytes.length / 1024 / 1024)} MB; största tillåtna storlek är 200 MB.` });
+    return err({ code: 'too-large', message: fileTooLarge(bytes.length, MAX_IMPORT_BYTES / 1024 / 1024) });
   }
-  if (bytes.length === 0) return err({ code: 'empty', message: 'Filen är tom.' });
+  if (bytes.length === 0) return err({ code: 'empty', message: EMPTY_FILE });
 
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const sniffed = sniffFormat(bytes);
@@ -72,16 +74,22 @@ async function readUnguarded(bytes: Uint8Array, fileName: string, options: Impor
   if (!format) {
     return err({
       code: 'unknown-format',
-      message: 'Filformatet känns inte igen. Välj GeoJSON, CSV, KML, GPX eller en zippad shapefil.',
+      message: text('Filformatet känns inte igen. Välj GeoJSON, CSV, KML, GPX eller en zippad shapefil.', 'The file format is not recognised. Choose GeoJSON, CSV, KML, GPX or a zipped shapefile.'),
     });
   }
   if (format === 'shapefile') return parseShapefileZip(bytes, fileName, options);
   if (looksBinary(bytes)) {
-    return err({ code: 'unreadable', message: 'Filen innehåller binära data och är ingen textfil; den kan vara skadad eller ha fel filändelse.' });
+    return err({
+      code: 'unreadable',
+      message: text(
+        'Filen innehåller binära data och är ingen textfil; den kan vara skadad eller ha fel filändelse.',
+        'The file holds binary data and is not a text file; it may be damaged or have the wrong file extension.',
+      ),
+    });
   }
 
   const decoded = decodeText(bytes);
-  if (decoded.text.trim() === '') return err({ code: 'empty', message: 'Filen är tom.' });
+  if (decoded.text.trim() === '') return err({ code: 'empty', message: EMPTY_FILE });
   options.onProgress?.(0.05);
   switch (format) {
     case 'geojson':

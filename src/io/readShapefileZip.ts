@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../domain/result';
+import { text, type Text } from '../domain/text';
 import type { ImportFailure } from './importTypes';
 import { inflateBounded } from './inflateBounded';
 import { entryData, zipEntries, type ZipEntry } from './zipEntries';
@@ -17,7 +18,7 @@ export interface ShapefileLayer {
 const PARTS = ['.shp', '.dbf', '.prj', '.cpg'] as const;
 type Part = (typeof PARTS)[number];
 
-const unreadable = (message: string): ImportFailure => ({ code: 'unreadable', message });
+const unreadable = (message: Text): ImportFailure => ({ code: 'unreadable', message });
 
 /** The layers' entries, by base name; macOS resource forks (__MACOSX/, ._x.shp) are not layers. */
 function groupLayers(entries: readonly ZipEntry[]): Map<string, Partial<Record<Part, ZipEntry>>> {
@@ -39,10 +40,13 @@ function groupLayers(entries: readonly ZipEntry[]): Map<string, Partial<Record<P
  */
 export async function readShapefileZip(bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<Result<ShapefileLayer[], ImportFailure>> {
   const entries = zipEntries(bytes);
-  if (!entries) return err(unreadable('Zip-filen kunde inte läsas; den kan vara avkortad eller skadad.'));
+  if (!entries) return err(unreadable(text('Zip-filen kunde inte läsas; den kan vara avkortad eller skadad.', 'The zip file could not be read; it may be cut short or damaged.')));
   const groups = [...groupLayers(entries)].filter(([, parts]) => parts['.shp']);
   if (groups.length === 0) {
-    return err({ code: 'zip-without-shp', message: 'Zip-filen innehåller ingen shapefil (.shp). Packa .shp, .shx, .dbf och .prj tillsammans.' });
+    return err({
+      code: 'zip-without-shp',
+      message: text('Zip-filen innehåller ingen shapefil (.shp). Packa .shp, .shx, .dbf och .prj tillsammans.', 'The zip file contains no shapefile (.shp). Pack .shp, .shx, .dbf and .prj together.'),
+    });
   }
   const needed = groups.flatMap(([, parts]) => PARTS.flatMap((p) => (parts[p] ? [parts[p]] : [])));
   const refused = checkDeclaredSizes(needed);
@@ -54,7 +58,10 @@ export async function readShapefileZip(bytes: Uint8Array, onProgress?: (fraction
   const inflated = new Map<ZipEntry, Uint8Array>();
   for (const entry of needed) {
     const data = entryData(bytes, entry);
-    if (!data) return err(unreadable(`${entryLabel(entry)} i zip-filen kunde inte läsas; zip-filen kan vara avkortad eller skadad.`));
+    if (!data) {
+      const name = entryLabel(entry);
+      return err(unreadable(text(`${name} i zip-filen kunde inte läsas; zip-filen kan vara avkortad eller skadad.`, `${name} in the zip file could not be read; the zip file may be cut short or damaged.`)));
+    }
     const result = await inflateBounded(data, entry.method, entry.uncompressedSize, (n) => {
       // Every 2 % is enough to show movement without flooding the worker's message channel.
       const fraction = (done + n) / total;
@@ -62,22 +69,28 @@ export async function readShapefileZip(bytes: Uint8Array, onProgress?: (fraction
     });
     if (!result.ok) {
       if (result.error === 'larger-than-declared') return err(largerThanDeclared(entry));
-      if (result.error === 'unavailable') return err(unreadable('Webbläsaren kan inte packa upp zip-filer (DecompressionStream saknas). Prova en nyare webbläsare.'));
-      return err(unreadable(`${entryLabel(entry)} i zip-filen är skadad och kunde inte packas upp.`));
+      if (result.error === 'unavailable')
+        return err(
+          unreadable(
+            text('Webbläsaren kan inte packa upp zip-filer (DecompressionStream saknas). Prova en nyare webbläsare.', 'The browser cannot unpack zip files (DecompressionStream is missing). Try a newer browser.'),
+          ),
+        );
+      const name = entryLabel(entry);
+      return err(unreadable(text(`${name} i zip-filen är skadad och kunde inte packas upp.`, `${name} in the zip file is damaged and could not be unpacked.`)));
     }
     inflated.set(entry, result.value);
     done += entry.uncompressedSize;
   }
   onProgress?.(1);
 
-  const text = (entry: ZipEntry | undefined) => (entry ? new TextDecoder().decode(inflated.get(entry)) : null);
+  const asText = (entry: ZipEntry | undefined) => (entry ? new TextDecoder().decode(inflated.get(entry)) : null);
   return ok(
     groups.map(([base, parts]) => ({
       base,
       shp: inflated.get(parts['.shp']!)!,
       dbf: parts['.dbf'] ? inflated.get(parts['.dbf'])! : null,
-      prj: text(parts['.prj']),
-      cpg: text(parts['.cpg']),
+      prj: asText(parts['.prj']),
+      cpg: asText(parts['.cpg']),
     })),
   );
 }

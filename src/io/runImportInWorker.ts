@@ -1,4 +1,6 @@
 import { err, type Result } from '../domain/result';
+import { text } from '../domain/text';
+import { CANCELLED, fileTooLarge } from './importText';
 import type { ImportFailure, ImportOptions, ParsedImport } from './importTypes';
 import type { ImportRequest, ImportWorkerMessage } from './importWorker';
 import { fetchMunicipalityLocator } from './municipalityAreasFile';
@@ -6,7 +8,7 @@ import { MAX_IMPORT_BYTES } from './importLimits';
 
 type ImportResult = Result<ParsedImport, ImportFailure>;
 
-const cancelled: ImportFailure = { code: 'unreadable', message: 'Importen avbröts.' };
+const cancelled: ImportFailure = { code: 'unreadable', message: CANCELLED };
 
 /**
  * Parses a file off the main thread so a 100 MB GeoJSON does not freeze the map. Falls back to the
@@ -15,7 +17,7 @@ const cancelled: ImportFailure = { code: 'unreadable', message: 'Importen avbrö
 export function runImport(file: File, options: ImportOptions = {}): { promise: Promise<ImportResult>; cancel: () => void } {
   // Checked before reading: a 2 GB file must not be loaded into memory just to be refused.
   if (file.size > MAX_IMPORT_BYTES) {
-    const tooLarge = err({ code: 'too-large' as const, message: `Filen är ${Math.round(file.size / 1024 / 1024)} MB; största tillåtna storlek är 200 MB.` });
+    const tooLarge = err({ code: 'too-large' as const, message: fileTooLarge(file.size, MAX_IMPORT_BYTES / 1024 / 1024) });
     return { promise: Promise.resolve(tooLarge), cancel: () => {} };
   }
   const { onProgress, locator, ...plainOptions } = options;
@@ -45,13 +47,14 @@ export function runImport(file: File, options: ImportOptions = {}): { promise: P
     if (event.data.type === 'progress') onProgress?.(event.data.fraction);
     else settle(event.data.result);
   };
-  worker.onerror = (event) => settle(err({ code: 'unreadable', message: `Filen kunde inte läsas (${event.message || 'fel i importen'}).` }));
+  worker.onerror = (event) =>
+    settle(err({ code: 'unreadable', message: text(`Filen kunde inte läsas (${event.message || 'fel i importen'}).`, `The file could not be read (${event.message || 'error in the import'}).`) }));
   file.arrayBuffer().then(
     (bytes) => {
       const request: ImportRequest = { bytes, fileName: file.name, options: plainOptions };
       worker.postMessage(request, [bytes]); // transfer, not copy: the file can be 200 MB
     },
-    () => settle(err({ code: 'unreadable', message: 'Filen kunde inte läsas från disken.' })),
+    () => settle(err({ code: 'unreadable', message: text('Filen kunde inte läsas från disken.', 'The file could not be read from the disk.') })),
   );
   return { promise, cancel: () => settle(err(cancelled)) };
 }

@@ -1,3 +1,5 @@
+import { enCount, svCount } from '../domain/plural';
+import { text, type Text } from '../domain/text';
 import type { ImportedValue } from './importTypes';
 
 export const MAX_TEXT = 1000;
@@ -11,29 +13,28 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * not 10 000 notes.
  */
 export class ImportNotes {
-  private readonly plain: string[] = [];
-  private readonly counted = new Map<string, { count: number; text: (n: number) => string }>();
+  private readonly plain: Text[] = [];
+  private readonly counted = new Map<string, { count: number; text: (n: number) => Text }>();
 
-  add(note: string): void {
-    if (!this.plain.includes(note)) this.plain.push(note);
+  /** Once per note: the Swedish words identify it (both languages say the same thing). */
+  add(note: Text): void {
+    if (!this.plain.some((p) => p.sv === note.sv)) this.plain.push(note);
   }
-  count(key: string, text: (n: number) => string): void {
+  count(key: string, make: (n: number) => Text): void {
     const entry = this.counted.get(key);
     if (entry) entry.count++;
-    else this.counted.set(key, { count: 1, text });
+    else this.counted.set(key, { count: 1, text: make });
   }
-  list(): string[] {
+  list(): Text[] {
     return [...this.plain, ...[...this.counted.values()].map((e) => e.text(e.count))];
   }
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
-function truncate(text: string, max: number, notes: ImportNotes, what: 'text' | 'name'): string {
-  if (text.length <= max) return text;
-  if (what === 'name') notes.count('name-truncated', (n) => `${n} ${plural(n, 'namn', 'namn')} kortades till ${MAX_NAME} tecken`);
-  else notes.count('text-truncated', (n) => `${n} ${plural(n, 'text', 'texter')} kortades till ${MAX_TEXT} tecken`);
-  return text.slice(0, max);
+function truncate(value: string, max: number, notes: ImportNotes, what: 'text' | 'name'): string {
+  if (value.length <= max) return value;
+  if (what === 'name') notes.count('name-truncated', (n) => text(`${svCount(n, 'namn', 'namn')} kortades till ${MAX_NAME} tecken`, `${enCount(n, 'name was', 'names were')} cut to ${MAX_NAME} characters`));
+  else notes.count('text-truncated', (n) => text(`${svCount(n, 'text', 'texter')} kortades till ${MAX_TEXT} tecken`, `${enCount(n, 'text was', 'texts were')} cut to ${MAX_TEXT} characters`));
+  return value.slice(0, max);
 }
 
 /** One value from a file as ImportedValue: text stays text (never parsed as HTML), objects become JSON text. */
@@ -64,11 +65,16 @@ export function sanitizeProperties(raw: unknown, notes: ImportNotes): Record<str
   let kept = 0;
   for (const key of Object.keys(raw)) {
     if (FORBIDDEN_KEYS.has(key)) {
-      notes.count('forbidden-key', (n) => `${n} ${plural(n, 'egenskap', 'egenskaper')} med otillåtet namn (__proto__, constructor, prototype) togs bort`);
+      notes.count('forbidden-key', (n) =>
+        text(
+          `${svCount(n, 'egenskap', 'egenskaper')} med otillåtet namn (__proto__, constructor, prototype) togs bort`,
+          `${enCount(n, 'property', 'properties')} with a forbidden name (__proto__, constructor, prototype) removed`,
+        ),
+      );
       continue;
     }
     if (kept >= MAX_KEYS) {
-      notes.count('too-many-keys', () => `objekt med fler än ${MAX_KEYS} egenskaper kortades`);
+      notes.count('too-many-keys', () => text(`objekt med fler än ${MAX_KEYS} egenskaper kortades`, `features with more than ${MAX_KEYS} properties were cut short`));
       break;
     }
     const safeKey = key.length > MAX_NAME ? key.slice(0, MAX_NAME) : key;

@@ -5,10 +5,13 @@ import type { ImportCandidate } from './importTypes';
 /** A walk with thousands of findings is a file of survey points, not notes along a route. */
 export const MAX_FINDINGS_PER_WALK = 500;
 
-/** What a waypoint says: its name, else its description, else its label ("vägpunkt 2"). */
+/**
+ * What a waypoint says: its name, else its description, else its label ("vägpunkt 2"). A finding
+ * is stored data, so the label is the Swedish one whatever the importer's UI language.
+ */
 function findingText(waypoint: ImportCandidate): string {
   const desc = waypoint.properties.desc;
-  return waypoint.name?.trim() || (typeof desc === 'string' && desc.trim()) || waypoint.label;
+  return waypoint.name?.trim() || (typeof desc === 'string' && desc.trim()) || waypoint.label.sv;
 }
 
 function findingOf(waypoint: ImportCandidate): Finding {

@@ -1,3 +1,4 @@
+import { text, type Text } from '../domain/text';
 import type { ImportFailure } from './importTypes';
 import type { ZipEntry } from './zipEntries';
 
@@ -10,10 +11,11 @@ import type { ZipEntry } from './zipEntries';
 export const ZIP_LIMITS = { totalBytes: 200 * 1024 * 1024, maxRatio: 100, ratioFromBytes: 1024 * 1024 } as const;
 
 const MB = 1024 * 1024;
-const mb = (bytes: number) => `${Math.round(bytes / MB).toLocaleString('sv-SE')} MB`;
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('sv-SE')} kB`;
+const LOCALES = { sv: 'sv-SE', en: 'en-GB' } as const;
+const mb = (bytes: number, l: keyof typeof LOCALES) => `${Math.round(bytes / MB).toLocaleString(LOCALES[l])} MB`;
+const kb = (bytes: number, l: keyof typeof LOCALES) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(LOCALES[l])} kB`;
 
-const tooLarge = (message: string): ImportFailure => ({ code: 'zip-too-large', message });
+const tooLarge = (message: Text): ImportFailure => ({ code: 'zip-too-large', message });
 /** An entry's name as messages show it: names in a zip can be up to 64 kB long. */
 export const entryLabel = (entry: ZipEntry) => (entry.name.length > 120 ? `${entry.name.slice(0, 117)}…` : entry.name);
 
@@ -22,25 +24,42 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[]): ImportFailure 
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (total > ZIP_LIMITS.totalBytes) {
     return tooLarge(
-      `Shapefilen i zip-filen skulle packas upp till ${mb(total)}; största tillåtna är ${mb(ZIP_LIMITS.totalBytes)}. ` +
-        'Dela upp lagret eller exportera bara det område som behövs.',
+      text(
+        `Shapefilen i zip-filen skulle packas upp till ${mb(total, 'sv')}; största tillåtna är ${mb(ZIP_LIMITS.totalBytes, 'sv')}. Dela upp lagret eller exportera bara det område som behövs.`,
+        `The shapefile in the zip file would unpack to ${mb(total, 'en')}; the largest allowed is ${mb(ZIP_LIMITS.totalBytes, 'en')}. Split the layer or export only the area that is needed.`,
+      ),
     );
   }
   for (const e of entries) {
+    const name = entryLabel(e);
     if (e.flags & 1) {
-      return { code: 'unreadable', message: `${entryLabel(e)} i zip-filen är krypterad (lösenordsskyddad). Packa filerna utan lösenord och försök igen.` };
+      return {
+        code: 'unreadable',
+        message: text(
+          `${name} i zip-filen är krypterad (lösenordsskyddad). Packa filerna utan lösenord och försök igen.`,
+          `${name} in the zip file is encrypted (password protected). Pack the files without a password and try again.`,
+        ),
+      };
     }
     if (e.method !== 0 && e.method !== 8) {
       return {
         code: 'unreadable',
-        message: `${entryLabel(e)} i zip-filen är packad med en komprimeringsmetod som appen inte kan läsa (metod ${e.method}). Packa om med vanlig zip (Deflate).`,
+        message: text(
+          `${name} i zip-filen är packad med en komprimeringsmetod som appen inte kan läsa (metod ${e.method}). Packa om med vanlig zip (Deflate).`,
+          `${name} in the zip file is packed with a compression method the app cannot read (method ${e.method}). Pack it again with plain zip (Deflate).`,
+        ),
       };
     }
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (e.uncompressedSize > ZIP_LIMITS.ratioFromBytes && ratio > ZIP_LIMITS.maxRatio) {
+      const r = Math.round(ratio);
       return tooLarge(
-        `${entryLabel(e)} i zip-filen är komprimerad ${Math.round(ratio).toLocaleString('sv-SE')}:1 (${mb(e.uncompressedSize)} ur ${kb(e.compressedSize)}). ` +
-          `Mer än ${ZIP_LIMITS.maxRatio}:1 är typiskt för en zip-bomb, så filen packades inte upp.`,
+        text(
+          `${name} i zip-filen är komprimerad ${r.toLocaleString('sv-SE')}:1 (${mb(e.uncompressedSize, 'sv')} ur ${kb(e.compressedSize, 'sv')}). ` +
+            `Mer än ${ZIP_LIMITS.maxRatio}:1 är typiskt för en zip-bomb, så filen packades inte upp.`,
+          `${name} in the zip file is compressed ${r.toLocaleString('en-GB')}:1 (${mb(e.uncompressedSize, 'en')} from ${kb(e.compressedSize, 'en')}). ` +
+            `More than ${ZIP_LIMITS.maxRatio}:1 is typical of a zip bomb, so the file was not unpacked.`,
+        ),
       );
     }
   }
@@ -49,8 +68,13 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[]): ImportFailure 
 
 /** For an entry that turned out larger than declared: the zip lies, so nothing of it is trusted. */
 export function largerThanDeclared(entry: ZipEntry): ImportFailure {
+  const name = entryLabel(entry);
   return tooLarge(
-    `${entryLabel(entry)} i zip-filen packas upp till mer än de ${entry.uncompressedSize.toLocaleString('sv-SE')} byte som zip-filen anger. ` +
-      'Filen är skadad eller gjord för att få program att krascha, så den lästes inte.',
+    text(
+      `${name} i zip-filen packas upp till mer än de ${entry.uncompressedSize.toLocaleString('sv-SE')} byte som zip-filen anger. ` +
+        'Filen är skadad eller gjord för att få program att krascha, så den lästes inte.',
+      `${name} in the zip file unpacks to more than the ${entry.uncompressedSize.toLocaleString('en-GB')} bytes the zip file declares. ` +
+        'The file is damaged or made to crash programs, so it was not read.',
+    ),
   );
 }

@@ -4,6 +4,7 @@ import {
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
+  Popup,
   ScaleControl,
   setWorkerUrl,
   type ExpressionSpecification,
@@ -19,8 +20,8 @@ import { Drafting, preloadDrawing, type DrawableType } from './draw';
 import { OverlayLayers } from './overlay';
 import { EmphasisLayers, type EmphasisKind } from './emphasis';
 import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
-import { createPlaceLabels, type PlaceLabels } from './placeLabels';
-import { dataLayers, offlineStyle, sourceId } from './style';
+import { placedLabelBoxes } from './placeLabels';
+import { BASEMAP_FILL_LAYERS, dataLayers, offlineStyle, sourceId } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -29,7 +30,7 @@ export interface MapHandlers {
   onFeatureClick(featureId: string | null): void;
   onLoad?(): void;
   /** The pointer entered or left one of our features (null when over nothing). */
-  onFeatureHover?(featureId: string | null): void;
+  onFeatureHover?(featureId: string | null, point?: [number, number]): void;
   /** Any click, with its position; return true to take it (e.g. picking a point), so no feature is selected. */
   onMapClick?(point: [number, number]): boolean;
   /** The map came to rest after a move: its view, for the URL and "only what is in view". */
@@ -58,6 +59,10 @@ export interface MapOverlay {
   areas?: { collection: GeoJSON.FeatureCollection; scale: 'count' | 'change'; max: number };
   /** Numbered markers, e.g. tonight's patrol order. */
   numbered?: { point: [number, number]; label: string }[];
+  /** What the numbers mean, for the legend: the planner's ranked gaps or the patrol order. */
+  numberedKind?: 'gaps' | 'patrol';
+  /** What `areas` counts, for the legend: unsafe places (with answers where loaded) per cell. */
+  areasUnit?: 'places' | 'answers';
   /** A circle (as a polygon) around a chosen point, e.g. "near me". */
   circle?: GeoJSON.Polygon;
   /** Areas coloured by class, e.g. the police survey's area index (see choropleth.ts). */
@@ -110,6 +115,12 @@ export interface MapAdapter {
   setUiStrings(strings: MapUiStrings, dataAttribution?: string): void;
   getView(): MapView | null;
   setMunicipalitiesWithPromises(codes: readonly string[]): void;
+  /** A small label by a place (its name, on hover or keyboard focus); at `point`, else at the place's anchor. */
+  setTooltip(tooltip: { featureId: string; text: string; point?: [number, number] } | null): void;
+  /** Our places drawn in the view now, each once, with where it is on screen: for moving between them by keyboard. */
+  featuresInView(): { id: string; layer: LayerKind; x: number; y: number }[];
+  /** Pans (without zooming) so the place is in view, e.g. when the keyboard moves to it. */
+  ensureVisible(featureId: string): void;
   fitBounds(bounds: Bounds): void;
   resize(): void;
   destroy(): void;
@@ -127,6 +138,13 @@ export interface MapAdapter {
     answersShown(): { kind: 'cells' | 'points' | 'none'; count: number };
     /** Every data update sent to MapLibre, in order: setData of a whole layer, or updateData of these ids. */
     sourceUpdates(): { layer: LayerKind; kind: 'setData' | 'updateData'; ids: string[] }[];
+    jumpTo(view: { center: [number, number]; zoom: number }): void;
+    /** Where a position is on screen, and which basemap polygons (land, lakes, water layers) are drawn there. */
+    basemapAt(position: [number, number]): { x: number; y: number; layers: string[] };
+    /** The place names MapLibre placed, with their boxes on screen (placeLabels.ts). */
+    placedLabels(): { name: string; box: [number, number, number, number] }[];
+    /** The style's layer ids, bottom to top. */
+    layerIds(): string[];
   };
 }
 
@@ -165,7 +183,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   let hoveredId: string | null = null;
   let dataFilter: ExpressionSpecification | null = null;
   let loaded = false;
-  let placeLabels: PlaceLabels | null = null;
+  let tooltip: Popup | null = null;
   const drafting = new Drafting(map);
   const overlay = new OverlayLayers(map, layerSpecs[0]!.id);
   const choropleth = new ChoroplethLayers(map, layerSpecs[0]!.id);
@@ -244,7 +262,6 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     installDataLayers();
     // terra-draw is fetched once the map has settled, so drawing starts at once when asked for.
     map.once('idle', () => void preloadDrawing().catch(() => {}));
-    if (options.basemapUrl && !options.styleUrl) placeLabels = createPlaceLabels(map, new URL('places.geojson', options.basemapUrl).href);
     handlers.current.onLoad?.();
     handlers.current.onViewChange?.(currentView());
   });
@@ -269,7 +286,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     const id = map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds })[0]?.properties?.id;
     const over = typeof id === 'string' ? id : null;
     map.getCanvas().style.cursor = over ? 'pointer' : '';
-    if (over !== hoveredId) handlers.current.onFeatureHover?.(over);
+    if (over !== hoveredId) handlers.current.onFeatureHover?.(over, [e.lngLat.lng, e.lngLat.lat]);
   });
   map.on('mouseout', () => {
     if (hoveredId) handlers.current.onFeatureHover?.(null);
@@ -400,6 +417,47 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       applyMunicipalityState(municipalityCodes, codes);
       municipalityCodes = [...codes];
     },
+    setTooltip(next) {
+      if (!next) return void tooltip?.remove();
+      const layer = layerOfFeature.get(next.featureId);
+      const feature = layer && current[layer].get(next.featureId);
+      const at = next.point ?? (feature ? anchorOf(feature.geometry) : null);
+      if (!at) return void tooltip?.remove();
+      tooltip ??= new Popup({ closeButton: false, closeOnClick: false, closeOnMove: false, focusAfterOpen: false, offset: 14, className: 'map-tooltip', maxWidth: '18rem' });
+      // Text, never HTML: the names are the users' own.
+      tooltip.setLngLat(at as [number, number]).setText(next.text);
+      if (!tooltip.isOpen()) tooltip.addTo(map);
+      tooltip.getElement()?.setAttribute('aria-hidden', 'true');
+    },
+    featuresInView() {
+      if (!loaded) return [];
+      const canvas = map.getCanvas();
+      const width = canvas.clientWidth;
+      const height = canvas.clientHeight;
+      const seen = new Map<string, { id: string; layer: LayerKind; x: number; y: number }>();
+      for (const hit of map.queryRenderedFeatures({ layers: interactiveLayerIds })) {
+        const id = hit.properties?.id;
+        if (typeof id !== 'string' || seen.has(id)) continue;
+        const layer = layerOfFeature.get(id);
+        const feature = layer && current[layer].get(id);
+        const anchor = feature ? anchorOf(feature.geometry) : null;
+        if (!layer || !anchor) continue;
+        const p = map.project(anchor as [number, number]);
+        // A large area's anchor may lie outside the view: it is still reached, at the nearest edge.
+        seen.set(id, { id, layer, x: Math.min(width, Math.max(0, p.x)), y: Math.min(height, Math.max(0, p.y)) });
+      }
+      return [...seen.values()];
+    },
+    ensureVisible(featureId) {
+      const layer = layerOfFeature.get(featureId);
+      const feature = layer && current[layer].get(featureId);
+      const anchor = feature ? anchorOf(feature.geometry) : null;
+      if (!anchor) return;
+      const p = map.project(anchor as [number, number]);
+      const canvas = map.getCanvas();
+      const margin = 40;
+      if (p.x < margin || p.y < margin || p.x > canvas.clientWidth - margin || p.y > canvas.clientHeight - margin) map.easeTo({ center: anchor as [number, number], duration: 300 });
+    },
     fitBounds(bounds) {
       const [w, s, e, n] = bounds;
       // A single point has no extent: pad it so the map shows its surroundings.
@@ -410,9 +468,9 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       map.resize();
     },
     destroy() {
+      tooltip?.remove();
       drafting.stop();
       overlay.destroy();
-      placeLabels?.destroy();
       map.remove();
     },
     debug: {
@@ -439,6 +497,15 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       renderedChoropleth: () => (loaded ? choropleth.rendered() : []),
       answersShown: () => answersLayer.shown(),
       sourceUpdates: () => sourceUpdates.map((u) => ({ ...u, ids: [...u.ids] })),
+      jumpTo: (view) => void map.jumpTo(view),
+      basemapAt(position) {
+        const { x, y } = map.project(position);
+        const layers = BASEMAP_FILL_LAYERS.filter((id) => map.getLayer(id));
+        const hits = layers.length ? map.queryRenderedFeatures([x, y], { layers }) : [];
+        return { x, y, layers: [...new Set(hits.map((f) => f.layer.id))] };
+      },
+      placedLabels: () => (loaded ? placedLabelBoxes(map) : []),
+      layerIds: () => map.getStyle().layers.map((l) => l.id),
       whenIdle: () =>
         new Promise<void>((resolve) => {
           if (loaded && !map.isMoving() && map.loaded()) resolve();

@@ -27,6 +27,8 @@ export const CHOROPLETH_OUTLINE = '#333333';
 /** Areas with `classKey` (a key of CHOROPLETH_COLOURS or no-data), `key` and `selected` properties. */
 export interface ChoroplethOverlay {
   collection: GeoJSON.FeatureCollection;
+  /** The classes as the map legend shows them, in the view's words (the same rows as its own legend). */
+  legend?: { title: string; rows: { colour: string; label: string }[] };
 }
 
 const SOURCE = 'tk-choropleth';

@@ -1,5 +1,6 @@
 import { Marker, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import type { MapOverlay } from './adapter';
+import { classStepExpression, overlayClasses } from './overlayClasses';
 
 const AREAS = 'tk-overlay-areas';
 const CIRCLE = 'tk-overlay-circle';
@@ -48,7 +49,7 @@ export class OverlayLayers {
     if (!areas) return;
     const overlay = this.current;
     areas.setData(overlay?.areas?.collection ?? EMPTY);
-    if (overlay?.areas) map.setPaintProperty(`${AREAS}-fill`, 'fill-color', colourScale(overlay.areas.scale, Math.max(1, overlay.areas.max)) as never);
+    if (overlay?.areas) map.setPaintProperty(`${AREAS}-fill`, 'fill-color', classStepExpression(overlayClasses(overlay.areas.scale, overlay.areas.max)) as never);
     (map.getSource(CIRCLE) as GeoJSONSource).setData(overlay?.circle ? { type: 'Feature', geometry: overlay.circle, properties: {} } : EMPTY);
     this.destroy();
     for (const item of overlay?.numbered ?? []) {
@@ -59,11 +60,4 @@ export class OverlayLayers {
       this.markers.push(new Marker({ element }).setLngLat(item.point).addTo(map));
     }
   }
-}
-
-/** Viridis-like light-to-dark for counts; orange (more) / blue (fewer) around white for change. */
-function colourScale(scale: 'count' | 'change', max: number): unknown[] {
-  if (scale === 'count')
-    return ['interpolate', ['linear'], ['get', 'value'], 0, '#fde725', max * 0.25, '#5ec962', max * 0.5, '#21918c', max * 0.75, '#3b528b', max, '#440154'];
-  return ['interpolate', ['linear'], ['get', 'value'], -max, '#2166ac', 0, '#f7f7f7', max, '#b35806'];
 }

@@ -1,36 +1,72 @@
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerKind } from '../domain/layers';
 import { HIGHLIGHT_COLOUR, LAYER_COLOURS, LAYER_ORDER } from './palette';
+import { placeLabelLayers } from './placeLabels';
 
 export const sourceId = (layer: LayerKind) => `tk-${layer}`;
 
-/** The offline basemap: land, sea, county and municipality boundaries, from files built into basemap/. */
+export const LAND_COLOUR = '#f4f1ea';
+export const SEA_COLOUR = '#b7d7e8';
+/** From this zoom on, Sweden's land is the municipality polygons; below it, Natural Earth's coarser outline. */
+export const LOCAL_ZOOM = 8;
+const SWEDEN = '752';
+
+/**
+ * The offline basemap, from files built into basemap/ (scripts/build-geodata.mjs). The background
+ * is the sea and land is drawn on it: Natural Earth's countries around Sweden at every zoom, and
+ * Sweden itself from Natural Earth below LOCAL_ZOOM and from the municipality polygons (which
+ * follow the coast) from there on, with a strip of Natural Earth along the land borders so no
+ * sliver of sea shows where the two outlines part. The detailed sea of Stockholm county and
+ * Nordmaling and the lakes are drawn over the land, then the boundaries and the place names; the
+ * data layers go on top of all of it (adapter.ts).
+ */
 export function offlineStyle(basemapUrl: string | null, attribution: string | null): StyleSpecification {
-  const sources: Record<string, SourceSpecification> = {};
-  const layers: LayerSpecification[] = [{ id: 'land', type: 'background', paint: { 'background-color': '#f4f1ea' } }];
-  if (basemapUrl) {
-    const file = (name: string) => new URL(name, basemapUrl).href;
-    sources.water = { type: 'geojson', data: file('water.geojson'), attribution: attribution ?? undefined };
-    sources.regions = { type: 'geojson', data: file('regions.geojson') };
-    sources.municipalities = { type: 'geojson', data: file('municipalities.geojson'), promoteId: 'code' };
-    layers.push(
-      {
-        id: 'municipality-fill',
-        type: 'fill',
-        source: 'municipalities',
-        paint: {
-          'fill-color': '#ffffff',
-          'fill-opacity': ['case', ['boolean', ['feature-state', 'hasPromises'], false], 0.55, 0],
-        },
+  if (!basemapUrl) return { version: 8, name: 'Trygghetskartan offline', sources: {}, layers: [{ id: 'land', type: 'background', paint: { 'background-color': LAND_COLOUR } }] };
+  const file = (name: string) => new URL(name, basemapUrl).href;
+  const sources: Record<string, SourceSpecification> = {
+    land: { type: 'geojson', data: file('land.geojson'), attribution: attribution ?? undefined },
+    lakes: { type: 'geojson', data: file('lakes.geojson') },
+    water: { type: 'geojson', data: file('water.geojson') },
+    regions: { type: 'geojson', data: file('regions.geojson') },
+    municipalities: { type: 'geojson', data: file('municipalities.geojson'), promoteId: 'code' },
+    places: { type: 'geojson', data: file('places.geojson') },
+  };
+  const country: ExpressionSpecification = ['get', 'country'];
+  const fill = (colour: string) => ({ 'fill-color': colour });
+  const layers: LayerSpecification[] = [
+    { id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOUR } },
+    { id: 'land-abroad', type: 'fill', source: 'land', filter: ['!', ['in', country, ['literal', [SWEDEN, 'border']]]], paint: fill(LAND_COLOUR) },
+    { id: 'land-sweden-coarse', type: 'fill', source: 'land', maxzoom: LOCAL_ZOOM, filter: ['==', country, SWEDEN], paint: fill(LAND_COLOUR) },
+    { id: 'land-sweden-border', type: 'fill', source: 'land', minzoom: LOCAL_ZOOM, filter: ['==', country, 'border'], paint: fill(LAND_COLOUR) },
+    { id: 'land-sweden', type: 'fill', source: 'municipalities', minzoom: LOCAL_ZOOM, paint: fill(LAND_COLOUR) },
+    {
+      id: 'municipality-fill',
+      type: 'fill',
+      source: 'municipalities',
+      paint: {
+        'fill-color': '#ffffff',
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hasPromises'], false], 0.55, 0],
       },
-      // Water above the municipality tint: the coarse outlines reach into the sea.
-      { id: 'water', type: 'fill', source: 'water', paint: { 'fill-color': '#b7d7e8' } },
-      { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#7d7d7d', 'line-width': 0.8 } },
-      { id: 'region-line', type: 'line', source: 'regions', paint: { 'line-color': '#5c5c5c', 'line-width': 1.6 } },
-    );
-  }
+    },
+    // Water above the municipality tint: the municipality outlines reach out into the sea.
+    { id: 'water', type: 'fill', source: 'water', paint: fill(SEA_COLOUR) },
+    { id: 'lakes-abroad', type: 'fill', source: 'lakes', filter: ['==', ['get', 'in_sweden'], false], paint: fill(SEA_COLOUR) },
+    // Thinner lines at country zoom, where 290 municipalities share a few hundred pixels.
+    { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#7d7d7d', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 8, 0.8] } },
+    { id: 'region-line', type: 'line', source: 'regions', paint: { 'line-color': '#5c5c5c', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 8, 1.6] } },
+    // Sweden's large lakes over the boundaries, which would otherwise cross Vänern, Vättern and
+    // Mälaren as a tangle at country zoom. From LOCAL_ZOOM on only Vänern and Vättern: the
+    // municipality polygons leave most of them out but reach into parts, and the 1:50M outlines
+    // of the others (Mälaren, inside the polygons) would drown islands such as Ekerö's.
+    { id: 'lakes-sweden', type: 'fill', source: 'lakes', maxzoom: LOCAL_ZOOM, filter: ['==', ['get', 'in_sweden'], true], paint: fill(SEA_COLOUR) },
+    { id: 'lakes-holes', type: 'fill', source: 'lakes', minzoom: LOCAL_ZOOM, filter: ['==', ['get', 'hole'], true], paint: fill(SEA_COLOUR) },
+    ...placeLabelLayers('places'),
+  ];
   return { version: 8, name: 'Trygghetskartan offline', sources, layers };
 }
+
+/** The basemap's polygon layers, for tests that ask what is drawn at a point. */
+export const BASEMAP_FILL_LAYERS = ['land-abroad', 'land-sweden-coarse', 'land-sweden-border', 'land-sweden', 'lakes-sweden', 'lakes-holes', 'lakes-abroad', 'water'];
 
 // The places of an activity shown together; the selected and the hovered place are drawn again on top (emphasis.ts).
 const highlighted = ['boolean', ['feature-state', 'highlighted'], false];

@@ -26,12 +26,15 @@ import { dictionary, I18nContext, type Language } from './i18n';
 import { MapView, type PlacesFeed } from './MapView';
 import { Notices } from './Notices';
 import { useLanguage } from './useLanguage';
+import { Splitter } from './layout/Splitter';
+import { useLayoutPrefs } from './layout/useLayoutPrefs';
+import { SkipLinks } from './layout/SkipLinks';
+import { MapLegend, type AnswersShown } from './map/MapLegend';
+import type { AnswersOnMap } from '../map/answersLayer';
 import { useMediaQuery } from './useMediaQuery';
 import { useRuntimeConfig } from './useRuntimeConfig';
 import { useTeamSync } from './useTeamSync';
-import { ConflictPanel, RejectedPanel } from './ConflictPanel';
 import { StaleDialog, type StaleChoice } from './StaleDialog';
-import { JoinDialog } from './JoinDialog';
 import { RecordHistoryContext, type HistorySource } from './RecordHistory';
 import { useStoredData } from './useStoredData';
 import { useAnswers } from './answers/useAnswers';
@@ -43,7 +46,7 @@ import { useGazetteer } from './views/useGazetteer';
 import { PlaceAnswers } from './answers/PlaceAnswers';
 import { representativePoint } from '../analysis/representativePoint';
 import type { NearQuery } from './views/NearMeView';
-import { ReportsPanel, AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
+import { ConflictPanel, FeatureNavigator, JoinDialog, RejectedPanel, ReportsPanel, AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [], contacts: [] };
 const NO_EVIDENCE: ReturnType<typeof withoutStale> = { fresh: [], stale: 0 };
@@ -80,16 +83,22 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const [tab, setTab] = useState<TableTab>(initial.tab);
   const [highlightedIds, setHighlightedIds] = useState<readonly string[]>([]);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
+  // Where the pointer met the hovered place: its tooltip stands there (a long walk's anchor may be far off).
+  const [hoverPoint, setHoverPoint] = useState<{ id: string; point: [number, number] } | null>(null);
   const [mapView, setMapView] = useState<MapViewState | null>(null);
   const [status, setStatus] = useState('');
   const [mapLoaded, setMapLoaded] = useState(false);
+  // On a phone the filters start closed each visit; on a wide screen the column stays as the user left it.
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [layout, setLayout] = useLayoutPrefs();
   const [overlay, setOverlay] = useState<MapOverlay | null>(null);
   const [nearQuery, setNearQuery] = useState<NearQuery | null>(initial.near ? { ...initial.near, label: null } : null);
   const [picking, setPicking] = useState(false);
   const [sidePanel, setSidePanel] = useState<'none' | 'import' | 'export' | 'reports'>('none');
   const closeSidePanel = () => setSidePanel('none');
   const wide = useMediaQuery('(min-width: 761px)');
+  const filtersShown = wide ? layout.filtersOpen : filtersOpen;
+  const toggleFilters = (open: boolean) => (wide ? setLayout({ filtersOpen: open }) : setFiltersOpen(open));
   const lastFocusRef = useRef<HTMLElement | null>(null);
   // Once the data is shown, the rest of the app is fetched in the background (lazyParts.tsx).
   const ready = storage.kind !== 'loading';
@@ -126,6 +135,19 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const options = useMemo(() => facetOptions(dataset, t), [dataset, t]);
   const municipalityCodes = useMemo(() => options.municipality.map((m) => m.value), [options]);
   const chain = selectedId ? resolveChain(index, selectedId) : null;
+  const describePlace = useCallback(
+    (id: string) => {
+      const feature = index.features.get(id);
+      return feature ? { name: feature.name, layer: t.layerSingular[feature.layer] } : null;
+    },
+    [index, t],
+  );
+  // The hovered or keyboard-focused place's name by it on the map.
+  const tooltip = useMemo(() => {
+    const described = hoveredId ? describePlace(hoveredId) : null;
+    if (!hoveredId || !described) return null;
+    return { featureId: hoveredId, text: `${described.name} · ${described.layer}`, ...(hoverPoint?.id === hoveredId ? { point: hoverPoint.point } : {}) };
+  }, [hoveredId, hoverPoint, describePlace]);
 
   const fitTo = useCallback((bounds: Bounds | null) => bounds && adapterRef.current?.fitBounds(bounds), []);
 
@@ -195,13 +217,24 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     },
     setStale,
   );
+  const showsPlace = chain !== null && sidePanel === 'none' && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping');
+  const panelOpen = sidePanel !== 'none' || editor.state.kind === 'choosing' || editor.state.kind === 'form' || showsPlace;
+
   const history = useHistoryControls(setStatus, setStale);
   const answers = useAnswers();
+  const [answersShown, setAnswersShown] = useState<AnswersShown | null>(null);
+  // Open beside a wide map; on a phone it would cover half of it, so it starts folded.
+  const [legendOpen, setLegendOpen] = useState(wide);
   // The answers for the current view, from the worker: the newest request wins.
   useEffect(() => {
     if (!mapView) return;
     let live = true;
-    answers.forView(mapView).then((shown) => live && adapterRef.current?.setAnswers(shown), () => live && adapterRef.current?.setAnswers(null));
+    const show = (shown: AnswersOnMap | null) => {
+      if (!live) return;
+      adapterRef.current?.setAnswers(shown);
+      setAnswersShown(shown ? { kind: shown.kind, max: shown.kind === 'cells' ? shown.max : 1 } : null);
+    };
+    answers.forView(mapView).then(show, () => show(null));
     return () => {
       live = false;
     };
@@ -245,7 +278,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
     ) : view === 'planner' ? (
       <PlannerView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onCreateWalk={createWalkAt} answers={answers} />
     ) : view === 'patrol' ? (
-      <PatrolView features={dataset.features} {...evidenceProps} index={index} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} answers={answers} />
+      <PatrolView features={dataset.features} {...evidenceProps} index={index} shownRows={shownRows} filter={deferredFilter} filterOptions={options} onOverlay={setOverlay} onSelect={(id) => select(id, { fit: true })} onFit={fitPoints} answers={answers} />
     ) : (
       <NearMeView
         municipalityAreas={config?.municipalityBounds}
@@ -287,6 +320,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   return (
     <RecordHistoryContext.Provider value={historySource}>
       <div className="app" data-ready={storage.kind !== 'loading'}>
+        <SkipLinks onList={() => setLayout({ dataOpen: true })} />
         <Header
           municipalities={options.municipality}
           onMunicipality={goToMunicipality}
@@ -301,10 +335,14 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             setHighlightedIds([]);
           }}
         />
-        {team.kind === 'signed-in' && <ConflictPanel />}
-        {team.kind === 'signed-in' && <RejectedPanel />}
+        {team.kind === 'signed-in' && (
+          <Suspense fallback={null}>
+            <ConflictPanel />
+            <RejectedPanel />
+            {team.joining && <JoinDialog choice={team.joining} />}
+          </Suspense>
+        )}
         {stale && <StaleDialog choice={stale} onClose={() => setStale(null)} />}
-        {team.kind === 'signed-in' && team.joining && <JoinDialog choice={team.joining} />}
         {reportId && (
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
             <FollowUpReport documentId={reportId} index={index} fresh={evidence.fresh} onClose={() => setReportId(null)} />
@@ -320,13 +358,16 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               : null
           }
         />
-        <main className="layout">
-          <div className="sidebar">
-            <details className="filters-details" open={wide || filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
-              <summary>
-                {t.showFilters}
-                {isFilterActive(filter) && ' •'}
-              </summary>
+        <main
+          className="layout"
+          style={{ ['--filters-width' as string]: `${layout.filtersWidth}px`, ['--panel-width' as string]: `${layout.panelWidth}px`, ['--data-height' as string]: `${layout.dataHeight}px` }}
+        >
+          <div className="sidebar" data-collapsed={!filtersShown || undefined}>
+            <button type="button" className="collapse-button" aria-expanded={filtersShown} aria-controls="filters-body" onClick={() => toggleFilters(!filtersShown)}>
+              {filtersShown ? t.layout.hideFilters : t.showFilters}
+              {isFilterActive(filter) && ' •'}
+            </button>
+            <div id="filters-body" hidden={!filtersShown}>
               <FilterPanel
                 filter={filter}
                 counts={counts}
@@ -337,8 +378,11 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 onChange={changeFilter}
                 onClear={clearFilters}
               />
-            </details>
+            </div>
           </div>
+          {wide && filtersShown && (
+            <Splitter orientation="vertical" value={layout.filtersWidth} min={200} max={520} direction={1} label={t.layout.resizeFilters} controls="filters-body" onChange={(filtersWidth) => setLayout({ filtersWidth })} />
+          )}
           <div className="centre">
             {canEdit && <EditingToolbar
               editor={editor.state}
@@ -354,6 +398,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               onSaveShape={editor.saveShape}
               disabled={storage.kind !== 'ready' || sidePanel !== 'none'}
             />}
+            <div className="map-area">
             <ErrorBoundary area="map" className="map">
               {config ? (
                 <MapView
@@ -369,7 +414,11 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                   overlay={overlay}
                   onMapClick={onMapClick}
                   onFeatureClick={(id) => (id ? select(id) : closePanel())}
-                  onFeatureHover={setHoveredId}
+                  onFeatureHover={(id, point) => {
+                    setHoveredId(id);
+                    setHoverPoint(id && point ? { id, point } : null);
+                  }}
+                  tooltip={tooltip}
                   onViewChange={setMapView}
                   onLoad={() => setMapLoaded(true)}
                 />
@@ -377,8 +426,30 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 <div className="map" />
               )}
             </ErrorBoundary>
+            <MapLegend layers={deferredFilter.layer} counts={counts.layer} overlay={overlay} answers={answersShown} open={legendOpen} onOpen={setLegendOpen} />
+            {mapLoaded && (
+              <Suspense fallback={null}>
+              <FeatureNavigator
+                adapterRef={adapterRef}
+                view={mapView}
+                dataVersion={places}
+                describe={describePlace}
+                onActive={(id) => {
+                  setHoveredId(id);
+                  setHoverPoint(null);
+                }}
+                onOpen={(id) => select(id)}
+              />
+              </Suspense>
+            )}
+            </div>
+            {wide && layout.dataOpen && (
+              <Splitter orientation="horizontal" value={layout.dataHeight} min={120} max={Math.max(160, window.innerHeight - 280)} direction={-1} label={t.layout.resizeList} controls="data-views" onChange={(dataHeight) => setLayout({ dataHeight })} />
+            )}
             <ErrorBoundary area="data" className="data-views">
               <DataViews
+                open={layout.dataOpen}
+                onOpen={(dataOpen) => setLayout({ dataOpen })}
                 tab={tab}
                 onTab={setTab}
                 rows={shownRows}
@@ -399,6 +470,9 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               />
             </ErrorBoundary>
           </div>
+          {wide && panelOpen && (
+            <Splitter orientation="vertical" value={layout.panelWidth} min={300} max={Math.max(320, Math.min(720, window.innerWidth - 560))} direction={-1} label={t.layout.resizePanel} onChange={(panelWidth) => setLayout({ panelWidth })} />
+          )}
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
             {sidePanel === 'import' && <ImportPanel index={index} onClose={closeSidePanel} onStatus={setStatus} onImported={setFitWhenPresent} />}
             {sidePanel === 'export' && <ExportPanel dataset={dataset} onClose={closeSidePanel} onStatus={setStatus} />}
@@ -416,7 +490,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
               <FeatureForm key={editor.state.draft.id ?? 'new'} draft={editor.state.draft} index={index} onSave={editor.save} onCancel={editor.cancel} />
             </Suspense>
           )}
-          {chain && sidePanel === 'none' && (editor.state.kind === 'idle' || editor.state.kind === 'reshaping') && (
+          {chain && showsPlace && (
             // Keyed by the place: choosing another place starts its panel afresh.
             <ErrorBoundary key={chain.feature.id} area="panel" className="panel" onDismiss={closePanel}>
               <FeaturePanel

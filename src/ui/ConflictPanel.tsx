@@ -44,7 +44,7 @@ export function ConflictPanel() {
  * way on. Without it every later change would wait behind this one forever.
  */
 export function RejectedPanel() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const entry = useLiveQuery(() => readRejected(getDatabase()).catch(() => null), [], null);
   const [busy, setBusy] = useState(false);
   if (!entry) return null;
@@ -53,7 +53,7 @@ export function RejectedPanel() {
     <section className="conflict-panel" role="alertdialog" aria-labelledby="rejected-title" data-testid="rejected">
       <h2 id="rejected-title">{t.team.rejectedTitle(entry.change.label)}</h2>
       <p>{t.team.rejectedHelp}</p>
-      <p>{rejectionText(new ChangeRejected(issues), t)}</p>
+      <p>{rejectionText(new ChangeRejected(issues), t, language)}</p>
       <div className="dialog-actions">
         <button
           type="button"

@@ -14,6 +14,9 @@ import { PromiseTree } from './lazyParts';
 import type { TableTab } from './urlState';
 
 interface Props {
+  /** Folded, only the tabs show and the map takes the room; choosing a tab opens it again. */
+  open: boolean;
+  onOpen(open: boolean): void;
   tab: TableTab;
   onTab(tab: TableTab): void;
   rows: readonly FeatureRow[];
@@ -60,6 +63,7 @@ export function DataViews(props: Props) {
     const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
     const next = TABS[(TABS.indexOf(props.tab) + step) % TABS.length]!;
     props.onTab(next);
+    props.onOpen(true);
     tabRefs.current[next]?.focus();
   };
 
@@ -97,7 +101,7 @@ export function DataViews(props: Props) {
   };
 
   return (
-    <section className="data-views" aria-labelledby="data-views-heading">
+    <section className="data-views" id="data-views" data-open={props.open} aria-labelledby="data-views-heading">
       <h2 id="data-views-heading" className="visually-hidden">
         {t.dataViewsHeading}
       </h2>
@@ -115,7 +119,10 @@ export function DataViews(props: Props) {
               aria-selected={props.tab === tab}
               aria-controls={`tabpanel-${tab}`}
               tabIndex={props.tab === tab ? 0 : -1}
-              onClick={() => props.onTab(tab)}
+              onClick={() => {
+                props.onTab(tab);
+                props.onOpen(true);
+              }}
               onKeyDown={onTabKey}
             >
               {tabNames[tab]}
@@ -123,15 +130,22 @@ export function DataViews(props: Props) {
           ))}
         </div>
         <div className="export-buttons">
-          <button type="button" onClick={exportCsv} disabled={!props.rows.length}>
-            {t.exportCsv}
+          <button type="button" aria-expanded={props.open} aria-controls={`tabpanel-${props.tab}`} aria-label={props.open ? t.layout.hideList : t.layout.showList} onClick={() => props.onOpen(!props.open)}>
+            {props.open ? t.layout.hideShort : t.layout.showShort} <span aria-hidden="true">{props.open ? '▾' : '▴'}</span>
           </button>
-          <button type="button" onClick={exportGeoJson} disabled={!props.rows.length}>
-            {t.exportGeoJson}
+          {/* One short word per format beside one "Export:", so the tabs and these fit one row; the buttons' names stay whole. */}
+          <span className="export-label" aria-hidden="true">
+            {t.layout.exportShown}
+          </span>
+          <button type="button" onClick={exportCsv} disabled={!props.rows.length} aria-label={t.exportCsv}>
+            CSV
+          </button>
+          <button type="button" onClick={exportGeoJson} disabled={!props.rows.length} aria-label={t.exportGeoJson}>
+            GeoJSON
           </button>
         </div>
       </div>
-      <div role="tabpanel" id={`tabpanel-${props.tab}`} aria-labelledby={`tab-${props.tab}`} className="tabpanel">
+      <div role="tabpanel" id={`tabpanel-${props.tab}`} aria-labelledby={`tab-${props.tab}`} className="tabpanel" tabIndex={-1} hidden={!props.open}>
         {props.tab === 'places' ? (
           <PlacesTable rows={props.rows} pageKey={props.pageKey} selectedId={props.selectedId} hoveredId={props.hoveredId} onSelect={props.onSelect} onHover={props.onHover} />
         ) : props.tab === 'promises' ? (

@@ -8,7 +8,7 @@ import type { JoinChoice } from './useTeamSync';
  * do what the user chooses. Edits the user may not send are named, and saved in a file.
  */
 export function JoinDialog({ choice }: { choice: JoinChoice }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -17,7 +17,7 @@ export function JoinDialog({ choice }: { choice: JoinChoice }) {
     setBusy(true);
     setFailed(null);
     action()
-      .catch((error: unknown) => setFailed(rejectionText(error, t)))
+      .catch((error: unknown) => setFailed(rejectionText(error, t, language)))
       .finally(() => setBusy(false));
   };
   const { edits } = choice;

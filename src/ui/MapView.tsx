@@ -25,9 +25,10 @@ export interface MapViewProps {
   highlightedIds: readonly string[];
   municipalityCodes: readonly string[];
   overlay: MapOverlay | null;
+  tooltip: { featureId: string; text: string; point?: [number, number] } | null;
   onMapClick(point: [number, number]): boolean;
   onFeatureClick(featureId: string | null): void;
-  onFeatureHover(featureId: string | null): void;
+  onFeatureHover(featureId: string | null, point?: [number, number]): void;
   onViewChange(view: MapViewState): void;
   onLoad(): void;
 }
@@ -95,7 +96,8 @@ export function MapView(props: MapViewProps) {
   useEffect(() => adapterRef.current?.setHover(props.hoveredId), [adapterRef, props.hoveredId]);
   useEffect(() => adapterRef.current?.setHighlight(props.highlightedIds), [adapterRef, props.highlightedIds]);
   useEffect(() => adapterRef.current?.setOverlay(props.overlay), [adapterRef, props.overlay]);
+  useEffect(() => adapterRef.current?.setTooltip(props.tooltip), [adapterRef, props.tooltip]);
   useEffect(() => adapterRef.current?.setMunicipalitiesWithPromises(props.municipalityCodes), [adapterRef, props.municipalityCodes]);
 
-  return <div ref={containerRef} className="map" role="region" aria-label={t.mapLabel} data-testid="map" />;
+  return <div ref={containerRef} id="map" className="map" role="region" aria-label={t.mapLabel} data-testid="map" />;
 }

@@ -1,4 +1,5 @@
 import type { Activity } from '../domain/activity';
+import { reportStrings } from './strings/report';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../domain/layers';
 import { doneInYear, type StatusEntry } from '../domain/statusEntry';
 import { useI18n } from './i18n';
@@ -12,7 +13,8 @@ const STATUS_COLOURS: Record<ActivityStatus, string> = { done: '#1b5418', ongoin
  * reported done this year. The bar repeats the words, for a quick look down the tree.
  */
 export function Progress({ activities, entries, year, label }: { activities: readonly Activity[]; entries: ReadonlyMap<string, readonly StatusEntry[]>; year: number; label: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const rs = reportStrings(language);
   if (!activities.length) return null;
   const counts = ACTIVITY_STATUSES.map((status) => [status, activities.filter((a) => a.status === status).length] as const).filter(([, n]) => n > 0);
   const done = activities.filter((a) => a.status === 'done').length;
@@ -21,7 +23,7 @@ export function Progress({ activities, entries, year, label }: { activities: rea
     <div className="progress" data-testid="progress">
       <p>
         <span className="visually-hidden">{label}: </span>
-        {t.progress.summary(done, activities.length)} ({counts.map(([status, n]) => `${t.report.statusShort[status]} ${n}`).join(', ')}) ·{' '}
+        {t.progress.summary(done, activities.length)} ({counts.map(([status, n]) => `${rs.statusShort[status]} ${n}`).join(', ')}) ·{' '}
         <span data-testid="done-this-year">{t.progress.doneThisYear(thisYear, year)}</span>
       </p>
       <div className="progress-chart" aria-hidden="true" data-testid="progress-chart">

@@ -1,4 +1,6 @@
 import type { Activity } from '../domain/activity';
+import { recordFormsStrings } from './strings/recordForms';
+import { reportStrings } from './strings/report';
 import type { DatasetIndex } from '../domain/dataset';
 import type { PromiseDocument } from '../domain/promiseDocument';
 import { lookupOf } from '../domain/rules/lookup';
@@ -36,6 +38,8 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
   const forms = useTreeForms(editing);
   const mayEdit = (document: PromiseDocument) => editing?.mayEdit(document.municipality.code) ?? false;
   const { t, language } = useI18n();
+  const rf = recordFormsStrings(language);
+  const rs = reportStrings(language);
   const standings = useMemo(() => documentStandings([...index.documents.values()], swedishToday()), [index]);
   const year = Number(swedishToday().slice(0, 4));
   const sorted = [...documents].sort(
@@ -53,7 +57,7 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
         ) : (
           <p>
             <button type="button" onClick={() => forms.show({ kind: 'new-document' })}>
-              {t.recordForms.openNewDocument}
+              {rf.openNewDocument}
             </button>{' '}
             <button type="button" onClick={() => forms.show({ kind: 'draft' })}>
               {t.drafting.open}
@@ -74,15 +78,15 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
           </p>
           <p>
             <button type="button" onClick={() => onOpenReport(document.id)}>
-              {t.report.open(document.title)}
+              {rs.open(document.title)}
             </button>{' '}
             {mayEdit(document) && (
               <>
                 <button type="button" onClick={() => forms.show({ kind: 'document', id: document.id })}>
-                  {t.recordForms.openEditDocument(document.title)}
+                  {rf.openEditDocument(document.title)}
                 </button>{' '}
                 <button type="button" onClick={() => forms.show({ kind: 'new-area', documentId: document.id })}>
-                  {t.recordForms.openNewArea(document.title)}
+                  {rf.openNewArea(document.title)}
                 </button>
               </>
             )}
@@ -99,7 +103,7 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
                   forms.areaForm(document.id, area)
                 ) : (
                   <button type="button" className="link-button" onClick={() => forms.show({ kind: 'area', id: area.id })}>
-                    {t.recordForms.openEditArea(area.title)}
+                    {rf.openEditArea(area.title)}
                   </button>
                 ))}
               <Progress activities={activitiesOf(index, area.id)} entries={index.statusEntriesByActivity} year={year} label={t.progress.ofArea(area.title)} />
@@ -118,7 +122,7 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
                         forms.activityForm(area, editing.storedActivity(activity.id))
                       ) : (
                         <button type="button" className="link-button" onClick={() => forms.show({ kind: 'activity', id: activity.id })}>
-                          {t.recordForms.openEditActivity(activity.title)}
+                          {rf.openEditActivity(activity.title)}
                         </button>
                       )
                     )}

@@ -1,7 +1,9 @@
 import { createContext, useContext } from 'react';
 import { sv, type Dictionary } from './strings/sv';
 
-export type Language = 'sv' | 'en';
+// One definition of the languages, shared with the importers and rules that word their messages in both.
+import type { Language } from '../domain/text';
+export type { Language };
 export type { Dictionary };
 
 /**

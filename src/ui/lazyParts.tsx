@@ -19,6 +19,10 @@ const loaders = {
   promiseTree: () => import('./PromiseTree'),
   draftFlow: () => import('./drafting/DraftFlow'),
   reportsPanel: () => import('./team/ReportsPanel'),
+  featureNavigator: () => import('./map/FeatureNavigator'),
+  // Only a signed-in team member meets these.
+  conflicts: () => import('./ConflictPanel'),
+  joinDialog: () => import('./JoinDialog'),
   // The other language's strings too, so a switch is instant.
   english: () => loadDictionary('en'),
 };
@@ -33,6 +37,10 @@ export const ExportPanel = lazy(() => loaders.exportPanel().then((m) => ({ defau
 export const FeatureForm = lazy(() => loaders.featureForm().then((m) => ({ default: m.FeatureForm })));
 export const PromiseTree = lazy(() => loaders.promiseTree().then((m) => ({ default: m.PromiseTree })));
 export const ReportsPanel = lazy(() => loaders.reportsPanel().then((m) => ({ default: m.ReportsPanel })));
+export const FeatureNavigator = lazy(() => loaders.featureNavigator().then((m) => ({ default: m.FeatureNavigator })));
+export const ConflictPanel = lazy(() => loaders.conflicts().then((m) => ({ default: m.ConflictPanel })));
+export const RejectedPanel = lazy(() => loaders.conflicts().then((m) => ({ default: m.RejectedPanel })));
+export const JoinDialog = lazy(() => loaders.joinDialog().then((m) => ({ default: m.JoinDialog })));
 export const DraftFlow = lazy(() => loaders.draftFlow().then((m) => ({ default: m.DraftFlow })));
 
 let preloaded = false;

@@ -238,10 +238,9 @@ describe('accessibility and sizes', () => {
     await context.close();
 
     const phone = await openApp(browser(), { width: 375, height: 812 });
-    const summary = phone.page.getByText('Visa filter');
-    await summary.click();
+    await phone.page.getByRole('button', { name: 'Visa filter' }).click();
     await phone.page.getByLabel('Sök').fill('centrum');
-    await summary.click();
+    await phone.page.getByRole('button', { name: 'Dölj filter' }).click();
     await phone.page.locator('.row-button').first().click();
     const panel = phone.page.getByTestId('feature-panel');
     await panel.waitFor();

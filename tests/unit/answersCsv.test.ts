@@ -11,7 +11,7 @@ import { generateAnswerColumns, writeAnswersCsv } from '../../scripts/generate-a
 const SERGELS = [18.0592, 59.3302];
 
 function expectOk(result: Result<AnswersImport, AnswersImportFailure>): AnswersImport {
-  if (!result.ok) throw new Error(`import failed: ${result.error.code} ${result.error.message}`);
+  if (!result.ok) throw new Error(`import failed: ${result.error.code} ${result.error.message.en}`);
   return result.value;
 }
 const rows = (columns: AnswerColumns | null) => Array.from({ length: columns?.count ?? 0 }, (_, i) => answerAt(columns!, i));
@@ -33,7 +33,8 @@ describe('parseAnswersCsv', () => {
       { lon: 18.0592, lat: 59.3302, survey: 'Trygghetsenkät 2024', year: 2024, timeOfDay: 'kvall', reasons: ['belysning', 'skymd sikt'] },
       { lon: 18.1, lat: 59.31, survey: 'Trygghetsenkät 2024', year: 2024, timeOfDay: null, reasons: [] },
     ]);
-    expect(parsed.notes.some((n) => n.includes('decimalkomma'))).toBe(true);
+    expect(parsed.notes.some((n) => n.sv.includes('decimalkomma'))).toBe(true);
+    expect(parsed.notes.some((n) => n.en.includes('decimal commas'))).toBe(true);
   });
 
   it('reads `,` CSV with quoted decimal commas and reasons, and bytes in Windows-1252', async () => {
@@ -42,7 +43,7 @@ describe('parseAnswersCsv', () => {
     const latin1 = Uint8Array.from([...'lon;lat;enkät;år;tid\n18,06;59,33;Enkät;2022;kväll\n'].map((c) => c.charCodeAt(0)));
     const decoded = expectOk(await parseAnswersCsv(latin1));
     expect(rows(decoded.columns)[0]).toMatchObject({ survey: 'Enkät', timeOfDay: 'kvall' });
-    expect(decoded.notes.some((n) => n.includes('Windows-1252'))).toBe(true);
+    expect(decoded.notes.some((n) => n.sv.includes('Windows-1252'))).toBe(true);
   });
 
   it('converts SWEREF 99 TM x/y (either column order) with one converter, found by the values', async () => {
@@ -52,7 +53,7 @@ describe('parseAnswersCsv', () => {
       const [answer] = rows(parsed.columns);
       close(answer!.lon, SERGELS[0]!, 1e-4);
       close(answer!.lat, SERGELS[1]!, 1e-4);
-      expect(parsed.notes.some((n) => n.includes('EPSG:3006'))).toBe(true);
+      expect(parsed.notes.some((n) => n.sv.includes('EPSG:3006') && n.en.includes('converted from EPSG:3006'))).toBe(true);
     }
     // Swedish surveyors' x is the northing: the values put it right.
     const northingFirst = expectOk(await parseAnswersCsv('x;y;enkat;ar\n6580822;674032;S;2024\n'));
@@ -89,7 +90,7 @@ describe('parseAnswersCsv', () => {
       '18,07;59,34;S;2025;natt;klotter;',
     ].join('\n');
     const parsed = expectOk(await parseAnswersCsv(text));
-    expect(parsed.rejected.map((r) => [r.label, r.reason])).toEqual([
+    expect(parsed.rejected.map((r) => [r.label.sv, r.reason])).toEqual([
       ['rad 4', 'missing-coordinates'],
       ['rad 5', 'non-numeric-coordinates'],
       ['rad 6', 'outside-sweden'],
@@ -100,8 +101,9 @@ describe('parseAnswersCsv', () => {
       ['rad 11', 'missing-survey'],
       ['rad 13', 'invalid-year'],
     ]);
-    expect(parsed.rejected.find((r) => r.reason === 'unknown-reason')!.detail).toContain('spöken');
-    expect(parsed.rejected.find((r) => r.reason === 'invalid-time-of-day')!.detail).toContain('morgon');
+    expect(parsed.rejected.find((r) => r.reason === 'unknown-reason')!.detail).toEqual({ sv: 'skäl = spöken', en: 'reasons = spöken' });
+    expect(parsed.rejected.find((r) => r.reason === 'invalid-time-of-day')!.detail).toEqual({ sv: 'tid = morgon', en: 'time = morgon' });
+    expect(parsed.rejected[0]!.label.en).toBe('row 4');
     expect(parsed.accepted).toBe(2);
     expect(parsed.rejectedTotal).toBe(9);
     expect(parsed.rejectedByReason['invalid-year']).toBe(2);
@@ -172,7 +174,7 @@ describe('parseAnswersGeoJson', () => {
       { lon: 18.0592, lat: 59.3302, survey: 'S', year: 2024, timeOfDay: 'kvall', reasons: ['belysning'] },
       { lon: 18.1, lat: 59.31, survey: 'S', year: 2023, timeOfDay: 'natt', reasons: ['narkotika', 'klotter'] },
     ]);
-    expect(parsed.rejected.map((r) => [r.label, r.reason])).toEqual([
+    expect(parsed.rejected.map((r) => [r.label.sv, r.reason])).toEqual([
       ['objekt 3', 'unsupported-geometry'],
       ['objekt 4', 'outside-sweden'],
     ]);

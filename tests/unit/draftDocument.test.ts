@@ -160,7 +160,8 @@ describe('drafting the five seed texts', () => {
     const victims = draft.focusAreas.findIndex((f) => f.title === 'Särskilt utsatta brottsoffer');
     expect(draft.focusAreas[victims]?.sensitive).toBe(true);
     expect(draft.activities.filter((a) => a.focusAreaIndex === victims).every((a) => a.sensitive)).toBe(true);
-    expect(draft.notes.join(' ')).toMatch(/Status-kolumnen är tom i 28/);
+    expect(draft.notes.map((n) => n.sv).join(' ')).toMatch(/Status-kolumnen är tom i 28 aktivitetstabeller/);
+    expect(draft.notes.map((n) => n.en).join(' ')).toMatch(/The Status column is empty in 28 activity tables/);
   });
 });
 
@@ -334,12 +335,14 @@ describe('drafting small texts a planner might paste', () => {
       expect(draft.notes.length).toBeGreaterThan(0);
       for (const q of quotesOf(draft)) expect(quoteOccursIn(q.quote, text)).toBe(true);
     }
-    expect(draftFromText('', meta).notes[0]).toMatch(/inga ord/);
+    expect(draftFromText('', meta).notes[0]!.sv).toMatch(/inga ord/);
+    expect(draftFromText('', meta).notes[0]!.en).toMatch(/no words/);
   });
 
   it('leaves the municipality code empty without the list, and says so', () => {
     const draft = draftFromText('Medborgarlöfte 2024\n\nNordmalings kommun och polisen lovar att genomföra trygghetsvandringar.', { sourceFile: 'x.txt' });
     expect(draft.document.municipality).toEqual({ name: 'Nordmaling', code: null });
-    expect(draft.notes.join(' ')).toMatch(/Kommunkoden för Nordmaling/);
+    expect(draft.notes.map((n) => n.sv).join(' ')).toMatch(/Kommunkoden för Nordmaling/);
+    expect(draft.notes.map((n) => n.en).join(' ')).toMatch(/municipality code of Nordmaling/);
   });
 });

@@ -2,6 +2,7 @@ import type { ChangeSet } from '../changes';
 import type { Issue } from '../result';
 import { sameRecord } from '../sameRecord';
 import type { StatusEntry } from '../statusEntry';
+import { text } from '../text';
 import { ruleError } from './lookup';
 
 /**
@@ -13,7 +14,9 @@ export function appendOnlyIssues(change: ChangeSet, stored: ReadonlyMap<string, 
   const issues: Issue[] = [];
   for (const entry of change.put.statusEntries ?? []) {
     const old = stored.get(entry.id);
-    if (old && !sameRecord(old, entry)) issues.push(ruleError('append-only', entry.id, 'en statuspost ändras inte i efterhand: lägg till en ny post i stället'));
+    if (old && !sameRecord(old, entry)) issues.push(
+        ruleError('append-only', entry.id, text('en statuspost ändras inte i efterhand: lägg till en ny post i stället', 'a status entry is not changed afterwards: add a new entry instead')),
+      );
   }
   return issues;
 }

@@ -8,6 +8,8 @@ import type { Issue } from '../result';
 import type { SafetyFeature } from '../safetyFeature';
 import { outsideSwedenIssue } from './insideSweden';
 import { lookupOf, ruleError, type RecordMaps } from './lookup';
+import { enCount, svCount } from '../plural';
+import { text } from '../text';
 import { otherMunicipalityWarnings, placeMunicipalityIssue } from './placeMunicipality';
 import { recordSchemaIssue } from './recordSchema';
 import { activityReferenceIssues, featureReferenceIssues, focusAreaReferenceIssues, statusEntryReferenceIssues } from './references';
@@ -92,7 +94,13 @@ function danglingIssues(change: ChangeSet, after: RecordMaps): Issue[] {
   }
   for (const feature of after.features.values()) for (const id of feature.activityIds) if (activities.has(id)) note(id);
   for (const entry of after.statusEntries.values()) if (activities.has(entry.activityId)) note(entry.activityId);
-  for (const [id, n] of count) issues.push(ruleError('still-referenced', id, `${id} kan inte tas bort: ${n} ${n === 1 ? 'post hänvisar' : 'poster hänvisar'} fortfarande till den`));
+  for (const [id, n] of count) issues.push(
+      ruleError(
+        'still-referenced',
+        id,
+        text(`${id} kan inte tas bort: ${svCount(n, 'post hänvisar', 'poster hänvisar')} fortfarande till den`, `${id} cannot be deleted: ${enCount(n, 'record still refers', 'records still refer')} to it`),
+      ),
+    );
   return issues;
 }
 

@@ -6,6 +6,7 @@ import { sameRecord } from '../sameRecord';
 import { checkChange } from './checkChange';
 import { HISTORY_LIMIT, historyStepIssues, type HistoryStep } from './historyEntry';
 import { isBlocking, ruleError } from './lookup';
+import { joinText, perLanguage, text } from '../text';
 
 type State = { [T in RecordTable]: Map<string, RecordOf[T]> };
 
@@ -18,12 +19,12 @@ type State = { [T in RecordTable]: Map<string, RecordOf[T]> };
  */
 export function checkHistory(dataset: Dataset, steps: readonly HistoryStep[], locator: MunicipalityLocator | null): Issue[] {
   if (steps.length > HISTORY_LIMIT)
-    return [ruleError('history-too-long', 'history', `historiken har ${steps.length} steg; appen sparar högst ${HISTORY_LIMIT}`)];
+    return [ruleError('history-too-long', 'history', text(`historiken har ${steps.length} steg; appen sparar högst ${HISTORY_LIMIT}`, `the history has ${steps.length} steps; the app keeps at most ${HISTORY_LIMIT}`))];
   const firstUndone = steps.findIndex((s) => s.undone === 1);
   const doneCount = firstUndone < 0 ? steps.length : firstUndone;
   const issues: Issue[] = [];
   steps.forEach((step, i) => {
-    if (i >= doneCount && step.undone !== 1) issues.push(ruleError('history-order', subject(i, step), 'ett gjort steg ligger efter ett ångrat'));
+    if (i >= doneCount && step.undone !== 1) issues.push(ruleError('history-order', subject(i, step), text('ett gjort steg ligger efter ett ångrat', 'a done step comes after an undone one')));
     issues.push(...historyStepIssues(step, subject(i, step)));
   });
   if (issues.length) return issues;
@@ -63,11 +64,15 @@ function replayIssue(state: State, left: ChangeSet, apply: ChangeSet, locator: M
     for (const record of left.put[table] ?? []) {
       const current = state[table].get(record.id);
       if (!current || !sameRecord(current, record))
-        return ruleError('history-does-not-match', where, `steget stämmer inte med datan: ${table}-posten ${record.id} ser inte ut som steget lämnade den`);
+        return ruleError(
+          'history-does-not-match',
+          where,
+          text(`steget stämmer inte med datan: ${table}-posten ${record.id} ser inte ut som steget lämnade den`, `the step does not match the data: the ${table} record ${record.id} is not as the step left it`),
+        );
     }
     for (const id of left.delete[table] ?? []) {
       if (state[table].has(id) && !(left.put[table] ?? []).some((r) => r.id === id))
-        return ruleError('history-does-not-match', where, `steget stämmer inte med datan: ${table}-posten ${id} borde vara borttagen`);
+        return ruleError('history-does-not-match', where, text(`steget stämmer inte med datan: ${table}-posten ${id} borde vara borttagen`, `the step does not match the data: the ${table} record ${id} should be deleted`));
     }
   }
   const stored = {
@@ -79,7 +84,7 @@ function replayIssue(state: State, left: ChangeSet, apply: ChangeSet, locator: M
     contacts: [...state.contacts.values()],
   };
   const blocking = checkChange(apply, { stored, locator }).filter(isBlocking);
-  if (blocking.length) return ruleError('history-step-invalid', where, blocking.map((i) => `${i.subject}: ${i.message}`).join('; '));
+  if (blocking.length) return ruleError('history-step-invalid', where, joinText(blocking.map((i) => perLanguage((l) => `${i.subject}: ${i.text?.[l] ?? i.message}`)), '; '));
   for (const table of RECORD_TABLES) {
     for (const id of apply.delete[table] ?? []) state[table].delete(id);
     for (const record of apply.put[table] ?? []) (state[table] as Map<string, unknown>).set(record.id, record);

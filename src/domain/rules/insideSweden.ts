@@ -1,8 +1,9 @@
-import { formatPosition, positionsOf, type SupportedGeometry } from '../geometry';
+import { positionsOf, positionText, type SupportedGeometry } from '../geometry';
 import type { MunicipalityLocator } from '../places/municipalityLocator';
 import type { Issue } from '../result';
 import type { SafetyFeature } from '../safetyFeature';
 import { ruleError } from './lookup';
+import { text } from '../text';
 
 export interface OutsideSweden {
   /** The first vertex farther than the tolerance from every municipality. */
@@ -25,10 +26,15 @@ export function whereOutsideSweden(geometry: SupportedGeometry, locator: Pick<Mu
  * than let through on a bounding box.
  */
 export function outsideSwedenIssue(feature: Pick<SafetyFeature, 'id' | 'geometry'>, locator: MunicipalityLocator | null): Issue | null {
-  if (!locator) return ruleError('no-municipality-areas', feature.id, 'kommungränserna saknas i den här installationen, så platsens läge kan inte kontrolleras');
+  if (!locator) return ruleError(
+      'no-municipality-areas',
+      feature.id,
+      text('kommungränserna saknas i den här installationen, så platsens läge kan inte kontrolleras', 'the municipality boundaries are missing from this installation, so where the place lies cannot be checked'),
+    );
   const outside = whereOutsideSweden(feature.geometry, locator);
   if (!outside) return null;
+  const at = positionText(outside.position);
   return outside.swapped
-    ? ruleError('lat-lon-swapped', feature.id, `${formatPosition(outside.position)}: latitud och longitud verkar omkastade`)
-    : ruleError('outside-sweden', feature.id, `${formatPosition(outside.position)} ligger utanför Sverige`);
+    ? ruleError('lat-lon-swapped', feature.id, text(`${at.sv}: latitud och longitud verkar omkastade`, `${at.en}: latitude and longitude seem swapped`))
+    : ruleError('outside-sweden', feature.id, text(`${at.sv} ligger utanför Sverige`, `${at.en} lies outside Sweden`));
 }

@@ -2,6 +2,7 @@ import { RECORD_TABLES } from '../changes';
 import type { Dataset } from '../dataset';
 import type { MunicipalityLocator } from '../places/municipalityLocator';
 import type { Issue } from '../result';
+import { text } from '../text';
 import { outsideSwedenIssue } from './insideSweden';
 import { lookupOf, ruleError } from './lookup';
 import { otherMunicipalityWarnings, placeMunicipalityIssue } from './placeMunicipality';
@@ -31,7 +32,7 @@ export function checkIntegrity(dataset: Dataset, options: IntegrityOptions = {})
     const records: readonly { id: string }[] = dataset[kind];
     const seen = new Set<string>();
     for (const { id } of records) {
-      if (seen.has(id)) issues.push(ruleError('duplicate-id', id, `id förekommer mer än en gång bland ${kind}`));
+      if (seen.has(id)) issues.push(ruleError('duplicate-id', id, text(`id förekommer mer än en gång bland ${kind}`, `the id occurs more than once among ${kind}`)));
       seen.add(id);
     }
   }

@@ -3,6 +3,7 @@ import type { Contact } from '../contact';
 import type { FocusArea } from '../focusArea';
 import type { PromiseDocument } from '../promiseDocument';
 import type { Issue } from '../result';
+import type { Text } from '../text';
 import type { SafetyFeature } from '../safetyFeature';
 import type { StatusEntry } from '../statusEntry';
 
@@ -34,12 +35,13 @@ export function lookupOf(maps: Pick<RecordMaps, 'documents' | 'focusAreas' | 'ac
   };
 }
 
-export function ruleError(code: string, subject: string, message: string): Issue {
-  return { code, severity: 'error', subject, message };
+/** A refusal in both languages; `message` keeps the Swedish one that the server's answers have always carried. */
+export function ruleError(code: string, subject: string, message: Text): Issue {
+  return { code, severity: 'error', subject, message: message.sv, text: message };
 }
 
-export function ruleWarning(code: string, subject: string, message: string): Issue {
-  return { code, severity: 'warning', subject, message };
+export function ruleWarning(code: string, subject: string, message: Text): Issue {
+  return { code, severity: 'warning', subject, message: message.sv, text: message };
 }
 
 export const isBlocking = (issue: Issue) => issue.severity === 'error';

@@ -3,6 +3,7 @@ import type { MunicipalityLocator } from '../places/municipalityLocator';
 import type { Issue } from '../result';
 import type { SafetyFeature } from '../safetyFeature';
 import { ruleError, ruleWarning, type RecordLookup } from './lookup';
+import { text } from '../text';
 
 /**
  * A place's municipality is the one its geometry lies in (a Trelleborg road is never stored as
@@ -17,7 +18,10 @@ export function placeMunicipalityIssue(feature: SafetyFeature, locator: Municipa
   return ruleError(
     'wrong-municipality',
     feature.id,
-    `platsen anges ligga i kommun ${feature.municipalityCode} men ligger i ${located ? `${located.name} (${located.code})` : 'en annan kommun'}`,
+    text(
+      `platsen anges ligga i kommun ${feature.municipalityCode} men ligger i ${located ? `${located.name} (${located.code})` : 'en annan kommun'}`,
+      `the place is said to lie in municipality ${feature.municipalityCode} but lies in ${located ? `${located.name} (${located.code})` : 'another municipality'}`,
+    ),
   );
 }
 
@@ -31,7 +35,13 @@ export function otherMunicipalityWarnings(feature: SafetyFeature, lookup: Record
     const activity = lookup.activity(id);
     const document = activity && lookup.document(activity.documentId);
     if (document && document.municipality.code !== feature.municipalityCode)
-      issues.push(ruleWarning('municipality-mismatch', feature.id, `platsen ligger i ${feature.municipalityCode} men aktiviteten hör till ${document.municipality.code}`));
+      issues.push(
+        ruleWarning(
+          'municipality-mismatch',
+          feature.id,
+          text(`platsen ligger i ${feature.municipalityCode} men aktiviteten hör till ${document.municipality.code}`, `the place lies in ${feature.municipalityCode} but the activity belongs to ${document.municipality.code}`),
+        ),
+      );
   }
   return issues;
 }

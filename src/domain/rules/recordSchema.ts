@@ -7,6 +7,8 @@ import { promiseDocumentSchema } from '../promiseDocument';
 import type { Issue } from '../result';
 import { safetyFeatureSchema } from '../safetyFeature';
 import { statusEntrySchema } from '../statusEntry';
+import { schemaMessageText } from '../schemaMessages';
+import { joinText, text } from '../text';
 import { ruleError } from './lookup';
 
 export const RECORD_SCHEMAS: Record<RecordTable, z.ZodType> = {
@@ -23,5 +25,10 @@ export function recordSchemaIssue(table: RecordTable, record: unknown): Issue | 
   const parsed = RECORD_SCHEMAS[table].safeParse(record);
   if (parsed.success) return null;
   const id = (record as { id?: unknown } | null)?.id;
-  return ruleError('schema', typeof id === 'string' ? id : '?', parsed.error.issues.map((i) => `${i.path.join('.') || 'posten'}: ${i.message}`).join('; '));
+  const fields = parsed.error.issues.map((i) => {
+    const message = schemaMessageText(i.message);
+    const path = i.path.join('.');
+    return text(`${path || 'posten'}: ${message.sv}`, `${path || 'the record'}: ${message.en}`);
+  });
+  return ruleError('schema', typeof id === 'string' ? id : '?', joinText(fields, '; '));
 }

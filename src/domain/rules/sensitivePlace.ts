@@ -1,6 +1,7 @@
 import type { Activity } from '../activity';
 import type { Issue } from '../result';
 import type { SafetyFeature } from '../safetyFeature';
+import { text } from '../text';
 import { ruleError, type RecordLookup } from './lookup';
 
 /**
@@ -17,7 +18,9 @@ export function sensitivePlaceIssues(feature: SafetyFeature, lookup: RecordLooku
   for (const id of feature.activityIds) {
     const activity = lookup.activity(id);
     if (activity && isSensitiveActivity(activity, lookup))
-      issues.push(ruleError('sensitive-geometry', feature.id, `känslig aktivitet (${activity.title}) får ingen plats på kartan`));
+      issues.push(
+        ruleError('sensitive-geometry', feature.id, text(`känslig aktivitet (${activity.title}) får ingen plats på kartan`, `a sensitive activity (${activity.title}) gets no place on the map`)),
+      );
   }
   return issues;
 }

@@ -2,6 +2,7 @@ import type { Activity } from '../activity';
 import { RECORD_TABLES, type ChangeSet, type RecordTable } from '../changes';
 import type { Issue } from '../result';
 import { sameRecord } from '../sameRecord';
+import { text, type Text } from '../text';
 import type { ChangeContext } from './checkChange';
 import { stateAfter } from './checkChange';
 import { ruleError, type RecordMaps } from './lookup';
@@ -25,7 +26,7 @@ export interface Writer {
  * another municipality's data.
  */
 export function writePermissionIssues(change: ChangeSet, context: Pick<ChangeContext, 'stored'>, writer: Writer): Issue[] {
-  if (writer.role === 'reader') return [ruleError('read-only', 'change', 'rollen läsare kan inte ändra något')];
+  if (writer.role === 'reader') return [ruleError('read-only', 'change', text('rollen läsare kan inte ändra något', 'the reader role cannot change anything'))];
   const before = stateAfter({ label: '', put: {}, delete: {} }, context.stored);
   const after = stateAfter(change, context.stored);
   const allowed = new Set(writer.municipalities);
@@ -35,20 +36,39 @@ export function writePermissionIssues(change: ChangeSet, context: Pick<ChangeCon
     for (const id of ids) {
       const kinds = writer.role === 'police' ? POLICE_TABLES : PLANNER_TABLES;
       if (!kinds.has(table)) {
-        issues.push(ruleError('role-cannot-write', id, `rollen ${writer.role} kan inte ändra ${TABLE_NAMES[table]}`));
+        issues.push(ruleError('role-cannot-write', id, text(`rollen ${writer.role} kan inte ändra ${TABLE_NAMES[table].sv}`, `the ${writer.role} role cannot change ${TABLE_NAMES[table].en}`)));
         continue;
       }
       const places = [municipalityOf(table, id, before), municipalityOf(table, id, after)].filter((m): m is string => m !== null);
       const outside = places.find((m) => !allowed.has(m));
-      if (outside) issues.push(ruleError('outside-scope', id, `${TABLE_NAMES[table]} i kommun ${outside} ligger utanför dina kommuner (${writer.municipalities.join(', ') || 'inga'})`));
+      if (outside)
+        issues.push(
+          ruleError(
+            'outside-scope',
+            id,
+            text(
+              `${TABLE_NAMES[table].sv} i kommun ${outside} ligger utanför dina kommuner (${writer.municipalities.join(', ') || 'inga'})`,
+              `${TABLE_NAMES[table].en} in municipality ${outside} lie outside your municipalities (${writer.municipalities.join(', ') || 'none'})`,
+            ),
+          ),
+        );
       if (writer.role === 'police' && table === 'activities') {
         const old = before.activities.get(id);
         const next = after.activities.get(id);
-        if (!old || !next || !onlyStatusChanged(old, next)) issues.push(ruleError('police-status-only', id, 'polisen kan bara ändra en aktivitets status'));
+        if (!old || !next || !onlyStatusChanged(old, next)) issues.push(ruleError('police-status-only', id, text('polisen kan bara ändra en aktivitets status', 'the police can only change the status of an activity')));
       }
       const entry = table === 'statusEntries' ? (change.put.statusEntries ?? []).find((e) => e.id === id) : undefined;
       if (entry && writer.email !== undefined && entry.author !== writer.email && !sameRecord(entry, before.statusEntries.get(id)))
-        issues.push(ruleError('author-not-writer', id, `statusposten anger ${entry.author ?? 'ingen'} som författare, men du är inloggad som ${writer.email}`));
+        issues.push(
+          ruleError(
+            'author-not-writer',
+            id,
+            text(
+              `statusposten anger ${entry.author ?? 'ingen'} som författare, men du är inloggad som ${writer.email}`,
+              `the status entry names ${entry.author ?? 'no one'} as its author, but you are signed in as ${writer.email}`,
+            ),
+          ),
+        );
     }
   }
   return issues;
@@ -56,7 +76,14 @@ export function writePermissionIssues(change: ChangeSet, context: Pick<ChangeCon
 
 const PLANNER_TABLES = new Set<RecordTable>(['documents', 'focusAreas', 'activities', 'features', 'statusEntries', 'contacts']);
 const POLICE_TABLES = new Set<RecordTable>(['features', 'activities', 'statusEntries']);
-const TABLE_NAMES: Record<RecordTable, string> = { documents: 'dokument', focusAreas: 'fokusområden', activities: 'aktiviteter', features: 'platser', statusEntries: 'statusposter', contacts: 'kontaktuppgifter' };
+const TABLE_NAMES: Record<RecordTable, Text> = {
+  documents: text('dokument', 'documents'),
+  focusAreas: text('fokusområden', 'focus areas'),
+  activities: text('aktiviteter', 'activities'),
+  features: text('platser', 'places'),
+  statusEntries: text('statusposter', 'status entries'),
+  contacts: text('kontaktuppgifter', 'contact details'),
+};
 
 /** The municipality a record belongs to in a state; null when the record is not there. */
 function municipalityOf(table: RecordTable, id: string, state: RecordMaps): string | null {

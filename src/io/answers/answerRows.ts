@@ -1,8 +1,11 @@
 import type { AnswerColumns } from '../../analysis/answers/columns';
 import type { TimeOfDay } from '../../domain/layers';
+import { enCount, svCount } from '../../domain/plural';
 import { SURVEY_REASONS, SWEDEN_BOUNDS, surveyAnswerSchema, type SurveyAnswer } from '../../domain/surveyAnswer';
+import { same, text, type Text } from '../../domain/text';
 import { normaliseHeader } from '../csvColumns';
-import { REJECT_MESSAGES, type CrsDetection, type RejectReason } from '../importTypes';
+import { CANCELLED as CANCELLED_TEXT } from '../importText';
+import type { CrsDetection, RejectReason } from '../importTypes';
 
 /**
  * What the answer importers (CSV, GeoJSON) share: reading a time of day and a list of reasons
@@ -17,26 +20,27 @@ export type AnswerRejectReason =
   | 'unknown-reason'
   | 'missing-survey';
 
-export const ANSWER_REJECT_MESSAGES: Record<AnswerRejectReason, string> = {
-  'missing-coordinates': REJECT_MESSAGES['missing-coordinates'],
-  'non-numeric-coordinates': REJECT_MESSAGES['non-numeric-coordinates'],
-  'outside-sweden': REJECT_MESSAGES['outside-sweden'],
-  'lat-lon-swapped': REJECT_MESSAGES['lat-lon-swapped'],
-  'unsupported-geometry': 'bara punkter kan vara enkätsvar',
-  'invalid-year': 'året saknas eller är inte ett år mellan 1990 och 2100',
-  'invalid-time-of-day': 'tiden på dygnet är inte dag, kväll eller natt',
-  'unknown-reason': 'skälet finns inte bland enkätens skäl',
-  'missing-survey': 'enkäten saknas',
+/** Loaded with the answers' panel, not in the page's first JavaScript. */
+export const ANSWER_REJECT_TEXTS: Record<AnswerRejectReason, Text> = {
+  'missing-coordinates': text('koordinater saknas', 'coordinates missing'),
+  'non-numeric-coordinates': text('koordinaterna är inte tal', 'the coordinates are not numbers'),
+  'outside-sweden': text('punkten ligger utanför Sverige', 'the point lies outside Sweden'),
+  'lat-lon-swapped': text('latitud och longitud verkar förväxlade', 'latitude and longitude seem swapped'),
+  'unsupported-geometry': text('bara punkter kan vara enkätsvar', 'only points can be survey answers'),
+  'invalid-year': text('året saknas eller är inte ett år mellan 1990 och 2100', 'the year is missing or not a year between 1990 and 2100'),
+  'invalid-time-of-day': text('tiden på dygnet är inte dag, kväll eller natt', 'the time of day is not day, evening or night'),
+  'unknown-reason': text('skälet finns inte bland enkätens skäl', 'the reason is not one of the survey’s reasons'),
+  'missing-survey': text('enkäten saknas', 'the survey is missing'),
 };
 
 export interface AnswerRejection {
   /** CSV: file line (header = line 1); GeoJSON: feature number. */
   index: number;
-  /** "rad 14", "objekt 3". */
-  label: string;
+  /** "rad 14" / "row 14", "objekt 3" / "feature 3". */
+  label: Text;
   reason: AnswerRejectReason;
-  /** Swedish detail: the value that failed. */
-  detail: string;
+  /** The value that failed, e.g. "år = 1850" / "year = 1850". */
+  detail: Text;
 }
 
 /** Rejections listed in full; beyond this they are counted by reason (a 1M-row file of errors must not make 1M objects). */
@@ -78,16 +82,16 @@ export interface AnswersImport {
   rejectedTotal: number;
   rejectedByReason: Partial<Record<AnswerRejectReason, number>>;
   crs: CrsDetection;
-  /** Swedish notes: "decimalkomma tolkat", "omräknat från EPSG:3006", … */
-  notes: string[];
+  /** Notes: "decimalkomma tolkat" / "decimal commas read", "omräknat från EPSG:3006" / "converted from EPSG:3006", … */
+  notes: Text[];
 }
 
 export interface AnswersImportFailure {
   code: 'cancelled' | 'empty' | 'no-coordinates' | 'unsupported-crs' | 'unreadable';
-  message: string;
+  message: Text;
 }
 
-export const CANCELLED: AnswersImportFailure = { code: 'cancelled', message: 'Importen avbröts.' };
+export const CANCELLED: AnswersImportFailure = { code: 'cancelled', message: CANCELLED_TEXT };
 
 const TIMES: Record<string, TimeOfDay> = {
   dag: 'dag', dagtid: 'dag', day: 'dag', daytime: 'dag',
@@ -152,29 +156,34 @@ export function readReasons(cell: unknown): string[] {
 
 const inSweden = (lon: number, lat: number) => lon >= SWEDEN_BOUNDS.west && lon <= SWEDEN_BOUNDS.east && lat >= SWEDEN_BOUNDS.south && lat <= SWEDEN_BOUNDS.north;
 
-export type DoorResult = { ok: true; answer: SurveyAnswer } | { ok: false; reason: AnswerRejectReason; detail: string };
+export type DoorResult = { ok: true; answer: SurveyAnswer } | { ok: false; reason: AnswerRejectReason; detail: Text };
 
 /** The door: one row through surveyAnswerSchema, a refusal named by the first field that failed. */
 export function admitAnswer(raw: { lon: number; lat: number; survey: unknown; year: unknown; timeOfDay: unknown; reasons: unknown }): DoorResult {
   const parsed = surveyAnswerSchema.safeParse(raw);
   if (parsed.success) return { ok: true, answer: parsed.data };
   const field = String(parsed.error.issues[0]?.path[0] ?? '');
-  const position = `${raw.lat.toFixed(5)}, ${raw.lon.toFixed(5)}`;
+  const position = same(`${raw.lat.toFixed(5)}, ${raw.lon.toFixed(5)}`);
   switch (field) {
     case 'lon':
     case 'lat':
       return inSweden(raw.lat, raw.lon)
         ? { ok: false, reason: 'lat-lon-swapped', detail: position }
         : { ok: false, reason: 'outside-sweden', detail: position };
-    case 'year':
-      return { ok: false, reason: 'invalid-year', detail: `år = ${String(raw.year ?? '').slice(0, 40) || '(tomt)'}` };
+    case 'year': {
+      const year = String(raw.year ?? '').slice(0, 40);
+      return { ok: false, reason: 'invalid-year', detail: text(`år = ${year || '(tomt)'}`, `year = ${year || '(empty)'}`) };
+    }
     case 'survey':
-      return { ok: false, reason: 'missing-survey', detail: 'ingen enkät angiven' };
-    case 'timeOfDay':
-      return { ok: false, reason: 'invalid-time-of-day', detail: `tid = ${String(raw.timeOfDay).slice(0, 40)}` };
+      return { ok: false, reason: 'missing-survey', detail: text('ingen enkät angiven', 'no survey given') };
+    case 'timeOfDay': {
+      const time = String(raw.timeOfDay).slice(0, 40);
+      return { ok: false, reason: 'invalid-time-of-day', detail: text(`tid = ${time}`, `time = ${time}`) };
+    }
     default: {
       const unknown = Array.isArray(raw.reasons) ? raw.reasons.filter((r) => !(SURVEY_REASONS as readonly unknown[]).includes(r)) : [];
-      return { ok: false, reason: 'unknown-reason', detail: `skäl = ${unknown.map(String).join(', ').slice(0, 80)}` };
+      const shown = unknown.map(String).join(', ').slice(0, 80);
+      return { ok: false, reason: 'unknown-reason', detail: text(`skäl = ${shown}`, `reasons = ${shown}`) };
     }
   }
 }
@@ -185,14 +194,18 @@ export class Rejections {
   readonly byReason: Partial<Record<AnswerRejectReason, number>> = {};
   total = 0;
 
-  add(index: number, label: string, reason: AnswerRejectReason, detail: string): void {
+  add(index: number, label: Text, reason: AnswerRejectReason, detail: Text): void {
     this.total++;
     this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
     if (this.listed.length < MAX_LISTED_REJECTIONS) this.listed.push({ index, label, reason, detail });
   }
 
-  note(): string | null {
-    return this.total > this.listed.length ? `${this.total} rader avvisades; de första ${this.listed.length} listas, alla räknas per skäl` : null;
+  note(): Text | null {
+    if (this.total <= this.listed.length) return null;
+    return text(
+      `${svCount(this.total, 'rad', 'rader')} avvisades; de första ${this.listed.length} listas, alla räknas per skäl`,
+      `${enCount(this.total, 'row was', 'rows were')} rejected; the first ${this.listed.length} are listed, all are counted by reason`,
+    );
   }
 }
 

@@ -1,9 +1,11 @@
 import Papa from 'papaparse';
 import { AnswerColumnsBuilder } from '../../analysis/answers/columns';
 import { err, ok, type Result } from '../../domain/result';
+import { text, type Text } from '../../domain/text';
 import { crsFromRanges, makeToWgs84, userChosenCrs } from '../crs';
 import { DECIMAL_COMMA, guessCsvMappingWithNote, normaliseHeader, parseNumber } from '../csvColumns';
 import { decodeText } from '../decodeText';
+import { cellValue, DECIMAL_COMMA_NOTE, EMPTY_FILE, missingCell, reprojectedNote, rowLabel } from '../importText';
 import { detectDelimiter } from '../parseCsv';
 import {
   admitAnswer,
@@ -53,7 +55,7 @@ function findHeader(normalised: readonly string[], synonyms: readonly string[], 
   return null;
 }
 
-function layoutOf(headers: string[], sample: string[][]): { layout: Layout | null; note: string | null } {
+function layoutOf(headers: string[], sample: string[][]): { layout: Layout | null; note: Text | null } {
   const { mapping, note } = guessCsvMappingWithNote(headers, sample);
   if (mapping.x === null || mapping.y === null) return { layout: null, note };
   const normalised = headers.map(normaliseHeader);
@@ -68,15 +70,15 @@ function layoutOf(headers: string[], sample: string[][]): { layout: Layout | nul
 
 export function parseAnswersCsv(input: string | Uint8Array, options: AnswersImportOptions = {}): Promise<Result<AnswersImport, AnswersImportFailure>> {
   const decoded = typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), note: null } : decodeText(input);
-  const text = decoded.text;
-  if (text.trim() === '') return Promise.resolve(err({ code: 'empty', message: 'Filen är tom.' }));
+  const source = decoded.text;
+  if (source.trim() === '') return Promise.resolve(err({ code: 'empty', message: EMPTY_FILE }));
   const { signal, onProgress, onChunk } = options;
   if (signal?.aborted) return Promise.resolve(err(CANCELLED));
 
   const chunkAnswers = Math.max(1, options.chunkAnswers ?? DEFAULT_CHUNK_ANSWERS);
-  const notes: string[] = decoded.note ? [decoded.note] : [];
+  const notes: Text[] = decoded.note ? [decoded.note] : [];
   const rejections = new Rejections();
-  let builder = new AnswerColumnsBuilder(onChunk ? chunkAnswers : Math.min(Math.ceil(text.length / 40), 4_000_000));
+  let builder = new AnswerColumnsBuilder(onChunk ? chunkAnswers : Math.min(Math.ceil(source.length / 40), 4_000_000));
   let accepted = 0;
   let headers: string[] | null = null;
   let layout: Layout | null = null;
@@ -89,7 +91,7 @@ export function parseAnswersCsv(input: string | Uint8Array, options: AnswersImpo
   const decide = (): AnswersImportFailure | null => {
     const chosen = layoutOf(headers ?? [], pending.map((p) => p.row));
     if (chosen.note) notes.push(chosen.note);
-    if (!chosen.layout) return { code: 'no-coordinates', message: 'Hittar inga koordinatkolumner (lon/lat eller x/y).' };
+    if (!chosen.layout) return { code: 'no-coordinates', message: text('Hittar inga koordinatkolumner (lon/lat eller x/y).', 'No coordinate columns found (lon/lat or x/y).') };
     layout = chosen.layout;
     const samples: [number, number][] = [];
     for (const { row } of pending) {
@@ -98,19 +100,19 @@ export function parseAnswersCsv(input: string | Uint8Array, options: AnswersImpo
     }
     if (!options.crs) crs = crsFromRanges(samples);
     toWgs84 = makeToWgs84(crs.crs);
-    if (crs.crs !== 'EPSG:4326') notes.push(`omräknat från ${crs.crs} till WGS 84`);
-    if (layout.year === null && options.year === undefined) notes.push('kolumnen år saknas; ange enkätens år');
-    if (layout.survey === null && options.survey === undefined) notes.push('kolumnen enkät saknas; ange enkätens namn');
+    if (crs.crs !== 'EPSG:4326') notes.push(reprojectedNote(crs.crs));
+    if (layout.year === null && options.year === undefined) notes.push(text('kolumnen år saknas; ange enkätens år', 'there is no year column; give the survey’s year'));
+    if (layout.survey === null && options.survey === undefined) notes.push(text('kolumnen enkät saknas; ange enkätens namn', 'there is no survey column; give the survey’s name'));
     return null;
   };
 
   const admit = (row: string[], rowLine: number) => {
     const l = layout!;
-    const reject = rejections.add.bind(rejections, rowLine, `rad ${rowLine}`);
+    const reject = rejections.add.bind(rejections, rowLine, rowLabel(rowLine));
     const xCell = (row[l.x] ?? '').trim(), yCell = (row[l.y] ?? '').trim();
-    if (xCell === '' || yCell === '') return reject('missing-coordinates', `${headers![xCell === '' ? l.x : l.y]} saknas`);
+    if (xCell === '' || yCell === '') return reject('missing-coordinates', missingCell(headers![xCell === '' ? l.x : l.y]!));
     const x = parseNumber(xCell), y = parseNumber(yCell);
-    if (x === null || y === null) return reject('non-numeric-coordinates', `${headers![x === null ? l.x : l.y]} = ${(x === null ? xCell : yCell).slice(0, 40)}`);
+    if (x === null || y === null) return reject('non-numeric-coordinates', cellValue(headers![x === null ? l.x : l.y]!, (x === null ? xCell : yCell).slice(0, 40)));
     if (DECIMAL_COMMA.test(xCell) || DECIMAL_COMMA.test(yCell)) decimalCommas++;
     const [lon, lat] = toWgs84([x, y]) as [number, number];
     const yearCell = l.year === null ? '' : (row[l.year] ?? '').trim();
@@ -146,8 +148,8 @@ export function parseAnswersCsv(input: string | Uint8Array, options: AnswersImpo
     };
     const progress = (fraction: number) => onProgress?.({ fraction, accepted, rejected: rejections.total });
 
-    Papa.parse<string[]>(text, {
-      delimiter: detectDelimiter(text.slice(0, 65_536)),
+    Papa.parse<string[]>(source, {
+      delimiter: detectDelimiter(source.slice(0, 65_536)),
       header: false,
       skipEmptyLines: false,
       chunkSize: Math.max(4096, options.chunkCharacters ?? CHUNK_CHARACTERS),
@@ -172,7 +174,7 @@ export function parseAnswersCsv(input: string | Uint8Array, options: AnswersImpo
           }
         }
         if (layout) drain();
-        progress(Math.min(1, results.meta.cursor / text.length));
+        progress(Math.min(1, results.meta.cursor / source.length));
         parser.pause();
         void yieldToEvents().then(() => {
           if (signal?.aborted) {
@@ -183,14 +185,14 @@ export function parseAnswersCsv(input: string | Uint8Array, options: AnswersImpo
       },
       complete: () => {
         if (settled) return;
-        if (!headers || (!layout && pending.length === 0)) return settle(err({ code: 'empty', message: 'CSV-filen har inga rader med svar.' }));
+        if (!headers || (!layout && pending.length === 0)) return settle(err({ code: 'empty', message: text('CSV-filen har inga rader med svar.', 'The CSV file has no rows of answers.') }));
         if (!layout) {
           const failure = decide();
           if (failure) return settle(err(failure));
         }
         drain();
         if (onChunk && builder.count > 0) onChunk(builder.finish());
-        if (decimalCommas > 0) notes.push('decimalkomma tolkat (t.ex. 59,3105 = 59.3105)');
+        if (decimalCommas > 0) notes.push(DECIMAL_COMMA_NOTE);
         const rejectedNote = rejections.note();
         if (rejectedNote) notes.push(rejectedNote);
         progress(1);

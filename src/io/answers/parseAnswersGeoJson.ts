@@ -1,9 +1,11 @@
 import { AnswerColumnsBuilder } from '../../analysis/answers/columns';
 import { err, ok, type Result } from '../../domain/result';
+import { same, text, type Text } from '../../domain/text';
 import { crsFromRanges, makeToWgs84, userChosenCrs } from '../crs';
 import { normaliseHeader, parseNumber } from '../csvColumns';
 import { decodeText } from '../decodeText';
 import { crsFromGeoJsonMember } from '../declaredCrs';
+import { featureLabel, NOT_JSON, reprojectedNote } from '../importText';
 import {
   admitAnswer,
   CANCELLED,
@@ -49,27 +51,32 @@ interface PointFeature {
 }
 
 export async function parseAnswersGeoJson(input: string | Uint8Array, options: AnswersImportOptions = {}): Promise<Result<AnswersImport, AnswersImportFailure>> {
-  const text = typeof input === 'string' ? input : decodeText(input).text;
+  const source = typeof input === 'string' ? input : decodeText(input).text;
   let collection: { type?: unknown; crs?: unknown; features?: unknown };
   try {
-    collection = JSON.parse(text) as typeof collection;
+    collection = JSON.parse(source) as typeof collection;
   } catch {
-    return err({ code: 'unreadable', message: 'Filen är inte giltig JSON.' });
+    return err({ code: 'unreadable', message: NOT_JSON });
   }
-  if (!collection || !Array.isArray(collection.features)) return err({ code: 'empty', message: 'Filen har inga objekt (features).' });
+  if (!collection || !Array.isArray(collection.features)) return err({ code: 'empty', message: text('Filen har inga objekt (features).', 'The file has no features.') });
   const features = collection.features as PointFeature[];
 
   const declared = crsFromGeoJsonMember(collection.crs);
-  if (declared && typeof declared === 'object') return err({ code: 'unsupported-crs', message: `Koordinatsystemet ${declared.unsupported} stöds inte.` });
+  if (declared && typeof declared === 'object')
+    return err({ code: 'unsupported-crs', message: text(`Koordinatsystemet ${declared.unsupported} stöds inte.`, `The coordinate system ${declared.unsupported} is not supported.`) });
   const position = (f: PointFeature) => (f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : null);
   const samples: [number, number][] = [];
   for (const f of features.slice(0, 500)) {
     const p = position(f);
     if (p && typeof p[0] === 'number' && typeof p[1] === 'number') samples.push([p[0], p[1]]);
   }
-  const crs = options.crs ? userChosenCrs(options.crs) : declared ? { crs: declared, reason: `filen anger ${declared} (crs)`, confident: true } : crsFromRanges(samples);
+  const crs = options.crs
+    ? userChosenCrs(options.crs)
+    : declared
+      ? { crs: declared, reason: text(`filen anger ${declared} (crs)`, `the file declares ${declared} (crs)`), confident: true }
+      : crsFromRanges(samples);
   const toWgs84 = makeToWgs84(crs.crs);
-  const notes = crs.crs === 'EPSG:4326' ? [] : [`omräknat från ${crs.crs} till WGS 84`];
+  const notes: Text[] = crs.crs === 'EPSG:4326' ? [] : [reprojectedNote(crs.crs)];
 
   const rejections = new Rejections();
   const builder = new AnswerColumnsBuilder(options.onChunk ? 0 : features.length);
@@ -81,15 +88,16 @@ export async function parseAnswersGeoJson(input: string | Uint8Array, options: A
     }
     if (options.signal?.aborted) return err(CANCELLED);
     const feature = features[i]!;
-    const reject = rejections.add.bind(rejections, i + 1, `objekt ${i + 1}`);
+    const reject = rejections.add.bind(rejections, i + 1, featureLabel(i + 1));
     const p = position(feature);
     if (!p) {
-      reject(feature.geometry ? 'unsupported-geometry' : 'missing-coordinates', String(feature.geometry?.type ?? 'ingen geometri'));
+      const type = feature.geometry?.type;
+      reject(feature.geometry ? 'unsupported-geometry' : 'missing-coordinates', type === undefined || type === null ? text('ingen geometri', 'no geometry') : same(String(type)));
       continue;
     }
     const [x, y] = p;
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-      reject('non-numeric-coordinates', JSON.stringify(p).slice(0, 60));
+      reject('non-numeric-coordinates', same(JSON.stringify(p).slice(0, 60)));
       continue;
     }
     const [lon, lat] = toWgs84([x, y]) as [number, number];

@@ -57,7 +57,8 @@ export function parseAreaPolygons(
   const declared = crsFromGeoJsonMember((doc as { crs?: unknown }).crs);
   if (declared && typeof declared === 'object') return err({ code: 'unsupported-crs', detail: declared.unsupported });
   const detected = detectCrs({ geoJsonCrs: (doc as { crs?: unknown }).crs, samples: sampler.samples }, choice.crs);
-  if (!detected.ok) return err({ code: 'unsupported-crs', detail: detected.error.message });
+  // Only a declared system outside the registry fails here, and that was answered just above with its name.
+  if (!detected.ok) return err({ code: 'unsupported-crs' });
   const { crs, declared: crsDeclared } = detected.value;
   if (crs.crs !== 'EPSG:4326') notes.push({ code: 'reprojected', crs: crs.crs });
   if (!crsDeclared && !crs.confident) notes.push({ code: 'crs-guessed', crs: crs.crs });

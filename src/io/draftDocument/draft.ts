@@ -1,3 +1,4 @@
+import type { Text } from '../../domain/text';
 import type { ActivityParts } from './activities';
 import { finishArea, seedActivities } from './areas';
 import { findKind, findMunicipality, findPeriod, findPoliceArea, findSignedDate, findTitle } from './meta';
@@ -40,11 +41,11 @@ export function draftFromText(text: string, meta: DraftMeta): DocumentDraft {
     for (const a of seedActivities(seed, quoter)) activities.push({ ...a, focusAreaIndex: null, sensitive: activitySensitive(a) });
   }
 
-  const { document, signatoriesGuessed } = draftDocument(source, blocks, title, quoter, meta);
+  const { document, signatoriesGuessed, periodNote } = draftDocument(source, blocks, title, quoter, meta);
   const unquoted = [document.quote, ...focusAreas.map((f) => f.quote), ...activities.map((a) => a.quote)].filter(
     (q): q is string => q !== null && !quoter.isVerbatim(q),
   );
-  const notes = draftNotes({ text: source, truncated, document, focusAreas, activities, signatoriesGuessed, unquoted, hasMunicipalityList: !!meta.municipalities });
+  const notes = draftNotes({ text: source, truncated, document, periodNote, focusAreas, activities, signatoriesGuessed, unquoted, hasMunicipalityList: !!meta.municipalities });
   return { document, focusAreas, activities, notes };
 }
 
@@ -57,7 +58,7 @@ function draftDocument(
   title: { title: string; index: number; named: boolean } | null,
   quoter: Quoter,
   meta: DraftMeta,
-): { document: DraftDocument; signatoriesGuessed: boolean } {
+): { document: DraftDocument; signatoriesGuessed: boolean; periodNote: Text | null } {
   const text = quoter.normalised;
   const heading = title?.title ?? null;
   const signedDate = findSignedDate(text);
@@ -70,7 +71,8 @@ function draftDocument(
     municipality: findMunicipality(text, heading, meta.municipalities),
     policeArea: findPoliceArea(text),
     period,
-    periodNote: note,
+    // The record's note is data, in the document's own language (Swedish); the draft's notes list says it in the UI's.
+    periodNote: note?.sv ?? null,
     signedDate,
     signatories,
     sources: findSources(text),
@@ -78,7 +80,7 @@ function draftDocument(
     sourceFile: meta.sourceFile,
     quote: documentQuote(prose, title, quoter),
   };
-  return { document, signatoriesGuessed: guessed };
+  return { document, signatoriesGuessed: guessed, periodNote: note };
 }
 
 /** The first sentence after the title that says what the document is, else the first sentence, else the title. */

@@ -1,4 +1,5 @@
 import type { DocumentKind, Municipality, PromiseDocument } from '../../domain/promiseDocument';
+import { text, type Text } from '../../domain/text';
 import type { LocatedBlock } from './segment';
 
 /**
@@ -102,20 +103,23 @@ type Period = PromiseDocument['period'];
  * the year of signing, or a year after "under", "för", "år" or "gäller" in the text. A single year
  * is taken as that whole calendar year and `note` says so.
  */
-export function findPeriod(title: string | null, text: string, signedDate: string | null): { period: Period | null; note: string | null } {
-  const range = (from: string, to: string, why: string | null) => ({ period: { from: `${from}-01-01`, to: `${to}-12-31` }, note: why });
+export function findPeriod(title: string | null, body: string, signedDate: string | null): { period: Period | null; note: Text | null } {
+  const range = (from: string, to: string, why: Text | null) => ({ period: { from: `${from}-01-01`, to: `${to}-12-31` }, note: why });
   const titleRange = title ? /\b(20\d\d|19\d\d)\s*[-–]\s*(20\d\d|19\d\d)\b/u.exec(title) : null;
   if (titleRange && titleRange[1]! <= titleRange[2]!) return range(titleRange[1]!, titleRange[2]!, null);
   const titleYear = title ? /\b(20\d\d|19\d\d)\b/u.exec(title) : null;
-  if (titleYear) return range(titleYear[1]!, titleYear[1]!, `Rubriken anger bara året ${titleYear[1]}; perioden är satt till hela året.`);
-  const textRange = /(?<!\p{L})(?:åren|perioden|period|gäller|under)\s+(20\d\d)\s*[-–]\s*(20\d\d)\b/iu.exec(text);
+  if (titleYear) {
+    const y = titleYear[1]!;
+    return range(y, y, text(`Rubriken anger bara året ${y}; perioden är satt till hela året.`, `The title gives only the year ${y}; the period is set to the whole year.`));
+  }
+  const textRange = /(?<!\p{L})(?:åren|perioden|period|gäller|under)\s+(20\d\d)\s*[-–]\s*(20\d\d)\b/iu.exec(body);
   if (textRange && textRange[1]! <= textRange[2]!) return range(textRange[1]!, textRange[2]!, null);
   if (signedDate) {
     const y = signedDate.slice(0, 4);
-    return range(y, y, `Dokumentet anger ingen period; perioden är satt till året det skrevs under (${y}).`);
+    return range(y, y, text(`Dokumentet anger ingen period; perioden är satt till året det skrevs under (${y}).`, `The document gives no period; the period is set to the year it was signed (${y}).`));
   }
-  const years = [...text.matchAll(/(?<!\p{L})(?:under|för|år|gäller|valåret)\s+(?:år\s+)?(20\d\d)\b/giu)].map((m) => m[1]!);
+  const years = [...body.matchAll(/(?<!\p{L})(?:under|för|år|gäller|valåret)\s+(?:år\s+)?(20\d\d)\b/giu)].map((m) => m[1]!);
   const latest = years.sort().at(-1);
-  if (latest) return range(latest, latest, `Perioden är gissad från "${latest}" i texten och satt till hela året.`);
+  if (latest) return range(latest, latest, text(`Perioden är gissad från "${latest}" i texten och satt till hela året.`, `The period is guessed from "${latest}" in the text and set to the whole year.`));
   return { period: null, note: null };
 }

@@ -1,4 +1,5 @@
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import { text, type Text } from '../../domain/text';
 import { linesFromPlacedText } from './pdfLines';
 import { loadPdfjsForBrowser, type PdfjsLoader } from './pdfjsBrowser';
 
@@ -9,9 +10,15 @@ export interface ReadPdfOptions {
   maxPages?: number;
 }
 
-/** The reason a PDF could not be read, in Swedish for the planner. */
+/** The reason a PDF could not be read, for the planner in both languages (`message` is the Swedish). */
 export class PdfReadError extends Error {
   override name = 'PdfReadError';
+  constructor(
+    readonly text: Text,
+    options?: ErrorOptions,
+  ) {
+    super(text.sv, options);
+  }
 }
 
 const isTextItem = (item: TextItem | TextMarkedContent): item is TextItem => 'str' in item;
@@ -42,9 +49,11 @@ export async function readPdfText(bytes: Uint8Array, options: ReadPdfOptions = {
   }
 }
 
-function pdfErrorMessage(error: unknown): string {
+function pdfErrorMessage(error: unknown): Text {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') return 'PDF-filen är lösenordsskyddad: spara den utan lösenord och försök igen.';
-  if (name === 'InvalidPDFException') return 'Filen är ingen läsbar PDF.';
-  return `PDF-filen kunde inte läsas (${error instanceof Error ? error.message : String(error)}).`;
+  if (name === 'PasswordException') return text('PDF-filen är lösenordsskyddad: spara den utan lösenord och försök igen.', 'The PDF is password protected: save it without a password and try again.');
+  if (name === 'InvalidPDFException') return text('Filen är ingen läsbar PDF.', 'The file is not a readable PDF.');
+  // pdf.js's own words (English) are the detail.
+  const detail = error instanceof Error ? error.message : String(error);
+  return text(`PDF-filen kunde inte läsas (${detail}).`, `The PDF could not be read (${detail}).`);
 }

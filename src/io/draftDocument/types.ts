@@ -1,4 +1,5 @@
 import type { Activity } from '../../domain/activity';
+import type { Text } from '../../domain/text';
 import type { FocusArea } from '../../domain/focusArea';
 import type { Municipality, PromiseDocument } from '../../domain/promiseDocument';
 
@@ -43,8 +44,8 @@ export interface DocumentDraft {
   document: DraftDocument;
   focusAreas: DraftFocusArea[];
   activities: DraftActivity[];
-  /** Swedish sentences about what could not be read or was guessed. */
-  notes: string[];
+  /** Sentences about what could not be read or was guessed, in both languages. */
+  notes: Text[];
 }
 
 export interface DraftMeta {

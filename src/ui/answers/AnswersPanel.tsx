@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ANSWER_REJECT_TEXTS } from '../../io/answers/answerRows';
 import { formatNumber, useI18n } from '../i18n';
 import type { Answers } from './useAnswers';
 
@@ -45,14 +46,14 @@ export function AnswersPanel({ answers }: { answers: Answers }) {
           {state.result.rejected.length > 0 && (
             <ul className="rejected">
               {state.result.rejected.slice(0, 5).map((r) => (
-                <li key={r.index}>{t.answers.rejectedLine(r.index, t.answers.reasons[r.reason], r.detail)}</li>
+                <li key={r.index}>{t.answers.rejectedLine(r.index, ANSWER_REJECT_TEXTS[r.reason][language], r.detail[language])}</li>
               ))}
             </ul>
           )}
         </div>
       )}
       {state.kind === 'failed' && (
-        <p role="alert">{t.answers.failed(state.fileName, state.message)}</p>
+        <p role="alert">{t.answers.failed(state.fileName, state.message[language])}</p>
       )}
       <p data-testid="answers-count">{t.answers.held(n(answers.count))}</p>
       {answers.count > 0 && (

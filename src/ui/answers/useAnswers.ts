@@ -9,13 +9,15 @@ import type { AnswersOnMap } from '../../map/answersLayer';
 import type { AnswerSetSummary } from '../../data/answerSets';
 import { store } from '../../data/store';
 import { subscribeToFeed } from '../../data/changeFeed';
+import { same, type Text } from '../../domain/text';
 import type { AnswersImport, AnswersImportProgress } from '../../io/answers/answerRows';
 
 export type AnswersImportState =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string; progress: AnswersImportProgress; cancel(): void }
   | { kind: 'done'; fileName: string; result: AnswersImport }
-  | { kind: 'failed'; fileName: string; message: string };
+  /** The reader's message in both languages, shown in the UI's (an unexpected error has only its own). */
+  | { kind: 'failed'; fileName: string; message: Text };
 
 export interface Answers {
   sets: AnswerSetSummary[];
@@ -115,7 +117,7 @@ export function useAnswers(): Answers {
       await commit(file.name, columns);
       setImporting({ kind: 'done', fileName: file.name, result: parsed.value });
     } catch (error) {
-      setImporting({ kind: 'failed', fileName: file.name, message: error instanceof Error ? error.message : String(error) });
+      setImporting({ kind: 'failed', fileName: file.name, message: same(error instanceof Error ? error.message : String(error)) });
     }
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { areaIndexStrings } from '../strings/areaIndex';
 import { areaClassKey, areaIndexQuestions, areaIndexYears, classCounts, classesFor, NO_DATA_CLASS, summariseAreaIndex, type AreaIndexSummary } from '../../analysis/areaIndex';
 import { areaLabel, type AreaIndexMode, type AreaPolygon } from '../../domain/areaIndex';
 import { boundsOf, type Bounds } from '../../domain/geometry';
@@ -8,7 +9,7 @@ import { crsLabels } from '../../io/crsRegistry';
 import type { MapOverlay } from '../../map/adapter';
 import { useI18n } from '../i18n';
 import { Select } from '../views/controls';
-import { AreaIndexLegend } from './AreaIndexLegend';
+import { AreaIndexLegend, legendRows } from './AreaIndexLegend';
 import { RejectionTable } from '../importing/RejectedTable';
 import { areaIndexActions, useAreaIndexSession } from './areaIndexSession';
 import { classRange, failureText, formatIndex, noteText } from './format';
@@ -27,7 +28,8 @@ const collator = new Intl.Collator('sv', { numeric: true });
  * areas coloured by the chosen question's level or change on the map, and the same as a table.
  */
 export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const a = areaIndexStrings(language);
   const id = useId();
   const session = useAreaIndexSession();
   const csv = session.csv?.result.ok ? session.csv.result.value : null;
@@ -49,6 +51,7 @@ export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
     if (!areas.length) return onOverlay(null);
     onOverlay({
       choropleth: {
+        legend: { title: a.legendTitle, rows: legendRows(mode, a, language) },
         collection: {
           type: 'FeatureCollection',
           features: areas.map((area) => {
@@ -62,7 +65,7 @@ export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
         },
       },
     });
-  }, [areas, byKey, mode, session.selectedKey, onOverlay]);
+  }, [areas, byKey, mode, session.selectedKey, onOverlay, a, language]);
   useEffect(() => () => onOverlay(null), [onOverlay]);
 
   // A newly read polygon file, or coming back to the tab: show all the areas.
@@ -75,31 +78,31 @@ export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
 
   const choose = (file: File | undefined, kind: 'csv' | 'polygons') => {
     if (!file) return;
-    void (kind === 'csv' ? areaIndexActions.loadCsv(file) : areaIndexActions.loadPolygons(file)).then(() => onStatus(t.areaIndex.loaded(file.name)));
+    void (kind === 'csv' ? areaIndexActions.loadCsv(file) : areaIndexActions.loadPolygons(file)).then(() => onStatus(a.loaded(file.name)));
   };
   const showArea = (area: AreaPolygon) => {
     areaIndexActions.choose({ selectedKey: area.key });
     onFit(boundsOf([area.geometry]));
-    onStatus(t.areaIndex.shown(areaLabel(area)));
+    onStatus(a.shown(areaLabel(area)));
   };
 
-  const csvSummary = csv ? t.areaIndex.csvSummary(csv.values.length, csv.rejected.length) : '';
+  const csvSummary = csv ? a.csvSummary(csv.values.length, csv.rejected.length) : '';
   const polygonSummary = polygons
-    ? `${t.areaIndex.polygonSummary(polygons.set.areas.length, polygons.rejected.length)}. ${t.areaIndex.crs(crsLabels(language)[polygons.crs.crs] ?? polygons.crs.crs, polygons.crsDeclared)}`
+    ? `${a.polygonSummary(polygons.set.areas.length, polygons.rejected.length)}. ${a.crs(crsLabels(language)[polygons.crs.crs] ?? polygons.crs.crs, polygons.crsDeclared)}`
     : '';
   const table = areas.length > 0 && <AreaTable areas={areas} byKey={byKey} mode={mode} year={year} selectedKey={session.selectedKey} onShow={showArea} hasResults={Boolean(question)} />;
 
   return (
     <div className="view area-index-view" data-testid="area-index-view">
-      <h3>{t.areaIndex.title}</h3>
-      <p className="muted">{t.areaIndex.intro}</p>
+      <h3>{a.title}</h3>
+      <p className="muted">{a.intro}</p>
       <div className="view-controls area-files">
         <div className="field">
-          <label htmlFor={`${id}-csv`}>{t.areaIndex.csvFile}</label>
+          <label htmlFor={`${id}-csv`}>{a.csvFile}</label>
           <input id={`${id}-csv`} type="file" accept=".csv,.txt,.tsv,text/csv" onChange={(e) => choose(e.currentTarget.files?.[0], 'csv')} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-geojson`}>{t.areaIndex.polygonFile}</label>
+          <label htmlFor={`${id}-geojson`}>{a.polygonFile}</label>
           <input id={`${id}-geojson`} type="file" accept=".geojson,.json,application/geo+json" onChange={(e) => choose(e.currentTarget.files?.[0], 'polygons')} />
         </div>
         {(session.csv || session.polygons) && (
@@ -107,14 +110,14 @@ export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
             type="button"
             onClick={() => {
               areaIndexActions.clear();
-              onStatus(t.areaIndex.cleared);
+              onStatus(a.cleared);
             }}
           >
-            {t.areaIndex.clear}
+            {a.clear}
           </button>
         )}
       </div>
-      {session.reading && <p role="status">{t.areaIndex.reading(session.reading)}</p>}
+      {session.reading && <p role="status">{a.reading(session.reading)}</p>}
       {session.csv && !session.csv.result.ok && <Failure fileName={session.csv.fileName} failure={session.csv.result.error} />}
       {session.polygons && !session.polygons.result.ok && <Failure fileName={session.polygons.fileName} failure={session.polygons.result.error} />}
 
@@ -131,32 +134,32 @@ export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
               <strong>{session.polygons!.fileName}</strong>: {polygonSummary}
             </li>
           )}
-          {matched && <li data-testid="area-match-summary">{t.areaIndex.matchSummary(rows.length, matched.matchedAreas.length, areas.length)}{matched.rejected.length > 0 && ` ${t.areaIndex.unmatched(matched.rejected.length)}`}</li>}
+          {matched && <li data-testid="area-match-summary">{a.matchSummary(rows.length, matched.matchedAreas.length, areas.length)}{matched.rejected.length > 0 && ` ${a.unmatched(matched.rejected.length)}`}</li>}
         </ul>
       )}
-      {csv && !polygons && <p>{t.areaIndex.needPolygons}</p>}
-      {polygons && !csv && <p>{t.areaIndex.needCsv}</p>}
-      {matched && !rows.length && <p>{t.areaIndex.noRows}</p>}
+      {csv && !polygons && <p>{a.needPolygons}</p>}
+      {polygons && !csv && <p>{a.needCsv}</p>}
+      {matched && !rows.length && <p>{a.noRows}</p>}
 
       {question ? (
         <div className="area-results">
           <div className="area-choices">
             <div className="view-controls">
-              <Select id={`${id}-question`} label={t.areaIndex.question} value={question} onChange={(v) => areaIndexActions.choose({ question: v, selectedKey: null })} options={questions.map((q) => [q, q])} />
+              <Select id={`${id}-question`} label={a.question} value={question} onChange={(v) => areaIndexActions.choose({ question: v, selectedKey: null })} options={questions.map((q) => [q, q])} />
               <Select
                 id={`${id}-year`}
-                label={t.areaIndex.year}
+                label={a.year}
                 value={year === null ? '' : String(year)}
                 onChange={(v) => areaIndexActions.choose({ year: Number(v) })}
                 options={[...years].reverse().map((y) => [String(y), String(y)] as [string, string])}
               />
             </div>
             <fieldset className="facet mode-choice">
-              <legend>{t.areaIndex.mode}</legend>
+              <legend>{a.mode}</legend>
               {(['change', 'level'] as AreaIndexMode[]).map((m) => (
                 <label key={m} className="check">
                   <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => areaIndexActions.choose({ mode: m })} />
-                  {t.areaIndex.modes[m]}
+                  {a.modes[m]}
                 </label>
               ))}
             </fieldset>
@@ -168,19 +171,19 @@ export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
         table
       )}
 
-      {csv && <FileReport fileName={session.csv!.fileName} notes={csv.notes.map((n) => noteText(n, t))} rejected={csv.rejected} testId="area-csv-report" />}
+      {csv && <FileReport fileName={session.csv!.fileName} notes={csv.notes.map((n) => noteText(n, a))} rejected={csv.rejected} testId="area-csv-report" />}
       {polygons && (
-        <FileReport fileName={session.polygons!.fileName} notes={polygons.notes.map((n) => noteText(n, t))} rejected={polygons.rejected} testId="area-polygon-report">
+        <FileReport fileName={session.polygons!.fileName} notes={polygons.notes.map((n) => noteText(n, a))} rejected={polygons.rejected} testId="area-polygon-report">
           {polygons.properties.length > 0 && (
             <div className="view-controls">
               {(['nameProperty', 'codeProperty'] as const).map((which) => (
                 <Select
                   key={which}
                   id={`${id}-${which}`}
-                  label={which === 'nameProperty' ? t.areaIndex.nameProperty : t.areaIndex.codeProperty}
+                  label={which === 'nameProperty' ? a.nameProperty : a.codeProperty}
                   value={polygons.set[which] ?? ''}
                   onChange={(v) => areaIndexActions.chooseProperties({ [which]: v === '' ? null : v })}
-                  options={[['', t.areaIndex.noProperty], ...polygons.properties.map((p) => [p, p] as [string, string])]}
+                  options={[['', a.noProperty], ...polygons.properties.map((p) => [p, p] as [string, string])]}
                 />
               ))}
             </div>
@@ -193,19 +196,21 @@ export function AreaIndexView({ onOverlay, onFit, onStatus }: Props) {
 }
 
 function Failure({ fileName, failure }: { fileName: string; failure: AreaIndexFailure }) {
-  const { t } = useI18n();
+  const { language } = useI18n();
+  const a = areaIndexStrings(language);
   return (
     <div className="error-summary" role="alert">
-      <p>{t.areaIndex.failed(fileName)}</p>
-      <p>{failureText(failure, t)}</p>
-      {failure.detail && <p className="muted">{t.areaIndex.failureDetail(failure.detail)}</p>}
+      <p>{a.failed(fileName)}</p>
+      <p>{failureText(failure, a)}</p>
+      {failure.detail && <p className="muted">{a.failureDetail(failure.detail)}</p>}
     </div>
   );
 }
 
 /** One file's notes, the choices that re-read it, and every item it left out with the reason. */
 function FileReport(props: { fileName: string; notes: string[]; rejected: readonly AreaRejectedItem[]; testId: string; children?: ReactNode }) {
-  const { t } = useI18n();
+  const { language } = useI18n();
+  const a = areaIndexStrings(language);
   if (!props.children && !props.notes.length && !props.rejected.length) return null;
   return (
     <section className="area-file-report" data-testid={props.testId}>
@@ -213,7 +218,7 @@ function FileReport(props: { fileName: string; notes: string[]; rejected: readon
       {props.children}
       {props.notes.length > 0 && (
         <details>
-          <summary>{t.areaIndex.notesTitle}</summary>
+          <summary>{a.notesTitle}</summary>
           <ul>
             {props.notes.map((note) => (
               <li key={note}>{note}</li>
@@ -228,14 +233,15 @@ function FileReport(props: { fileName: string; notes: string[]; rejected: readon
 
 /** Every left-out row or area with its reason in the UI's language; the detail is the file's own text. */
 function RejectedAreaItems({ fileName, rejected }: { fileName: string; rejected: readonly AreaRejectedItem[] }) {
-  const { t } = useI18n();
+  const { language } = useI18n();
+  const a = areaIndexStrings(language);
   return (
     <RejectionTable
-      title={t.areaIndex.rejectedTitle(fileName)}
+      title={a.rejectedTitle(fileName)}
       rows={rejected.map((item, i) => ({
         key: `${item.kind}-${item.index}-${item.question ?? ''}-${i}`,
-        where: t.areaIndex.where(item.kind, item.index, item.question),
-        why: t.areaIndex.reasons[item.reason] ?? item.reason,
+        where: a.where(item.kind, item.index, item.question),
+        why: a.reasons[item.reason] ?? item.reason,
         detail: item.detail ?? '',
       }))}
     />
@@ -254,7 +260,8 @@ interface TableProps {
 
 /** What the map shows, as a table: area, the year's index, the previous survey, the change and the class. */
 function AreaTable({ areas, byKey, mode, year, selectedKey, hasResults, onShow }: TableProps) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const a = areaIndexStrings(language);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'area', descending: false });
   const classes = classesFor(mode);
   const sorted = useMemo(() => {
@@ -275,7 +282,7 @@ function AreaTable({ areas, byKey, mode, year, selectedKey, hasResults, onShow }
   }, [areas, byKey, sort]);
   const header = (key: SortKey, text: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'area' }))} aria-label={t.areaIndex.sortBy(text)}>
+      <button type="button" className="sort-button" onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'area' }))} aria-label={a.sortBy(text)}>
         {text}
         {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
       </button>
@@ -284,20 +291,20 @@ function AreaTable({ areas, byKey, mode, year, selectedKey, hasResults, onShow }
   const classText = (s: AreaIndexSummary | undefined) => {
     const key = s ? areaClassKey(s, mode) : NO_DATA_CLASS;
     const c = classes.find((x) => x.key === key);
-    if (!c) return mode === 'level' ? t.areaIndex.noValue : t.areaIndex.noComparison;
-    return mode === 'change' ? (t.areaIndex.changeClassNames[c.key] ?? c.key) : classRange(c, t, language, false);
+    if (!c) return mode === 'level' ? a.noValue : a.noComparison;
+    return mode === 'change' ? (a.changeClassNames[c.key] ?? c.key) : classRange(c, a, language, false);
   };
   return (
-    <div className="table-scroll area-table" tabIndex={0} role="region" aria-label={t.areaIndex.listTitle}>
+    <div className="table-scroll area-table" tabIndex={0} role="region" aria-label={a.listTitle}>
       <table data-testid="area-index-table">
-        <caption className="visually-hidden">{t.areaIndex.listTitle}</caption>
+        <caption className="visually-hidden">{a.listTitle}</caption>
         <thead>
           <tr>
-            {header('area', t.areaIndex.columns.area)}
-            {header('index', year !== null ? t.areaIndex.columns.indexOf(year) : t.areaIndex.columns.index)}
-            <th scope="col">{t.areaIndex.columns.previous}</th>
-            {header('change', t.areaIndex.columns.change)}
-            {hasResults && <th scope="col">{t.areaIndex.columns.class}</th>}
+            {header('area', a.columns.area)}
+            {header('index', year !== null ? a.columns.indexOf(year) : a.columns.index)}
+            <th scope="col">{a.columns.previous}</th>
+            {header('change', a.columns.change)}
+            {hasResults && <th scope="col">{a.columns.class}</th>}
           </tr>
         </thead>
         <tbody>
@@ -311,8 +318,8 @@ function AreaTable({ areas, byKey, mode, year, selectedKey, hasResults, onShow }
                   </button>
                   {area.code && area.name && <span className="muted"> ({area.code})</span>}
                 </td>
-                <td>{s?.value != null ? formatIndex(s.value, language) : t.areaIndex.noValue}</td>
-                <td>{s?.previousYear != null && s.previousValue != null ? t.areaIndex.previousValue(s.previousYear, formatIndex(s.previousValue, language)) : '–'}</td>
+                <td>{s?.value != null ? formatIndex(s.value, language) : a.noValue}</td>
+                <td>{s?.previousYear != null && s.previousValue != null ? a.previousValue(s.previousYear, formatIndex(s.previousValue, language)) : '–'}</td>
                 <td>{s?.change != null ? formatIndex(s.change, language, true) : '–'}</td>
                 {hasResults && <td>{classText(s)}</td>}
               </tr>

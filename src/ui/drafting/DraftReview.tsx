@@ -1,7 +1,9 @@
 import { useId, useMemo, useState } from 'react';
+import { recordFormsStrings } from '../strings/recordForms';
 import { RESPONSIBLE_PARTIES } from '../../domain/activity';
 import type { ChangeSet } from '../../domain/changes';
 import type { PromiseDocument } from '../../domain/promiseDocument';
+import type { Text } from '../../domain/text';
 import type { DocumentDraft } from '../../io/draftDocument/types';
 import { DocumentForm } from '../editing/DocumentForm';
 import { StatusSelect } from '../editing/recordForm';
@@ -118,16 +120,16 @@ function documentStart(draft: DocumentDraft): Partial<PromiseDocument> {
   };
 }
 
-function DraftNotes({ notes }: { notes: readonly string[] }) {
-  const { t } = useI18n();
+function DraftNotes({ notes }: { notes: readonly Text[] }) {
+  const { t, language } = useI18n();
   if (!notes.length) return null;
   return (
     <div className="notice">
       <p>{t.drafting.notesTitle}</p>
-      {/* The drafter's notes are Swedish sentences about the Swedish text it read. */}
-      <ul lang="sv">
+      {/* In the UI's language; the names and quotes they cite stay as the document writes them. */}
+      <ul>
         {notes.map((n) => (
-          <li key={n}>{n}</li>
+          <li key={n.sv}>{n[language]}</li>
         ))}
       </ul>
     </div>
@@ -147,7 +149,8 @@ function Problems({ id, problems }: { id: string; problems: readonly ChoiceProbl
 }
 
 function AreaCard({ area, problems, onChange }: { area: AreaChoice; problems: ChoiceProblem[]; onChange(a: AreaChoice): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const rf = recordFormsStrings(language);
   const id = useId();
   return (
     <fieldset className="draft-card" data-testid="draft-area" aria-invalid={problems.length ? true : undefined} aria-describedby={problems.length ? `${id}-problems` : undefined}>
@@ -159,12 +162,12 @@ function AreaCard({ area, problems, onChange }: { area: AreaChoice; problems: Ch
       {area.include && (
         <>
           <Problems id={`${id}-problems`} problems={problems} />
-          <label htmlFor={`${id}-title`}>{t.recordForms.areaTitle}</label>
+          <label htmlFor={`${id}-title`}>{rf.areaTitle}</label>
           <input id={`${id}-title`} value={area.title} onChange={(e) => onChange({ ...area, title: e.currentTarget.value })} />
-          <label htmlFor={`${id}-quote`}>{t.recordForms.quote}</label>
+          <label htmlFor={`${id}-quote`}>{rf.quote}</label>
           <textarea id={`${id}-quote`} rows={2} value={area.quote} onChange={(e) => onChange({ ...area, quote: e.currentTarget.value })} />
           <label className="facet-row">
-            <input type="checkbox" checked={area.sensitive} onChange={(e) => onChange({ ...area, sensitive: e.currentTarget.checked })} /> {t.recordForms.sensitive}
+            <input type="checkbox" checked={area.sensitive} onChange={(e) => onChange({ ...area, sensitive: e.currentTarget.checked })} /> {rf.sensitive}
           </label>
         </>
       )}

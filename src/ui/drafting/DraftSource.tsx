@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { useI18n } from '../i18n';
+import { isText } from '../../domain/text';
+import { useI18n, type Dictionary, type Language } from '../i18n';
 
 export interface DraftInput {
   text: string;
@@ -14,26 +15,30 @@ const MAX_FILE_BYTES = 30 * 1024 * 1024;
  * everything as it was.
  */
 export function DraftSource({ onText, onCancel }: { onText(input: DraftInput): void; onCancel(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Worded when shown, so the message follows a language switch.
+  const [error, setError] = useState<((t: Dictionary, language: Language) => string) | null>(null);
   const [reading, setReading] = useState(false);
 
   const readFile = async (file: File) => {
     setError(null);
-    if (file.size > MAX_FILE_BYTES) return setError(t.drafting.tooLarge);
+    if (file.size > MAX_FILE_BYTES) return setError(() => (t: Dictionary) => t.drafting.tooLarge);
     setReading(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const isPdf = file.name.toLowerCase().endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
       // Loaded here, not with the page: pdf.js is about a megabyte.
       const content = isPdf ? await (await import('../../io/draftDocument/readPdfText')).readPdfText(bytes) : new TextDecoder('utf-8').decode(bytes);
-      if (!content.trim()) return setError(isPdf ? t.drafting.noTextInPdf : t.drafting.empty);
+      if (!content.trim()) return setError(() => (t: Dictionary) => (isPdf ? t.drafting.noTextInPdf : t.drafting.empty));
       onText({ text: content, sourceFile: file.name });
     } catch (e) {
-      setError(t.drafting.unreadable(e instanceof Error ? e.message : String(e)));
+      // A PdfReadError says why in both languages; anything else has only its own message.
+      const reason = e instanceof Error && 'text' in e && isText(e.text) ? e.text : null;
+      const message = e instanceof Error ? e.message : String(e);
+      setError(() => (t: Dictionary, l: Language) => t.drafting.unreadable(reason ? reason[l] : message));
     } finally {
       setReading(false);
     }
@@ -58,14 +63,14 @@ export function DraftSource({ onText, onCancel }: { onText(input: DraftInput): v
       {reading && <p role="status">{t.drafting.reading}</p>}
       {error && (
         <p role="alert" className="form-error">
-          {error}
+          {error(t, language)}
         </p>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           {t.edit.cancel}
         </button>
-        <button type="button" className="primary" disabled={reading} onClick={() => (text.trim() ? onText({ text, sourceFile: name.trim() || t.drafting.pastedName }) : setError(t.drafting.empty))}>
+        <button type="button" className="primary" disabled={reading} onClick={() => (text.trim() ? onText({ text, sourceFile: name.trim() || t.drafting.pastedName }) : setError(() => (t: Dictionary) => t.drafting.empty))}>
           {t.drafting.makeDraft}
         </button>
       </div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { recordFormsStrings } from '../strings/recordForms';
 import { RESPONSIBLE_PARTIES, activitySchema, type Activity, type ResponsibleParty } from '../../domain/activity';
 import type { FocusArea } from '../../domain/focusArea';
 import type { ActivityStatus } from '../../domain/layers';
@@ -20,7 +21,8 @@ interface Props {
  * write door's rules (a sensitive focus area makes the activity sensitive).
  */
 export function ActivityForm({ area, initial, onSave, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const rf = recordFormsStrings(language);
   const id = useId();
   const [title, setTitle] = useState(initial?.title ?? '');
   const [challenge, setChallenge] = useState(initial?.challenge ?? '');
@@ -70,7 +72,7 @@ export function ActivityForm({ area, initial, onSave, onCancel }: Props) {
         void submit();
       }}
     >
-      <h5 id={`${id}-title`}>{initial ? t.recordForms.editActivity(initial.title) : t.activityForm.title(area.title)}</h5>
+      <h5 id={`${id}-title`}>{initial ? rf.editActivity(initial.title) : t.activityForm.title(area.title)}</h5>
       <FormErrors errors={errors} />
       <div className="field">
         <label htmlFor={`${id}-name`}>{t.activityForm.name}</label>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { recordFormsStrings } from '../strings/recordForms';
 import { contactsStrings } from '../strings/contacts';
 import { contactIdOf, contactSchema, type Contact } from '../../domain/contact';
 import type { Municipality } from '../../domain/promiseDocument';
@@ -19,7 +20,8 @@ const orNull = (text: string) => text.trim() || null;
  * schema in src/domain decides; its issues are named here in the UI language, field by field.
  */
 export function ContactForm({ municipality, initial, onSave, onCancel }: Props) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const rf = recordFormsStrings(language);
   const s = contactsStrings(language);
   const id = useId();
   const [organisation, setOrganisation] = useState(initial?.organisation ?? '');
@@ -48,7 +50,7 @@ export function ContactForm({ municipality, initial, onSave, onCancel }: Props) 
         if (field === 'phone') return s.badPhone;
         if (field === 'web') return s.badWeb;
         if (field === 'email') return issue.code === 'custom' ? s.needOneWay : s.badEmail;
-        return t.recordForms.invalid;
+        return rf.invalid;
       });
       return setErrors([...new Set(messages)]);
     }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { recordFormsStrings } from '../strings/recordForms';
 import { DOCUMENT_KINDS, SOURCE_KINDS, promiseDocumentSchema, type DocumentKind, type PromiseDocument } from '../../domain/promiseDocument';
 import { useI18n } from '../i18n';
 import { Field, FormActions, FormErrors, lines, newRecordId } from './recordForm';
@@ -22,7 +23,8 @@ const SOURCE_KIND_SET = new Set<string>(SOURCE_KINDS);
  * followed up, and the words of the document that say so. Checked with the shipped data's schema.
  */
 export function DocumentForm({ municipalities, initial, draft, onSave, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const rf = recordFormsStrings(language);
   const id = useId();
   const start = initial ?? draft;
   const [kind, setKind] = useState<DocumentKind>(start?.kind ?? 'medborgarlofte');
@@ -43,17 +45,17 @@ export function DocumentForm({ municipalities, initial, draft, onSave, onCancel 
   const submit = async () => {
     const problems: string[] = [];
     const municipality = municipalities.find((m) => m.code === code);
-    if (!title.trim()) problems.push(t.recordForms.needTitle);
-    if (!municipality) problems.push(t.recordForms.needMunicipality);
-    if (!policeArea.trim()) problems.push(t.recordForms.needPoliceArea);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) problems.push(t.recordForms.needPeriod);
-    else if (from > to) problems.push(t.recordForms.periodOrder);
+    if (!title.trim()) problems.push(rf.needTitle);
+    if (!municipality) problems.push(rf.needMunicipality);
+    if (!policeArea.trim()) problems.push(rf.needPoliceArea);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) problems.push(rf.needPeriod);
+    else if (from > to) problems.push(rf.periodOrder);
     const people = lines(signatories).map((line) => {
       const [name, ...role] = line.split(',');
       return { name: (name ?? '').trim(), role: role.join(',').trim() };
     });
-    if (people.some((p) => !p.name || !p.role)) problems.push(t.recordForms.signatoryFormat);
-    if (!sourceFile.trim()) problems.push(t.recordForms.needSourceFile);
+    if (people.some((p) => !p.name || !p.role)) problems.push(rf.signatoryFormat);
+    if (!sourceFile.trim()) problems.push(rf.needSourceFile);
     if (!quote.trim()) problems.push(t.activityForm.needQuote);
     if (problems.length) return setErrors(problems);
     const parsed = promiseDocumentSchema.safeParse({
@@ -71,16 +73,16 @@ export function DocumentForm({ municipalities, initial, draft, onSave, onCancel 
       sourceFile: sourceFile.trim(),
       quote: quote.trim(),
     });
-    if (!parsed.success) return setErrors([t.recordForms.invalid]);
+    if (!parsed.success) return setErrors([rf.invalid]);
     setErrors([]);
     await onSave(parsed.data);
   };
 
   return (
     <form className="activity-form" aria-labelledby={`${id}-title`} data-testid="document-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
-      <h3 id={`${id}-title`}>{initial ? t.recordForms.editDocument(initial.title) : t.recordForms.newDocument}</h3>
+      <h3 id={`${id}-title`}>{initial ? rf.editDocument(initial.title) : rf.newDocument}</h3>
       <FormErrors errors={errors} />
-      <Field id={`${id}-kind`} label={t.recordForms.kind}>
+      <Field id={`${id}-kind`} label={rf.kind}>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value as DocumentKind)}>
           {DOCUMENT_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -89,7 +91,7 @@ export function DocumentForm({ municipalities, initial, draft, onSave, onCancel 
           ))}
         </select>
       </Field>
-      <Field id={`${id}-name`} label={t.recordForms.documentTitle}>
+      <Field id={`${id}-name`} label={rf.documentTitle}>
         <input id={`${id}-name`} value={title} maxLength={300} onChange={(e) => setTitle(e.currentTarget.value)} />
       </Field>
       <Field id={`${id}-municipality`} label={t.municipality}>
@@ -106,38 +108,38 @@ export function DocumentForm({ municipalities, initial, draft, onSave, onCancel 
       </Field>
       <fieldset>
         <legend>{t.period}</legend>
-        <Field id={`${id}-from`} label={t.recordForms.from}>
+        <Field id={`${id}-from`} label={rf.from}>
           <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         </Field>
-        <Field id={`${id}-to`} label={t.recordForms.to}>
+        <Field id={`${id}-to`} label={rf.to}>
           <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         </Field>
-        <Field id={`${id}-period-note`} label={t.recordForms.periodNote}>
+        <Field id={`${id}-period-note`} label={rf.periodNote}>
           <input id={`${id}-period-note`} value={periodNote} maxLength={300} onChange={(e) => setPeriodNote(e.currentTarget.value)} />
         </Field>
       </fieldset>
-      <Field id={`${id}-signed`} label={t.recordForms.signedDate}>
+      <Field id={`${id}-signed`} label={rf.signedDate}>
         <input id={`${id}-signed`} type="date" value={signedDate} onChange={(e) => setSignedDate(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-signatories`} label={t.recordForms.signatories} hint={t.recordForms.signatoriesHint}>
+      <Field id={`${id}-signatories`} label={rf.signatories} hint={rf.signatoriesHint}>
         <textarea id={`${id}-signatories`} value={signatories} rows={2} onChange={(e) => setSignatories(e.currentTarget.value)} aria-describedby={`${id}-signatories-hint`} />
       </Field>
       <fieldset>
-        <legend>{t.recordForms.sources}</legend>
+        <legend>{rf.sources}</legend>
         {SOURCE_KINDS.map((source) => (
           <label key={source} className="facet-row">
             <input type="checkbox" checked={sources.includes(source)} onChange={(e) => setSources(e.currentTarget.checked ? [...sources, source] : sources.filter((s) => s !== source))} />{' '}
-            {t.recordForms.sourceNames[source]}
+            {rf.sourceNames[source]}
           </label>
         ))}
       </fieldset>
-      <Field id={`${id}-follow-up`} label={t.recordForms.followUp}>
+      <Field id={`${id}-follow-up`} label={rf.followUp}>
         <input id={`${id}-follow-up`} value={followUp} maxLength={500} onChange={(e) => setFollowUp(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-source-file`} label={t.recordForms.sourceFile} hint={t.recordForms.sourceFileHint}>
+      <Field id={`${id}-source-file`} label={rf.sourceFile} hint={rf.sourceFileHint}>
         <input id={`${id}-source-file`} value={sourceFile} maxLength={300} onChange={(e) => setSourceFile(e.currentTarget.value)} aria-describedby={`${id}-source-file-hint`} />
       </Field>
-      <Field id={`${id}-quote`} label={t.recordForms.quote} hint={t.activityForm.quoteHint}>
+      <Field id={`${id}-quote`} label={rf.quote} hint={t.activityForm.quoteHint}>
         <textarea id={`${id}-quote`} value={quote} rows={2} onChange={(e) => setQuote(e.currentTarget.value)} aria-describedby={`${id}-quote-hint`} />
       </Field>
       <FormActions onCancel={onCancel} />

@@ -17,7 +17,7 @@ const newId = () => `egen-${crypto.randomUUID()}`;
 
 /** One form for every layer kind: the common fields, the layer's own, and a clear list of errors. */
 export function FeatureForm({ draft: initial, index, onSave, onCancel }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -49,7 +49,7 @@ export function FeatureForm({ draft: initial, index, onSave, onCancel }: Props) 
   const errorText = (key: string) =>
     errors[key] ? (
       <p id={`${fieldId(key)}-error`} className="field-error">
-        {errors[key]}
+        {errors[key][language]}
       </p>
     ) : null;
   const setDetail = (key: string, value: string | string[]) => setDraft((d) => ({ ...d, details: { ...d.details, [key]: value } }));
@@ -71,7 +71,7 @@ export function FeatureForm({ draft: initial, index, onSave, onCancel }: Props) 
               {errorKeys.map((key) => (
                 <li key={key}>
                   <a href={`#${fieldId(key === 'geometry' ? 'geometry-lon' : key)}`}>
-                    {labelOf(key, t)}: {errors[key]}
+                    {labelOf(key, t)}: {errors[key]![language]}
                   </a>
                 </li>
               ))}
@@ -119,10 +119,10 @@ export function FeatureForm({ draft: initial, index, onSave, onCancel }: Props) 
           </div>
         )}
         <div id={fieldId('activityIds')}>
-          <ActivityPicker index={index} value={draft.activityIds} onChange={(activityIds) => setDraft({ ...draft, activityIds })} error={errors.activityIds} />
+          <ActivityPicker index={index} value={draft.activityIds} onChange={(activityIds) => setDraft({ ...draft, activityIds })} error={errors.activityIds?.[language]} />
         </div>
         {DETAIL_FIELDS[draft.layer].map((field) => (
-          <DetailField key={field.key} field={field} value={draft.details[field.key]} id={fieldId(`details.${field.key}`)} error={errors[`details.${field.key}`]} onChange={setDetail} />
+          <DetailField key={field.key} field={field} value={draft.details[field.key]} id={fieldId(`details.${field.key}`)} error={errors[`details.${field.key}`]?.[language]} onChange={setDetail} />
         ))}
         <div className="dialog-actions">
           <button type="button" onClick={onCancel}>

@@ -1,4 +1,5 @@
 import { Suspense, useState } from 'react';
+import { recordFormsStrings } from '../strings/recordForms';
 import type { Activity } from '../../domain/activity';
 import type { ChangeSet } from '../../domain/changes';
 import type { FocusArea } from '../../domain/focusArea';
@@ -32,30 +33,31 @@ export type OpenForm =
 
 /** Which form is open in the tree (one at a time) and how each saves: one undoable change of one record. */
 export function useTreeForms(editing: TreeEditing | undefined) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const rf = recordFormsStrings(language);
   const [open, setOpen] = useState<OpenForm | null>(null);
   const close = () => setOpen(null);
   const is = (form: OpenForm) => open !== null && JSON.stringify(open) === JSON.stringify(form);
 
   const saveDocument = async (document: PromiseDocument, base: PromiseDocument | null) => {
     if (!editing) return false;
-    const change: ChangeSet = { label: t.recordForms.labelDocument(document.title, !base), put: { documents: [document] }, delete: {} };
-    const saved = await editing.save(change, seenRecords('documents', { [document.id]: base }), t.recordForms.saved(document.title));
+    const change: ChangeSet = { label: rf.labelDocument(document.title, !base), put: { documents: [document] }, delete: {} };
+    const saved = await editing.save(change, seenRecords('documents', { [document.id]: base }), rf.saved(document.title));
     if (saved) close();
     return saved;
   };
   const saveArea = async (area: FocusArea, base: FocusArea | null) => {
     if (!editing) return false;
-    const change: ChangeSet = { label: t.recordForms.labelArea(area.title, !base), put: { focusAreas: [area] }, delete: {} };
-    const saved = await editing.save(change, seenRecords('focusAreas', { [area.id]: base }), t.recordForms.saved(area.title));
+    const change: ChangeSet = { label: rf.labelArea(area.title, !base), put: { focusAreas: [area] }, delete: {} };
+    const saved = await editing.save(change, seenRecords('focusAreas', { [area.id]: base }), rf.saved(area.title));
     if (saved) close();
     return saved;
   };
   const saveActivity = async (activity: Activity, base: Activity | null) => {
     if (!editing) return false;
-    const label = base ? t.recordForms.labelActivity(activity.title) : t.activityForm.label(activity.title);
+    const label = base ? rf.labelActivity(activity.title) : t.activityForm.label(activity.title);
     const change: ChangeSet = { label, put: { activities: [activity] }, delete: {} };
-    const saved = await editing.save(change, seenRecords('activities', { [activity.id]: base }), base ? t.recordForms.saved(activity.title) : t.activityForm.saved(activity.title));
+    const saved = await editing.save(change, seenRecords('activities', { [activity.id]: base }), base ? rf.saved(activity.title) : t.activityForm.saved(activity.title));
     if (saved) close();
     return saved;
   };
@@ -75,7 +77,7 @@ export function useTreeForms(editing: TreeEditing | undefined) {
             const seen: RecordsSeen = {};
             for (const table of ['documents', 'focusAreas', 'activities'] as const)
               (seen as Record<string, Record<string, null>>)[table] = Object.fromEntries((change.put[table] ?? []).map((r) => [r.id, null]));
-            const saved = await editing.save(change, seen, t.recordForms.saved(change.put.documents?.[0]?.title ?? ''));
+            const saved = await editing.save(change, seen, rf.saved(change.put.documents?.[0]?.title ?? ''));
             if (saved) close();
             return saved;
           }}

@@ -4,6 +4,8 @@ import type { Finding } from '../../domain/findings';
 import type { SupportedGeometry } from '../../domain/geometry';
 import { LAYER_GEOMETRY, type LayerKind, type Provenance } from '../../domain/layers';
 import { safetyFeatureSchema, type SafetyFeature } from '../../domain/safetyFeature';
+import { schemaMessageText } from '../../domain/schemaMessages';
+import { text, type Text } from '../../domain/text';
 
 /** How a details field is entered in the form and converted to the record's value. */
 export type FieldType = 'text' | 'required-text' | 'int' | 'number' | 'list' | 'lines' | 'date' | 'time' | 'select' | 'multi' | 'textarea';
@@ -91,11 +93,23 @@ export function changeLayer(draft: FeatureDraft, layer: LayerKind): FeatureDraft
   return { ...draft, layer, details: fresh.details };
 }
 
-export type FormErrors = Record<string, string>;
+/** Each in both languages: the form shows them in the UI's, also after a switch while they are up. */
+export type FormErrors = Record<string, Text>;
+
+const ERRORS = {
+  name: text('Ange ett namn.', 'Enter a name.'),
+  activity: text('Välj minst en aktivitet som platsen hör till.', 'Choose at least one activity the place belongs to.'),
+  municipalities: text('Aktiviteterna hör till olika kommuner: en plats ligger i en kommun.', 'The activities belong to different municipalities: a place lies in one municipality.'),
+  int: text('Ange ett heltal.', 'Enter a whole number.'),
+  number: text('Ange ett tal, t.ex. 42,5.', 'Enter a number, e.g. 42.5.'),
+  date: text('Ange datum som ÅÅÅÅ-MM-DD.', 'Enter the date as YYYY-MM-DD.'),
+  time: text('Ange tiden som TT:MM, t.ex. 18:30.', 'Enter the time as HH:MM, e.g. 18:30.'),
+  required: text('Fältet måste fyllas i.', 'This field must be filled in.'),
+} as const;
 
 /**
  * Converts the form to a record and validates it with the same schema as every other door.
- * Errors are keyed by field ("name", "activityIds", "details.year", "geometry") in Swedish.
+ * Errors are keyed by field ("name", "activityIds", "details.year", "geometry").
  */
 export function draftToFeature(draft: FeatureDraft, index: DatasetIndex, newId: () => string): { feature: SafetyFeature } | { errors: FormErrors } {
   const errors: FormErrors = {};
@@ -106,11 +120,11 @@ export function draftToFeature(draft: FeatureDraft, index: DatasetIndex, newId: 
     // An optional field left empty stays absent, as in records written before it existed.
     else if (!(field.optional && converted.value === null)) details[field.key] = converted.value;
   }
-  if (!draft.name.trim()) errors.name = 'Ange ett namn.';
-  if (!draft.activityIds.length) errors.activityIds = 'Välj minst en aktivitet som platsen hör till.';
+  if (!draft.name.trim()) errors.name = ERRORS.name;
+  if (!draft.activityIds.length) errors.activityIds = ERRORS.activity;
   const documents = new Set(draft.activityIds.map((id) => index.activities.get(id)?.documentId));
   const municipalities = new Set([...documents].map((id) => (id ? index.documents.get(id)?.municipality.code : undefined)));
-  if (municipalities.size > 1) errors.activityIds = 'Aktiviteterna hör till olika kommuner: en plats ligger i en kommun.';
+  if (municipalities.size > 1) errors.activityIds = ERRORS.municipalities;
   if (Object.keys(errors).length) return { errors };
 
   const candidate = {
@@ -129,7 +143,7 @@ export function draftToFeature(draft: FeatureDraft, index: DatasetIndex, newId: 
   if (parsed.success) return { feature: parsed.data };
   for (const issue of parsed.error.issues) {
     const key = issue.path[0] === 'details' ? `details.${String(issue.path[1])}` : String(issue.path[0] ?? 'form');
-    errors[key] ??= swedish(issue.message);
+    errors[key] ??= schemaMessageText(issue.message);
   }
   return { errors };
 }
@@ -144,10 +158,6 @@ function keepFindingPoints(lines: unknown, previous: SafetyFeature | undefined):
   return (Array.isArray(lines) ? lines : []).map((text: string) => ({ text, point: points.get(text) ?? null }));
 }
 
-function swedish(message: string): string {
-  return /[åäö]|ska |en |är /.test(message) ? message : `ogiltigt värde (${message})`;
-}
-
 function toFieldValue(field: FieldSpec, value: unknown): string | string[] {
   if (field.type === 'multi') return Array.isArray(value) ? value.map(String) : [];
   if (field.type === 'lines') return Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' ? String((v as Finding).text) : String(v))).join('\n') : '';
@@ -156,18 +166,18 @@ function toFieldValue(field: FieldSpec, value: unknown): string | string[] {
   return String(value);
 }
 
-function fromFieldValue(field: FieldSpec, raw: string | string[] | undefined): { value: unknown } | { error: string } {
+function fromFieldValue(field: FieldSpec, raw: string | string[] | undefined): { value: unknown } | { error: Text } {
   if (field.type === 'multi') return { value: Array.isArray(raw) ? raw : [] };
   const text = (Array.isArray(raw) ? raw.join(',') : (raw ?? '')).trim();
   switch (field.type) {
     case 'int': {
       if (!text) return { value: null };
-      return /^-?\d+$/.test(text) ? { value: Number(text) } : { error: 'Ange ett heltal.' };
+      return /^-?\d+$/.test(text) ? { value: Number(text) } : { error: ERRORS.int };
     }
     case 'number': {
       if (!text) return { value: null };
       const n = Number(text.replace(',', '.'));
-      return Number.isFinite(n) ? { value: n } : { error: 'Ange ett tal, t.ex. 42,5.' };
+      return Number.isFinite(n) ? { value: n } : { error: ERRORS.number };
     }
     case 'list':
       return { value: text.split(',').map((s) => s.trim()).filter(Boolean) };
@@ -175,12 +185,12 @@ function fromFieldValue(field: FieldSpec, raw: string | string[] | undefined): {
       return { value: text.split('\n').map((s) => s.trim()).filter(Boolean) };
     case 'date':
       if (!text) return { value: null };
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : { error: 'Ange datum som ÅÅÅÅ-MM-DD.' };
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : { error: ERRORS.date };
     case 'time':
       if (!text) return { value: null };
-      return /^([01]\d|2[0-3]):[0-5]\d$/.test(text) ? { value: text } : { error: 'Ange tiden som TT:MM, t.ex. 18:30.' };
+      return /^([01]\d|2[0-3]):[0-5]\d$/.test(text) ? { value: text } : { error: ERRORS.time };
     case 'required-text':
-      return text ? { value: text } : { error: 'Fältet måste fyllas i.' };
+      return text ? { value: text } : { error: ERRORS.required };
     case 'select':
       return { value: text };
     default:

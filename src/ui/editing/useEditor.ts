@@ -17,7 +17,9 @@ import type { StaleChoice } from '../StaleDialog';
 import { seenRecords, type RecordsSeen } from '../../domain/sync/staleBase';
 import { swedishToday } from '../../domain/currency';
 import { mergeRecords } from '../../domain/sync/differences';
-import { draftFromFeature, newDraft, type FeatureDraft } from './featureDraft';
+import type { FeatureDraft } from './featureDraft';
+// The form's field specs load with the form, not with the first page: a draft is made when editing starts.
+const drafts = () => import('./featureDraft');
 
 export type EditorState =
   | { kind: 'idle' }
@@ -55,7 +57,7 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
         onStale(staleChoice(located, error, base));
         return false;
       }
-      onStatus(t.edit.saveFailed(rejectionText(error, t)));
+      onStatus(t.edit.saveFailed(rejectionText(error, t, language)));
       return false;
     }
   };
@@ -98,7 +100,7 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       onStatus(t.statusEntry.saved(activity.title, t.statusNames[entry.status]));
       return true;
     } catch (error) {
-      onStatus(t.edit.saveFailed(rejectionText(error, t)));
+      onStatus(t.edit.saveFailed(rejectionText(error, t, language)));
       return false;
     }
   };
@@ -115,7 +117,7 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       return true;
     } catch (error) {
       if (!(error instanceof ChangeConflict)) {
-        onStatus(t.edit.saveFailed(rejectionText(error, t)));
+        onStatus(t.edit.saveFailed(rejectionText(error, t, language)));
         return false;
       }
       const mineOf = (table: RecordTable, id: string) => (change.put[table] as { id: string }[] | undefined)?.find((r) => r.id === id) ?? null;
@@ -146,16 +148,16 @@ export function useEditor(adapterRef: RefObject<MapAdapter | null>, onStatus: (m
       setState({ kind: 'drawing', layer, type });
       adapterRef.current?.startDrawing(type, (geometry: SupportedGeometry) => {
         adapterRef.current?.stopDrafting();
-        setState({ kind: 'form', draft: newDraft(layer, geometry, note()), base: null });
+        void drafts().then(({ newDraft }) => setState({ kind: 'form', draft: newDraft(layer, geometry, note()), base: null }));
       });
     },
     /** The keyboard way to a new point: start at the map's centre and type the coordinates. */
     enterCoordinates(layer: LayerKind) {
       const center = adapterRef.current?.getView()?.center ?? [18.07, 59.33];
       const geometry: SupportedGeometry = { type: 'Point', coordinates: [round(center[0]), round(center[1])] };
-      setState({ kind: 'form', draft: newDraft(layer, geometry, note()), base: null });
+      void drafts().then(({ newDraft }) => setState({ kind: 'form', draft: newDraft(layer, geometry, note()), base: null }));
     },
-    editDetails: (feature: SafetyFeature) => setState({ kind: 'form', draft: draftFromFeature(feature), base: feature }),
+    editDetails: (feature: SafetyFeature) => void drafts().then(({ draftFromFeature }) => setState({ kind: 'form', draft: draftFromFeature(feature), base: feature })),
     async reshape(feature: SafetyFeature) {
       if (!(await adapterRef.current?.startReshaping(feature.geometry))) return onStatus(t.edit.reshapeUnsupported);
       setState({ kind: 'reshaping', feature });

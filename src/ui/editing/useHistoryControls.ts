@@ -10,7 +10,7 @@ const NO_HISTORY = { undoLabel: null, redoLabel: null };
 
 /** Undo/redo for the whole database (every tab shares it), with Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y. */
 export function useHistoryControls(onStatus: (message: string) => void, onStale: (choice: StaleChoice) => void) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   // A database that cannot be opened has no history to offer; useLiveQuery would rethrow in render.
   const state = useLiveQuery(() => readHistoryState(getDatabase()).catch(() => NO_HISTORY), [], NO_HISTORY);
   const step = useCallback(
@@ -21,7 +21,7 @@ export function useHistoryControls(onStatus: (message: string) => void, onStale:
         const done = await (direction === 'undo' ? store.undo(force) : store.redo(force));
         if (done) onStatus(direction === 'undo' ? t.edit.undone(done) : t.edit.redone(done));
       } catch (error) {
-        if (!(error instanceof ChangeConflict)) return onStatus(t.edit.undoFailed(rejectionText(error, t)));
+        if (!(error instanceof ChangeConflict)) return onStatus(t.edit.undoFailed(rejectionText(error, t, language)));
         // Someone changed the records since my step: undoing it now would overwrite theirs.
         onStale({
           title: direction === 'undo' ? t.team.undoStaleTitle(label ?? '') : t.team.redoStaleTitle(label ?? ''),

@@ -21,7 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** Every stored place as GeoJSON or GPX, and the whole database as a backup file, with restore. */
 export function ExportPanel({ dataset, onClose, onStatus }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [pending, setPending] = useState<{ file: string; content: BackupContent } | null>(null);
@@ -37,10 +37,10 @@ export function ExportPanel({ dataset, onClose, onStatus }: Props) {
     setError(null);
     if (!file) return;
     const parsed = parseBackup(await file.text());
-    if (!parsed.ok) return setError(t.exp.restoreFailed(parsed.error));
+    if (!parsed.ok) return setError(t.exp.restoreFailed(parsed.error[language]));
     // Checked before asking, so a refused backup never reaches the confirmation.
     const issues = await store.checkBackup(parsed.value);
-    if (issues.length) return setError(t.exp.restoreFailed(rejectionText(new ChangeRejected(issues), t)));
+    if (issues.length) return setError(t.exp.restoreFailed(rejectionText(new ChangeRejected(issues), t, language)));
     setPending({ file: file.name, content: parsed.value });
   };
   const confirmRestore = async () => {
@@ -52,7 +52,7 @@ export function ExportPanel({ dataset, onClose, onStatus }: Props) {
       onClose();
     } catch (e) {
       setPending(null);
-      setError(t.exp.restoreFailed(rejectionText(e, t)));
+      setError(t.exp.restoreFailed(rejectionText(e, t, language)));
     }
   };
 

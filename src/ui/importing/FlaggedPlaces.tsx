@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { FlaggedPlace } from '../../io/candidatesToFeatures';
 import { useI18n } from '../i18n';
+import { importStrings } from './strings';
 
 interface Props {
   flagged: readonly FlaggedPlace[];
@@ -16,7 +17,8 @@ const SHOWN = 50;
  * Nacka promise): listed with the municipality they lie in, each with a box to leave it out.
  */
 export function FlaggedPlaces({ flagged, excluded, onExclude }: Props) {
-  const { t } = useI18n();
+  const { language } = useI18n();
+  const imp = importStrings(language);
   const id = useId();
   if (!flagged.length) return null;
   const allOut = flagged.every((f) => excluded.has(f.key));
@@ -28,9 +30,9 @@ export function FlaggedPlaces({ flagged, excluded, onExclude }: Props) {
   };
   return (
     <fieldset className="facet flagged-places" data-testid="flagged-places">
-      <legend>{t.imp.flaggedTitle(flagged.length)}</legend>
+      <legend>{imp.flaggedTitle(flagged.length)}</legend>
       <p className="muted" id={`${id}-help`}>
-        {t.imp.flaggedHelp}
+        {imp.flaggedHelp}
       </p>
       <label className="checkbox">
         <input
@@ -39,19 +41,19 @@ export function FlaggedPlaces({ flagged, excluded, onExclude }: Props) {
           aria-describedby={`${id}-help`}
           onChange={(e) => onExclude(e.currentTarget.checked ? new Set([...excluded, ...flagged.map((f) => f.key)]) : new Set())}
         />{' '}
-        {t.imp.leaveOutAll}
+        {imp.leaveOutAll}
       </label>
       <ul>
         {flagged.slice(0, SHOWN).map((place) => (
           <li key={place.key}>
             <label className="checkbox">
               <input type="checkbox" checked={excluded.has(place.key)} onChange={(e) => toggle(place.key, e.currentTarget.checked)} />{' '}
-              {t.imp.leaveOut(place.name, place.municipality.name)}
+              {imp.leaveOut(place.name ?? place.label[language], place.municipality.name)}
             </label>
           </li>
         ))}
       </ul>
-      {flagged.length > SHOWN && <p>{t.imp.flaggedMore(flagged.length - SHOWN)}</p>}
+      {flagged.length > SHOWN && <p>{imp.flaggedMore(flagged.length - SHOWN)}</p>}
     </fieldset>
   );
 }

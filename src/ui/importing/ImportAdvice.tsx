@@ -1,6 +1,8 @@
 import { LAYER_GEOMETRY, type LayerKind } from '../../domain/layers';
 import type { ImportAdvice as Advice, ReasonCount } from '../../io/importAdvice';
+import { REJECT_TEXTS } from '../../io/importTypes';
 import { useI18n } from '../i18n';
+import { importStrings } from './strings';
 
 interface Props {
   advice: readonly Advice[];
@@ -9,14 +11,15 @@ interface Props {
 
 /** Why the counts are what they are, and what the user can do, in the UI language. */
 export function ImportAdvice({ advice, onLayer }: Props) {
-  const { t } = useI18n();
-  const a = t.imp.advice;
+  const { t, language } = useI18n();
+  const imp = importStrings(language);
+  const a = imp.advice;
   if (!advice.length) return null;
-  const list = (types: readonly string[]) => [...new Set(types.map((g) => t.imp.geometryNames[g] ?? g))].join(t.imp.and);
+  const list = (types: readonly string[]) => [...new Set(types.map((g) => imp.geometryNames[g] ?? g))].join(imp.and);
   const reasons = (counts: readonly ReasonCount[]) => (
     <ul>
       {counts.map(({ reason, count }) => (
-        <li key={reason}>{a.reasonCount(t.imp.reasons[reason] ?? reason, count)}</li>
+        <li key={reason}>{a.reasonCount(REJECT_TEXTS[reason][language], count)}</li>
       ))}
     </ul>
   );
@@ -39,7 +42,7 @@ export function ImportAdvice({ advice, onLayer }: Props) {
       case 'nothing-valid':
         return (
           <p className="warning">
-            {a.nothingValid(item.rejected)} {item.reason && a.commonReason(t.imp.reasons[item.reason] ?? item.reason)}{' '}
+            {a.nothingValid(item.rejected)} {item.reason && a.commonReason(REJECT_TEXTS[item.reason][language])}{' '}
             {item.hint === 'crs' && a.hintCrs}
             {item.hint === 'columns' && a.hintColumns}
           </p>

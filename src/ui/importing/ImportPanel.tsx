@@ -2,12 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { putFeatures } from '../../domain/changes';
 import type { DatasetIndex } from '../../domain/dataset';
 import type { LayerKind } from '../../domain/layers';
+import type { Text } from '../../domain/text';
 import { store } from '../../data/store';
 import { SOURCE_CRS, type CsvColumnMapping, type ImportOptions, type ParsedImport, type RejectedItem, type SourceCrs } from '../../io/importTypes';
 import { runImport } from '../../io/runImportInWorker';
 import { ActivityPicker } from '../editing/ActivityPicker';
-import { useI18n } from '../i18n';
+import { useI18n, type Dictionary, type Language } from '../i18n';
 import { rejectionText } from '../rejection';
+import { importStrings, type ImportStrings } from './strings';
 import { FlaggedPlaces } from './FlaggedPlaces';
 import { ImportAdvice } from './ImportAdvice';
 import { NameKeySelect } from './NameKeySelect';
@@ -18,7 +20,7 @@ import { useImportPlan, useMunicipalityLocator } from './useImportPlan';
 type Phase =
   | { kind: 'pick' }
   | { kind: 'reading'; fileName: string; progress: number }
-  | { kind: 'failed'; message: string; code: string }
+  | { kind: 'failed'; message: Text }
   | { kind: 'preview'; parsed: ParsedImport };
 
 interface Props {
@@ -33,7 +35,8 @@ type PreviewOptions = Pick<ImportOptions, 'crs' | 'csvMapping' | 'nameKey'>;
 
 /** Read a file off the main thread, preview what is valid and what is not, then import in one undoable step. */
 export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const imp = importStrings(language);
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
   const [file, setFile] = useState<File | null>(null);
@@ -42,7 +45,8 @@ export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
   const [activityIds, setActivityIds] = useState<string[]>([]);
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(() => new Set());
   const locator = useMunicipalityLocator();
-  const [error, setError] = useState<string | null>(null);
+  // Worded when shown, so an error on screen follows a language switch like everything else.
+  const [error, setError] = useState<((imp: ImportStrings, t: Dictionary, language: Language) => string) | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -51,7 +55,7 @@ export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
     if (!file) return;
     setPhase({ kind: 'reading', fileName: file.name, progress: 0 });
     const run = runImport(file, { ...options, municipalityAreasUrl: municipalityAreasUrl(document.baseURI), onProgress: (progress) => setPhase({ kind: 'reading', fileName: file.name, progress }) });
-    run.promise.then((result) => setPhase(result.ok ? { kind: 'preview', parsed: result.value } : { kind: 'failed', message: result.error.message, code: result.error.code }));
+    run.promise.then((result) => setPhase(result.ok ? { kind: 'preview', parsed: result.value } : { kind: 'failed', message: result.error.message }));
     return run.cancel;
   }, [file, options]);
 
@@ -62,17 +66,18 @@ export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
   const doImport = async () => {
     if (!parsed || !plan) return;
     // An export brings its own activities; anything else needs the planner's choice.
-    if (!isAppExport && !activityIds.length) return setError(t.imp.chooseActivity);
+    if (!isAppExport && !activityIds.length) return setError(() => (s: ImportStrings) => s.chooseActivity);
     // Without the polygons no place's municipality (or even Sweden) can be checked.
-    if (locator === 'loading') return setError(t.imp.locatorLoading);
-    if (!locator || !plan.located) return setError(t.imp.locatorRequired);
+    if (locator === 'loading') return setError(() => (s: ImportStrings) => s.locatorLoading);
+    if (!locator || !plan.located) return setError(() => (s: ImportStrings) => s.locatorRequired);
     try {
       await store.perform(putFeatures(t.edit.labels.importFile(plan.features.length, parsed.fileName), plan.features));
-      onStatus(t.imp.imported(plan.features.length, parsed.fileName));
+      onStatus(imp.imported(plan.features.length, parsed.fileName));
       onImported?.(plan.features.map((f) => f.id));
       onClose();
     } catch (e) {
-      setError(t.edit.saveFailed(rejectionText(e, t)));
+      // The refusal's issues carry both languages; they are worded at render like the rest.
+      setError(() => (_: ImportStrings, t: Dictionary, l: Language) => t.edit.saveFailed(rejectionText(e, t, l)));
     }
   };
 
@@ -80,14 +85,14 @@ export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
     <aside className="panel import-panel" aria-labelledby={`${id}-title`} data-testid="import-panel">
       <div className="panel-head">
         <h2 id={`${id}-title`} tabIndex={-1} ref={headingRef}>
-          {t.imp.title}
+          {imp.title}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t.close}>
           ×
         </button>
       </div>
       <div className="form-field">
-        <label htmlFor={`${id}-file`}>{t.imp.chooseFile}</label>
+        <label htmlFor={`${id}-file`}>{imp.chooseFile}</label>
         <input
           id={`${id}-file`}
           type="file"
@@ -103,15 +108,14 @@ export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
       </div>
       {phase.kind === 'reading' && (
         <div className="form-field" role="status">
-          <label htmlFor={`${id}-progress`}>{t.imp.reading(phase.fileName)}</label>
-          <progress id={`${id}-progress`} max={1} value={phase.progress} aria-label={t.imp.progressLabel} />
+          <label htmlFor={`${id}-progress`}>{imp.reading(phase.fileName)}</label>
+          <progress id={`${id}-progress`} max={1} value={phase.progress} aria-label={imp.progressLabel} />
         </div>
       )}
       {phase.kind === 'failed' && (
-        <div className="error-summary" role="alert">
-          <p>{t.imp.failed}</p>
-          {t.imp.failures?.[phase.code] && <p>{t.imp.failures[phase.code]}</p>}
-          <p lang="sv">{phase.message}</p>
+        <div className="error-summary" role="alert" data-testid="import-failure">
+          <p>{imp.failed}</p>
+          <p>{phase.message[language]}</p>
         </div>
       )}
       {parsed && (
@@ -128,14 +132,14 @@ export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
         />
       )}
       {parsed && <ImportAdvice advice={advice} onLayer={setLayer} />}
-      {parsed && locator === 'loading' && <p className="muted">{t.imp.locatorLoading}</p>}
+      {parsed && locator === 'loading' && <p className="muted">{imp.locatorLoading}</p>}
       {plan && <FlaggedPlaces flagged={plan.flagged} excluded={excluded} onExclude={setExcluded} />}
       {parsed && (
         <>
           {!isAppExport && <ActivityPicker index={index} value={activityIds} onChange={(ids) => (setActivityIds(ids), setError(null))} />}
           {error && (
             <p className="field-error" role="alert">
-              {error}
+              {error(imp, t, language)}
             </p>
           )}
           <div className="dialog-actions">
@@ -143,7 +147,7 @@ export function ImportPanel({ index, onClose, onStatus, onImported }: Props) {
               {t.edit.cancel}
             </button>
             <button type="button" className="primary" onClick={doImport} disabled={!plan?.features.length || locator === null}>
-              {t.imp.importButton(plan?.features.length ?? 0)}
+              {imp.importButton(plan?.features.length ?? 0)}
             </button>
           </div>
         </>
@@ -166,7 +170,8 @@ interface PreviewProps {
 }
 
 function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, validCount, idPrefix }: PreviewProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const imp = importStrings(language);
   const mapping = options.csvMapping ?? parsed.csv?.mapping;
   // An export's records are judged whole (schema, activities), so its own rejections replace the file's.
   const rejected = [...(parsed.appExport ? parsed.appExport.rejected : parsed.rejected), ...skipped];
@@ -175,10 +180,10 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
   return (
     <div className="import-preview">
       <p className="result-count" role="status">
-        {parsed.fileName} ({parsed.format.toUpperCase()}): {t.imp.summary(validCount, rejected.length)}
+        {parsed.fileName} ({parsed.format.toUpperCase()}): {imp.summary(validCount, rejected.length)}
       </p>
       <div className="form-field">
-        <label htmlFor={`${idPrefix}-crs`}>{t.imp.crs}</label>
+        <label htmlFor={`${idPrefix}-crs`}>{imp.crs}</label>
         <select
           id={`${idPrefix}-crs`}
           value={canChooseCrs ? (options.crs ?? parsed.crs.crs) : parsed.crs.crs}
@@ -188,27 +193,27 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
         >
           {SOURCE_CRS.map((crs) => (
             <option key={crs} value={crs}>
-              {t.imp.crsNames[crs]}
+              {imp.crsNames[crs]}
             </option>
           ))}
         </select>
-        <p id={`${idPrefix}-crs-reason`} className="muted" lang="sv">
-          {parsed.crs.reason}
-          {!parsed.crs.confident && !options.crs && <strong> {t.imp.crsConfirm}</strong>}
+        <p id={`${idPrefix}-crs-reason`} className="muted" data-testid="crs-reason">
+          {parsed.crs.reason[language]}
+          {!parsed.crs.confident && !options.crs && <strong> {imp.crsConfirm}</strong>}
         </p>
       </div>
       {parsed.csv && mapping && (
         <fieldset className="facet">
-          <legend>{t.imp.mapping}</legend>
+          <legend>{imp.mapping}</legend>
           {(Object.keys(mapping) as (keyof CsvColumnMapping)[]).map((field) => (
             <div key={field} className="form-field">
-              <label htmlFor={`${idPrefix}-map-${field}`}>{t.imp.mappingFields[field]}</label>
+              <label htmlFor={`${idPrefix}-map-${field}`}>{imp.mappingFields[field]}</label>
               <select
                 id={`${idPrefix}-map-${field}`}
                 value={mapping[field] ?? ''}
                 onChange={(e) => onOptions({ ...options, csvMapping: { ...mapping, [field]: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) } })}
               >
-                <option value="">{t.imp.noColumn}</option>
+                <option value="">{imp.noColumn}</option>
                 {parsed.csv!.headers.map((header, i) => (
                   <option key={i} value={i}>
                     {header}
@@ -222,7 +227,7 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
       <NameKeySelect parsed={parsed} idPrefix={idPrefix} onNameKey={(nameKey) => onOptions({ ...options, nameKey })} />
       {layer && (
         <div className="form-field">
-          <label htmlFor={`${idPrefix}-layer`}>{t.imp.layer}</label>
+          <label htmlFor={`${idPrefix}-layer`}>{imp.layer}</label>
           <select id={`${idPrefix}-layer`} value={layer} onChange={(e) => onLayer(e.currentTarget.value as LayerKind)}>
             {layers.map((l) => (
               <option key={l} value={l}>
@@ -233,11 +238,11 @@ function Preview({ parsed, options, onOptions, layers, layer, onLayer, skipped, 
         </div>
       )}
       {parsed.notes.length > 0 && (
-        <details>
-          <summary>{t.imp.notes}</summary>
-          <ul lang="sv">
+        <details data-testid="import-notes">
+          <summary>{imp.notes}</summary>
+          <ul>
             {parsed.notes.map((note) => (
-              <li key={note}>{note}</li>
+              <li key={note.sv}>{note[language]}</li>
             ))}
           </ul>
         </details>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { reportStrings } from '../strings/report';
 import { assessCoverage } from '../../analysis/coverage';
 import { documentStandings, swedishToday } from '../../domain/currency';
 import type { DatasetIndex } from '../../domain/dataset';
@@ -26,6 +27,7 @@ interface Props {
  */
 export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
   const { t, language } = useI18n();
+  const rs = reportStrings(language);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [documentId]);
   // While the report is open, printing prints the report alone.
@@ -61,51 +63,51 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
     <section className="follow-up-report" aria-labelledby="report-title" data-testid="follow-up-report" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="report-actions screen-only">
         <button type="button" className="primary" onClick={() => window.print()}>
-          {t.report.print}
+          {rs.print}
         </button>
         <button type="button" onClick={onClose}>
           {t.close}
         </button>
       </div>
       <h2 id="report-title" tabIndex={-1} ref={heading}>
-        {t.report.title(document_.title)}
+        {rs.title(document_.title)}
       </h2>
       <p>
         {document_.municipality.name} · {document_.policeArea} · {formatDate(document_.period.from, language)} – {formatDate(document_.period.to, language)}{' '}
         <CurrencyTag standing={standing} titleOf={(id) => index.documents.get(id)?.title} />
       </p>
-      <p className="muted">{t.report.dated(formatDate(today, language))}</p>
+      <p className="muted">{rs.dated(formatDate(today, language))}</p>
 
-      <h3>{t.report.mapTitle}</h3>
+      <h3>{rs.mapTitle}</h3>
       {places.length ? (
         <>
-          <MapExtract features={places} numbers={numbers} title={t.report.mapLabel(document_.municipality.name)} />
+          <MapExtract features={places} numbers={numbers} title={rs.mapLabel(document_.municipality.name)} />
           <ul className="report-legend">
             {LAYER_KINDS.filter((layer) => places.some((f) => f.layer === layer)).map((layer) => (
               <li key={layer}>
                 <span className="swatch" style={{ background: LAYER_COLOURS[layer] }} aria-hidden="true" /> {t.layerNames[layer]}
-                {layer === 'unsafe-place' && ` (${t.report.numbered})`}
+                {layer === 'unsafe-place' && ` (${rs.numbered})`}
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p>{t.report.noPlaces}</p>
+        <p>{rs.noPlaces}</p>
       )}
 
-      <h3>{t.report.progressTitle}</h3>
-      <p className="muted">{t.report.progressNote}</p>
+      <h3>{rs.progressTitle}</h3>
+      <p className="muted">{rs.progressNote}</p>
       <table className="report-table">
         <thead>
           <tr>
             <th scope="col">{t.focusArea}</th>
             {ACTIVITY_STATUSES.map((s) => (
               <th scope="col" key={s}>
-                {t.report.statusShort[s]}
+                {rs.statusShort[s]}
               </th>
             ))}
-            <th scope="col">{t.report.total}</th>
-            <th scope="col">{t.report.doneThisYear(year)}</th>
+            <th scope="col">{rs.total}</th>
+            <th scope="col">{rs.doneThisYear(year)}</th>
           </tr>
         </thead>
         <tbody>
@@ -131,7 +133,7 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
         </tbody>
       </table>
 
-      <h3>{t.report.entriesTitle(year)}</h3>
+      <h3>{rs.entriesTitle(year)}</h3>
       {entries.length ? (
         <ul data-testid="report-entries">
           {entries.map(({ entry, activity }) => (
@@ -142,24 +144,24 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
           ))}
         </ul>
       ) : (
-        <p>{t.report.noEntries}</p>
+        <p>{rs.noEntries}</p>
       )}
 
-      <h3>{t.report.walksTitle}</h3>
+      <h3>{rs.walksTitle}</h3>
       {walks.length ? (
         <ul>
           {walks.map((walk) => (
             <li key={walk.id}>
-              <strong>{walk.name}</strong>: {walk.details.plannedDate ? formatDate(walk.details.plannedDate.slice(0, 10), language) : t.report.noDate}, {t.detailValues.status?.[walk.details.status] ?? walk.details.status}.
+              <strong>{walk.name}</strong>: {walk.details.plannedDate ? formatDate(walk.details.plannedDate.slice(0, 10), language) : rs.noDate}, {t.detailValues.status?.[walk.details.status] ?? walk.details.status}.
               <FindingsList findings={walk.details.findings} />
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t.report.noWalks}</p>
+        <p>{rs.noWalks}</p>
       )}
 
-      <h3>{t.report.speedTitle}</h3>
+      <h3>{rs.speedTitle}</h3>
       {speeds.length ? (
         <table className="report-table">
           <thead>
@@ -182,10 +184,10 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
           </tbody>
         </table>
       ) : (
-        <p>{t.report.noSpeed}</p>
+        <p>{rs.noSpeed}</p>
       )}
 
-      <h3>{t.report.unsafeTitle}</h3>
+      <h3>{rs.unsafeTitle}</h3>
       {unsafe.length ? (
         <ol className="report-unsafe">
           {unsafe.map((place) => {
@@ -194,13 +196,13 @@ export function FollowUpReport({ documentId, index, fresh, onClose }: Props) {
             return (
               <li key={place.id}>
                 <strong>{place.name}</strong>:{' '}
-                {!c ? t.report.notCounted : reached && reached.length ? t.report.reachedBy(reached.join(', ')) : t.report.nothingReaches}
+                {!c ? rs.notCounted : reached && reached.length ? rs.reachedBy(reached.join(', ')) : rs.nothingReaches}
               </li>
             );
           })}
         </ol>
       ) : (
-        <p>{t.report.noUnsafe}</p>
+        <p>{rs.noUnsafe}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { viewsStrings } from '../strings/views';
 import { useI18n } from '../i18n';
 import { Select } from './controls';
 
@@ -9,13 +10,14 @@ export const EVIDENCE_AGES = [1, 2, 3, 5, 10] as const;
  * analyses say what they did not count, never hide it.
  */
 export function EvidenceAge({ years, onChange, stale }: { years: number; onChange(years: number): void; stale: number }) {
-  const { t } = useI18n();
+  const { language } = useI18n();
+  const v = viewsStrings(language);
   const id = useId();
   return (
     <div className="evidence-age">
-      <Select id={`${id}-age`} label={t.views.evidenceAge} value={String(years)} onChange={(v) => onChange(Number(v))} options={EVIDENCE_AGES.map((n) => [String(n), t.views.years(n)])} />
+      <Select id={`${id}-age`} label={v.evidenceAge} value={String(years)} onChange={(v) => onChange(Number(v))} options={EVIDENCE_AGES.map((n) => [String(n), v.years(n)])} />
       <p className="muted" data-testid="stale-note">
-        {t.views.staleLeftOut(stale, years)}
+        {v.staleLeftOut(stale, years)}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { isUpcomingWalk, swedishToday } from '../../domain/currency';
+import { viewsStrings } from '../strings/views';
 import { circle } from '@turf/turf';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { z } from 'zod';
@@ -63,6 +64,7 @@ const RADII = [500, 1000, 2000] as const;
 /** For citizens: pick a place (name, own position or the map) and see, nearest first, what is promised around it. */
 export function NearMeView({ municipalityAreas = {}, features, index, gazetteer, query, onQuery, onOverlay, onSelect, onPickOnMap, picking, geocoderUrl }: Props) {
   const { t, language } = useI18n();
+  const v = viewsStrings(language);
   const id = useId();
   const [search, setSearch] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -93,9 +95,9 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
       const response = await fetch(geocoderUrl.replace('{q}', encodeURIComponent(search.trim())));
       const parsed = geocoderAnswer.safeParse(response.ok ? await response.json() : null);
       if (!parsed.success) throw new Error('answer');
-      setOnline(parsed.data.map((r) => ({ name: r.display_name, point: [r.lon, r.lat], kind: t.views.onlineSearch })));
+      setOnline(parsed.data.map((r) => ({ name: r.display_name, point: [r.lon, r.lat], kind: v.onlineSearch })));
     } catch {
-      setMessage(t.views.onlineFailed);
+      setMessage(v.onlineFailed);
     }
   };
 
@@ -105,10 +107,10 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
   useEffect(() => () => onOverlay(null), [onOverlay]);
 
   const useMyPosition = () => {
-    if (!('geolocation' in navigator)) return setMessage(t.views.positionUnavailable);
+    if (!('geolocation' in navigator)) return setMessage(v.positionUnavailable);
     navigator.geolocation.getCurrentPosition(
-      (position) => onQuery({ point: [position.coords.longitude, position.coords.latitude], radius, label: t.views.myPosition }),
-      () => setMessage(t.views.positionUnavailable),
+      (position) => onQuery({ point: [position.coords.longitude, position.coords.latitude], radius, label: v.myPosition }),
+      () => setMessage(v.positionUnavailable),
       { timeout: 10_000 },
     );
   };
@@ -119,7 +121,7 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
   const walks = items.filter((r) => r.feature.layer === 'safety-walk' && isUpcomingWalk(r.feature.details.plannedDate, r.feature.details.status, today));
   const documentIds = new Set<string>(items.flatMap((r) => r.feature.activityIds.map((a) => index.activities.get(a)?.documentId ?? '')));
   const municipalities = [...documentIds].map((docId) => index.documents.get(docId)).filter((d) => d !== undefined);
-  const radiusText = t.views.radii[radius] ?? `${radius} m`;
+  const radiusText = v.radii[radius] ?? `${radius} m`;
   const largest = RADII[RADII.length - 1]!;
   const larger = RADII.find((r) => r > radius);
   // The municipality around the point, for the step after the largest radius (bounds: good enough to offer it).
@@ -127,15 +129,15 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
 
   return (
     <div className="view near-view" data-testid="near-view">
-      <h3>{t.views.nearTitle}</h3>
+      <h3>{v.nearTitle}</h3>
       <div className="view-controls">
         <div className="field">
-          <label htmlFor={`${id}-search`}>{t.views.findPlace}</label>
+          <label htmlFor={`${id}-search`}>{v.findPlace}</label>
           <input
             id={`${id}-search`}
             type="search"
             value={search}
-            placeholder={t.views.findPlaceHint}
+            placeholder={v.findPlaceHint}
             maxLength={100}
             onChange={(e) => {
               setSearch(e.currentTarget.value);
@@ -145,22 +147,22 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
         </div>
         {geocoderUrl && (
           <button type="button" onClick={searchOnline} disabled={!search.trim()}>
-            {t.views.onlineSearch}
+            {v.onlineSearch}
           </button>
         )}
-        <Select id={`${id}-radius`} label={t.views.radius} value={String(radius)} onChange={(v) => query && onQuery({ ...query, radius: Number(v), municipalityCode: null })} options={RADII.map((r) => [String(r), t.views.radii[r]!])} />
+        <Select id={`${id}-radius`} label={v.radius} value={String(radius)} onChange={(v) => query && onQuery({ ...query, radius: Number(v), municipalityCode: null })} options={RADII.map((r) => [String(r), v.radii[r]!])} />
         <button type="button" onClick={useMyPosition}>
-          {t.views.useMyPosition}
+          {v.useMyPosition}
         </button>
         <button type="button" onClick={onPickOnMap} aria-pressed={picking}>
-          {t.views.pickOnMap}
+          {v.pickOnMap}
         </button>
       </div>
-      {picking && <p role="status">{t.views.pickHelp}</p>}
+      {picking && <p role="status">{v.pickHelp}</p>}
       {message && <p role="alert">{message}</p>}
       {search.trim() && (
-        <ul className="gazetteer" aria-label={t.views.findPlace}>
-          {matches.length === 0 && <li>{t.views.noMatch}</li>}
+        <ul className="gazetteer" aria-label={v.findPlace}>
+          {matches.length === 0 && <li>{v.noMatch}</li>}
           {matches.map((m) => (
             <li key={`${m.kind}-${m.name}`}>
               <button
@@ -181,25 +183,25 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
         <>
           <p className="result-count" role="status">
             {query.municipalityCode
-              ? t.views.inMunicipality(items.length, query.label ?? '')
+              ? v.inMunicipality(items.length, query.label ?? '')
               : items.length
-                ? t.views.nearSummary(items.length, query.label ?? t.views.chosenPoint, radiusText)
+                ? v.nearSummary(items.length, query.label ?? v.chosenPoint, radiusText)
                 : larger
-                  ? t.views.nothingNear(radiusText, query.label ?? t.views.chosenPoint)
-                  : t.views.nothingWithinLargest(radiusText, query.label ?? t.views.chosenPoint)}
+                  ? v.nothingNear(radiusText, query.label ?? v.chosenPoint)
+                  : v.nothingWithinLargest(radiusText, query.label ?? v.chosenPoint)}
           </p>
           {!items.length && !query.municipalityCode && (
             <p>
               {larger ? (
                 <button type="button" onClick={() => onQuery({ ...query, radius: larger })}>
-                  {t.views.tryRadius(t.views.radii[larger] ?? `${larger} m`)}
+                  {v.tryRadius(v.radii[larger] ?? `${larger} m`)}
                 </button>
               ) : around ? (
                 <button type="button" onClick={() => onQuery({ point: around.centre, radius: largest, label: around.name, municipalityCode: around.code })}>
-                  {t.views.coverMunicipality(around.name)}
+                  {v.coverMunicipality(around.name)}
                 </button>
               ) : (
-                <span>{t.views.noMunicipalityAround}</span>
+                <span>{v.noMunicipalityAround}</span>
               )}
             </p>
           )}
@@ -210,7 +212,7 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
                   {item.feature.name}
                 </button>{' '}
                 <span className="muted">
-                  {t.layerSingular[item.feature.layer]}, {t.views.distance(metres(item.distanceMetres, language))}
+                  {t.layerSingular[item.feature.layer]}, {v.distance(metres(item.distanceMetres, language))}
                 </span>
                 <ul className="score-parts">
                   {item.feature.activityIds.map((aid) => index.activities.get(aid)).filter((a) => a !== undefined).map((activity) => (
@@ -222,17 +224,17 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
               </li>
             ))}
           </ol>
-          <h4>{t.views.walksTitle}</h4>
+          <h4>{v.walksTitle}</h4>
           {walks.length === 0 ? (
-            <p>{t.views.noWalksNear}</p>
+            <p>{v.noWalksNear}</p>
           ) : (
             <ul>
               {walks.map(({ feature }) =>
                 feature.layer === 'safety-walk' ? (
                   <li key={feature.id}>
-                    <strong>{feature.name}</strong>: {t.views.walkWhen(feature.details.plannedDate ? formatDate(feature.details.plannedDate.slice(0, 10), language) : null)}.{' '}
-                    {t.views.walkTime(feature.details.plannedDate?.slice(11, 16) || null)}. {t.views.walkMeet(meetingPoint(feature.geometry))}.{' '}
-                    {t.views.walkWho(feature.details.organisers.join(', '))}.
+                    <strong>{feature.name}</strong>: {v.walkWhen(feature.details.plannedDate ? formatDate(feature.details.plannedDate.slice(0, 10), language) : null)}.{' '}
+                    {v.walkTime(feature.details.plannedDate?.slice(11, 16) || null)}. {v.walkMeet(meetingPoint(feature.geometry))}.{' '}
+                    {v.walkWho(feature.details.organisers.join(', '))}.
                   </li>
                 ) : null,
               )}
@@ -240,11 +242,11 @@ export function NearMeView({ municipalityAreas = {}, features, index, gazetteer,
           )}
           {municipalities.length > 0 && (
             <>
-              <h4>{t.views.contactTitle}</h4>
+              <h4>{v.contactTitle}</h4>
               <ul>
                 {[...new Map(municipalities.map((d) => [d.municipality.code, d])).values()].map((d) => (
                   <li key={d.municipality.code}>
-                    {t.views.contactMunicipality(d.municipality.name)} {t.views.contactPolice(d.policeArea)}
+                    {v.contactMunicipality(d.municipality.name)} {v.contactPolice(d.policeArea)}
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { viewsStrings } from '../strings/views';
 import { assessCoverage } from '../../analysis/coverage';
 import { compareSurveys, hexDensity, withAnswerCells } from '../../analysis/density';
 import type { AnswerDensity } from '../../analysis/answers/density';
@@ -36,6 +37,7 @@ const WALK_DISTANCES = [100, 250, 500, 1000] as const;
 /** For planners: density of unsafe places as hexagons (or the change between two surveys), and the places no activity reaches. */
 export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceYears, index, onOverlay, onSelect, onCreateWalk, answers }: Props) {
   const { t, language } = useI18n();
+  const v = viewsStrings(language);
   const id = useId();
   const [resolution, setResolution] = useState<number>(8);
   const [timeOfDay, setTimeOfDay] = useState<TimeOfDay | ''>('');
@@ -81,6 +83,7 @@ export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceY
     onOverlay({
       // The gaps, numbered in their ranked order, on top of the density.
       numbered: gaps.slice(0, 50).map((gap, i) => ({ point: gap.point, label: String(i + 1) })),
+      numberedKind: 'gaps',
       areas: {
         scale: compare ? 'change' : 'count',
         max,
@@ -95,68 +98,68 @@ export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceY
   return (
     <div className="view planner-view" data-testid="planner-view">
       <p className="muted" data-testid="examples-note">
-        {t.views.examplesLeftOut(examples)}
+        {v.examplesLeftOut(examples)}
       </p>
       <EvidenceAge years={evidenceYears} onChange={onEvidenceYears} stale={stale} />
       <section aria-labelledby={`${id}-density`}>
-        <h3 id={`${id}-density`}>{t.views.densityTitle}</h3>
+        <h3 id={`${id}-density`}>{v.densityTitle}</h3>
         <div className="view-controls">
-          <Select id={`${id}-res`} label={t.views.hexSize} value={String(resolution)} onChange={(v) => setResolution(Number(v))} options={RESOLUTIONS.map((r) => [String(r), t.views.hexSizes[r]!])} />
+          <Select id={`${id}-res`} label={v.hexSize} value={String(resolution)} onChange={(v) => setResolution(Number(v))} options={RESOLUTIONS.map((r) => [String(r), v.hexSizes[r]!])} />
           <Select
             id={`${id}-tod`}
-            label={t.views.timeOfDay}
+            label={v.timeOfDay}
             value={timeOfDay}
             onChange={(v) => setTimeOfDay(v as TimeOfDay | '')}
-            options={[['', t.views.anyTime], ...TIMES_OF_DAY.map((d) => [d, t.timeOfDayNames[d] ?? d] as [string, string])]}
+            options={[['', v.anyTime], ...TIMES_OF_DAY.map((d) => [d, t.timeOfDayNames[d] ?? d] as [string, string])]}
           />
           <div className="field">
-            <label htmlFor={`${id}-reason`}>{t.views.reason}</label>
+            <label htmlFor={`${id}-reason`}>{v.reason}</label>
             <input id={`${id}-reason`} value={reason} maxLength={100} onChange={(e) => setReason(e.currentTarget.value)} />
           </div>
           {!compare && (
-            <Select id={`${id}-year`} label={t.views.surveyYear} value={year} onChange={setYear} options={[['', t.views.anyYear], ...years.map((y) => [String(y), String(y)] as [string, string])]} />
+            <Select id={`${id}-year`} label={v.surveyYear} value={year} onChange={setYear} options={[['', v.anyYear], ...years.map((y) => [String(y), String(y)] as [string, string])]} />
           )}
           <label className="check">
             <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.currentTarget.checked)} />
-            {t.views.compare}
+            {v.compare}
           </label>
           {compare && (
             <>
-              <Select id={`${id}-ya`} label={t.views.yearA} value={String(yearA)} onChange={(v) => setYearA(Number(v))} options={years.map((y) => [String(y), String(y)])} />
-              <Select id={`${id}-yb`} label={t.views.yearB} value={String(yearB)} onChange={(v) => setYearB(Number(v))} options={years.map((y) => [String(y), String(y)])} />
+              <Select id={`${id}-ya`} label={v.yearA} value={String(yearA)} onChange={(v) => setYearA(Number(v))} options={years.map((y) => [String(y), String(y)])} />
+              <Select id={`${id}-yb`} label={v.yearB} value={String(yearB)} onChange={(v) => setYearB(Number(v))} options={years.map((y) => [String(y), String(y)])} />
             </>
           )}
         </div>
         <p role="status" className="result-count">
-          {cells && (cells.length ? t.views.cells(cells.length, total) : t.views.noUnsafePlaces)}
-          {changes && t.views.changeCells(changes.filter((c) => c.change !== 0).length)}
+          {cells && (cells.length ? v.cells(cells.length, total) : v.noUnsafePlaces)}
+          {changes && v.changeCells(changes.filter((c) => c.change !== 0).length)}
         </p>
         {cells && answerCells && answerCells.total > 0 && <p data-testid="answers-included">{t.answers.included(formatNumber(answerCells.total, language))}</p>}
         <AnswersPanel answers={answers} />
       </section>
       <section aria-labelledby={`${id}-gaps`}>
-        <h3 id={`${id}-gaps`}>{t.views.gapsTitle}</h3>
+        <h3 id={`${id}-gaps`}>{v.gapsTitle}</h3>
         <Select
           id={`${id}-walk`}
-          label={t.views.walkDistance}
+          label={v.walkDistance}
           value={String(walkDistance)}
           onChange={(v) => setWalkDistance(Number(v))}
           options={WALK_DISTANCES.map((d) => [String(d), d >= 1000 ? `${d / 1000} km` : `${d} m`])}
         />
-        <p>{gaps.length ? t.views.gapsSummary(gaps.length, coverage.length) : t.views.noGaps}</p>
+        <p>{gaps.length ? v.gapsSummary(gaps.length, coverage.length) : v.noGaps}</p>
         <ol className="ranked-list" data-testid="gap-list">
           {gaps.map((gap) => (
             <li key={gap.featureId}>
               <strong>{gap.name}</strong> <span className="muted">({index.documents.get(index.activities.get(index.features.get(gap.featureId)?.activityIds[0] ?? '')?.documentId ?? '')?.municipality.name ?? gap.municipalityCode})</span>
               <br />
-              {t.views.weight(gap.weight)} ·{' '}
-              {gap.nearestWalkMetres === null ? t.views.noWalk : t.views.nearestWalk(metres(gap.nearestWalkMetres, language))}
+              {v.weight(gap.weight)} ·{' '}
+              {gap.nearestWalkMetres === null ? v.noWalk : v.nearestWalk(metres(gap.nearestWalkMetres, language))}
               <div className="row-actions">
                 <button type="button" className="link-button" onClick={() => onSelect(gap.featureId)}>
-                  {t.views.showOnMap}
+                  {v.showOnMap}
                 </button>
                 <button type="button" className="link-button" onClick={() => onCreateWalk(gap.point)}>
-                  {t.views.createWalk}
+                  {v.createWalk}
                 </button>
               </div>
             </li>

@@ -58,7 +58,7 @@ describe('backups carry the survey answers', () => {
     await saveAnswerSet(db, { id: 's1', fileName: 'enkat.csv', importedAt: '2026-12-02T10:00:00Z', count: 500, columns: message });
     const text = serializeBackup(await readBackupContent(db));
     const parsed = parseBackup(text);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(parsed.error.en);
     expect(parsed.value.answerSets?.map((s) => s.count)).toEqual([500]);
     expect(Array.from(new Float64Array(parsed.value.answerSets![0]!.columns.lon))).toEqual(rows.map((r) => r.lon));
     await removeAnswerSet(db, 's1');
@@ -68,6 +68,7 @@ describe('backups carry the survey answers', () => {
     const broken = JSON.parse(text) as { answerSets: { columns: { lat: string } }[] };
     broken.answerSets[0]!.columns.lat = broken.answerSets[0]!.columns.lat.slice(0, 40);
     const refused = parseBackup(JSON.stringify(broken));
-    expect(refused.ok ? 'accepted' : refused.error).toMatch(/enkätsvar är skadade/);
+    expect(refused.ok ? 'accepted' : refused.error.sv).toMatch(/enkätsvar är skadade/);
+    expect(refused.ok ? 'accepted' : refused.error.en).toMatch(/survey answers are damaged/);
   });
 });

@@ -40,10 +40,10 @@ describe('the app’s own GeoJSON export imports back whole', () => {
     const [first, second, ...rest] = shipped.features;
     const text = featuresToGeoJson([{ ...first!, activityIds: ['finns-inte'] }, { ...second!, details: { nonsense: 1 } } as never, ...rest], 'all');
     const parsed = await read(text);
-    expect(parsed.appExport!.rejected.map((r) => [r.label, r.reason])).toEqual([['objekt 2', 'invalid-record']]);
+    expect(parsed.appExport!.rejected.map((r) => [r.label.sv, r.reason])).toEqual([['objekt 2', 'invalid-record']]);
     const plan = appExportPlan(parsed.appExport!, index);
-    expect(plan.skipped.map((s) => [s.label, s.reason])).toEqual([['objekt 1', 'missing-activity']]);
-    expect(plan.skipped[0]!.detail).toContain('finns-inte');
+    expect(plan.skipped.map((s) => [s.label.sv, s.reason])).toEqual([['objekt 1', 'missing-activity']]);
+    expect(plan.skipped[0]!.detail).toEqual({ sv: 'aktiviteten finns-inte finns inte', en: 'the activity finns-inte does not exist' });
     expect(plan.features).toHaveLength(shipped.features.length - 2);
   });
 

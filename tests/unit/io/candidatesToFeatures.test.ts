@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rowLabel } from '../../../src/io/importText';
 import { indexDataset } from '../../../src/domain/dataset';
 import { candidatesToFeatures } from '../../../src/io/candidatesToFeatures';
 import type { ImportCandidate } from '../../../src/io/importTypes';
@@ -9,7 +10,7 @@ let n = 0;
 const newId = () => `id-${++n}`;
 const point = (over: Partial<ImportCandidate> = {}): ImportCandidate => ({
   index: 2,
-  label: 'rad 2',
+  label: rowLabel(2),
   geometry: { type: 'Point', coordinates: [18.1, 59.3] },
   name: 'Torget',
   properties: {},
@@ -31,10 +32,11 @@ describe('previewed candidates become places', () => {
     });
   });
   it('skips geometries the layer cannot take, and names unnamed rows after file and row', () => {
-    const line = point({ index: 3, label: 'rad 3', name: null, geometry: { type: 'LineString', coordinates: [[18, 59], [18.1, 59.1]] } });
+    const line = point({ index: 3, label: rowLabel(3), name: null, geometry: { type: 'LineString', coordinates: [[18, 59], [18.1, 59.1]] } });
     const { features, skipped } = candidatesToFeatures([point(), line], 'speed-control', ['act'], 'x.csv', index, newId);
     expect(features.map((f) => f.name)).toEqual(['x.csv, rad 3']);
-    expect(skipped.map((s) => s.label)).toEqual(['rad 2']);
+    expect(skipped.map((s) => s.label.sv)).toEqual(['rad 2']);
+    expect(skipped[0]!.detail).toEqual({ sv: 'Point passar inte lagret', en: 'Point does not fit the layer' });
   });
   it('turns GPX waypoints into findings of the walk', () => {
     const track = point({ gpxKind: 'track', name: 'Kvällsvandring', geometry: { type: 'LineString', coordinates: [[18, 59], [18.1, 59.1]] } });

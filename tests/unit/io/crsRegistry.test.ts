@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crsFromRanges, makeToWgs84 } from '../../../src/io/crs';
 import { crsFromPrj } from '../../../src/io/declaredCrs';
 import { CRS_REGISTRY } from '../../../src/io/crsRegistry';
-import { en } from '../../../src/ui/strings/en';
-import { sv } from '../../../src/ui/strings/sv';
+import { importStrings } from '../../../src/ui/importing/strings';
 import { SOURCE_CRS, type SourceCrs } from '../../../src/io/importTypes';
 import { readImportFile } from '../../../src/io/readImportFile';
 import { dms, geodeticToGrid, metresBetween, SWEREF99_TM, swerefZone } from './gaussKruger';
@@ -123,7 +122,7 @@ describe('GeoJSON: the declared coordinate system is always honoured', () => {
     expect(parsed.crs).toMatchObject({ crs: 'EPSG:3008', confident: true });
     expect(parsed.rejected).toEqual([]);
     expect(metresBetween(parsed.candidates[0]!.geometry.coordinates as number[], OREBRO_SLOTT)).toBeLessThan(3);
-    expect(parsed.notes).toContain('omräknat från EPSG:3008 till WGS 84');
+    expect(parsed.notes.map((n) => n.sv)).toContain('omräknat från EPSG:3008 till WGS 84');
   });
 
   it('EPSG:3009 (SWEREF 99 15 00, the zone Örebro kommun works in) as well', async () => {
@@ -142,7 +141,8 @@ describe('GeoJSON: the declared coordinate system is always honoured', () => {
     const parsed = expectOk(await readImportFile(pointFile(orebroIn(13.5), named('EPSG:3008')), 'slottet.geojson', { crs: 'EPSG:3006' }));
     expect(parsed.crs.crs).toBe('EPSG:3008');
     expect(parsed.crsDeclared).toBe(true);
-    expect(parsed.notes.some((n) => n.includes('EPSG:3006') && n.includes('användes inte'))).toBe(true);
+    expect(parsed.notes.some((n) => n.sv.includes('EPSG:3006') && n.sv.includes('användes inte'))).toBe(true);
+    expect(parsed.notes.some((n) => n.en.includes('EPSG:3006') && n.en.includes('was not used'))).toBe(true);
     expect(metresBetween(parsed.candidates[0]!.geometry.coordinates as number[], OREBRO_SLOTT)).toBeLessThan(3);
   });
 
@@ -154,8 +154,10 @@ describe('GeoJSON: the declared coordinate system is always honoured', () => {
   ])('a declared system the app cannot convert from (%s) is refused, never guessed', async (label, crs) => {
     const failure = expectFailure(await readImportFile(pointFile(orebroIn(13.5), crs), 'x.geojson'));
     expect(failure.code).toBe('unsupported-crs');
-    expect(failure.message).toContain(`koordinatsystemet ${label}`);
-    expect(failure.message).toContain('inte kan räkna om från');
+    expect(failure.message.sv).toContain(`koordinatsystemet ${label}`);
+    expect(failure.message.sv).toContain('inte kan räkna om från');
+    expect(failure.message.en).toContain(`coordinate system ${label}`);
+    expect(failure.message.en).toContain('cannot convert from');
   });
 
   it('a file that declares nothing is still guessed from the numbers, unconfident', async () => {
@@ -232,7 +234,8 @@ describe('.prj: the shapefile’s declared system is always honoured', () => {
     const zip = writeZip({ 'utm.shp': shp, 'utm.shx': shx, 'utm.dbf': dbf, 'utm.prj': UTM32_ESRI_PRJ });
     const failure = expectFailure(await readImportFile(zip, 'utm.zip'));
     expect(failure.code).toBe('unsupported-crs');
-    expect(failure.message).toContain('ETRS_1989_UTM_Zone_32N');
+    expect(failure.message.sv).toContain('ETRS_1989_UTM_Zone_32N');
+    expect(failure.message.en).toContain('ETRS_1989_UTM_Zone_32N');
   });
 });
 
@@ -257,12 +260,13 @@ describe('the registry itself', () => {
   });
 
   it('names every system in Swedish and English for the preview', () => {
+    const [sv, en] = [importStrings('sv'), importStrings('en')];
     for (const def of CRS_REGISTRY) {
-      expect(sv.imp.crsNames[def.code]).toContain(def.name);
-      expect(en.imp.crsNames[def.code]).toContain(def.name);
+      expect(sv.crsNames[def.code]).toContain(def.name);
+      expect(en.crsNames[def.code]).toContain(def.name);
     }
-    expect(sv.imp.crsNames['EPSG:3008']).toBe('SWEREF 99 13 30 (lokal zon, meter)');
-    expect(en.imp.crsNames['EPSG:3021']).toMatch(/RT 90 2.5 gon V .*metres/);
+    expect(sv.crsNames['EPSG:3008']).toBe('SWEREF 99 13 30 (lokal zon, meter)');
+    expect(en.crsNames['EPSG:3021']).toMatch(/RT 90 2.5 gon V .*metres/);
   });
 
   it("its plausible ranges hold the reference points, so a guess can use them", () => {

@@ -24,7 +24,8 @@ describe('coordinate columns guessed from names and values', () => {
       expectClose(parsed.candidates[0]!.geometry.coordinates as number[], SERGELS);
     }
     const swapped = await csv('namn;lon;lat\nTorget;59,3302;18,0592\nTorg 2;59,3;18,1\n');
-    expect(swapped.notes.some((n) => n.includes('lon') && n.includes('latitud'))).toBe(true);
+    expect(swapped.notes.some((n) => n.sv.includes('lon') && n.sv.includes('latitud'))).toBe(true);
+    expect(swapped.notes.some((n) => n.en.includes('lon') && n.en.includes('latitude'))).toBe(true);
   });
 
   it('Swedish x/y in metres (x = northing) is read by the values too', async () => {
@@ -35,7 +36,8 @@ describe('coordinate columns guessed from names and values', () => {
 
   it('degrees and decimal minutes (5918,63 / 01804,27) are converted explicitly with a note, never read as degrees', async () => {
     const parsed = await csv('namn;lat;lon\nTorget;5918,63;01804,27\nPlan;5919,80;01803,55\n');
-    expect(parsed.notes.some((n) => n.includes('tolkat som grader och minuter'))).toBe(true);
+    expect(parsed.notes.some((n) => n.sv.includes('tolkat som grader och minuter'))).toBe(true);
+    expect(parsed.notes.some((n) => n.en.includes('read as degrees and minutes'))).toBe(true);
     expectClose(parsed.candidates[0]!.geometry.coordinates as number[], [18 + 4.27 / 60, 59 + 18.63 / 60], 1e-6);
     expect(parsed.rejected).toEqual([]);
   });
@@ -43,13 +45,13 @@ describe('coordinate columns guessed from names and values', () => {
   it('a row in degree-minutes among decimal degrees is refused with that reason', async () => {
     const parsed = await csv('namn;lat;lon\nA;59,33;18,06\nB;59,34;18,07\nC;5918,63;01804,27\n');
     expect(parsed.candidates).toHaveLength(2);
-    expect(parsed.rejected.map((r) => [r.label, r.reason])).toEqual([['rad 4', 'degree-minutes']]);
+    expect(parsed.rejected.map((r) => [r.label.sv, r.reason])).toEqual([['rad 4', 'degree-minutes']]);
   });
 
   it('minutes of 60 or more are not degree-minutes: the row is refused, not converted', async () => {
     const parsed = await csv('namn;lat;lon\nA;5918,63;01804,27\nB;5975,00;01804,27\n');
     expect(parsed.candidates).toHaveLength(1);
-    expect(parsed.rejected[0]).toMatchObject({ label: 'rad 3', reason: 'degree-minutes' });
+    expect(parsed.rejected[0]).toMatchObject({ label: { sv: 'rad 3', en: 'row 3' }, reason: 'degree-minutes' });
   });
 
   it('the header-only guess still works without rows', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHOOSE_COLUMNS_NOTE } from '../../../src/io/importText';
 import { indexDataset } from '../../../src/domain/dataset';
 import { candidatesToFeatures } from '../../../src/io/candidatesToFeatures';
 import { adviseImport, defaultLayer, layersFor } from '../../../src/io/importAdvice';
@@ -54,7 +55,7 @@ describe('every empty result says why, and what can be done', () => {
       reason: 'outside-sweden',
       hint: 'crs',
     });
-    const noColumns = { ...sweref, candidates: [], rejected: [], notes: ['välj vilka kolumner som innehåller koordinaterna'] };
+    const noColumns = { ...sweref, candidates: [], rejected: [], notes: [CHOOSE_COLUMNS_NOTE] };
     expect(adviseImport({ parsed: noColumns, layer: null, plan: null, activityIds: ['act'], locatorAvailable: true })).toContainEqual({ code: 'nothing-valid', rejected: 0, reason: null, hint: 'columns' });
     const good = plan(parsed, 'unsafe-place');
     expect(codes(adviseImport({ parsed, layer: 'unsafe-place', plan: good, activityIds: ['act'], locatorAvailable: false }))).toContain('locator-unavailable');

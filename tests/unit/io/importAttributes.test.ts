@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { featureLabel } from '../../../src/io/importText';
 import { indexDataset } from '../../../src/domain/dataset';
 import { safetyFeatureSchema } from '../../../src/domain/safetyFeature';
 import { buildFeatureRows } from '../../../src/domain/featureRows';
@@ -14,7 +15,7 @@ const index = indexDataset(dataset());
 const newId = () => 'id-1';
 const candidate = (properties: ImportCandidate['properties']): ImportCandidate => ({
   index: 1,
-  label: 'objekt 1',
+  label: featureLabel(1),
   geometry: { type: 'Point', coordinates: [18.2, 59.3] },
   name: 'Torget',
   properties,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en, sv } from '../helpers/texts';
 import { positionsOf } from '../../../src/domain/geometry';
 import { parseGeoJson } from '../../../src/io/parseGeoJson';
 import { readImportFile } from '../../../src/io/readImportFile';
@@ -19,23 +20,25 @@ describe('GeoJSON import', () => {
     const parsed = await importFixture('en_trasig_polygon.geojson');
     expect(parsed.crs).toMatchObject({ crs: 'EPSG:4326', confident: true });
     expect(parsed.rejected).toHaveLength(2);
-    expect(parsed.rejected[0]).toMatchObject({ index: 2, label: 'objekt 2', reason: 'unclosed-ring' });
-    expect(parsed.rejected[0]!.detail).toContain('inte samma som sista');
+    expect(parsed.rejected[0]).toMatchObject({ index: 2, label: { sv: 'objekt 2', en: 'feature 2' }, reason: 'unclosed-ring' });
+    expect(parsed.rejected[0]!.detail.sv).toContain('inte samma som sista');
+    expect(parsed.rejected[0]!.detail.en).toContain('is not the same as the last');
     // A mixed GeometryCollection has no single kind of place.
     expect(parsed.rejected[1]).toMatchObject({ index: 5, reason: 'unsupported-geometry' });
-    expect(parsed.candidates.map((c) => [c.label, c.name, c.geometry.type])).toEqual([
+    expect(parsed.candidates.map((c) => [c.label.sv, c.name, c.geometry.type])).toEqual([
       ['objekt 1', 'Parken', 'Polygon'],
       ['objekt 3', 'Busshållplatsen', 'Point'],
       ['objekt 4, punkt 1', 'Två lampor', 'Point'],
       ['objekt 4, punkt 2', 'Två lampor', 'Point'],
     ]);
     expect(parsed.candidates[1]!.properties.antal).toBe(7);
-    expect(parsed.notes).toContain('flerpunktsgeometrier (MultiPoint) delades upp i enskilda punkter');
+    expect(sv(parsed.notes)).toContain('flerpunktsgeometrier (MultiPoint) delades upp i enskilda punkter');
+    expect(parsed.candidates[3]!.label.en).toBe('feature 4, point 2');
   });
 
   it('reprojects from a legacy crs member naming EPSG:3006', async () => {
     const parsed = await importFixture('legacy_crs_3006.geojson');
-    expect(parsed.crs).toEqual({ crs: 'EPSG:3006', reason: 'filen anger EPSG:3006 (crs)', confident: true });
+    expect(parsed.crs).toEqual({ crs: 'EPSG:3006', reason: { sv: 'filen anger EPSG:3006 (crs)', en: 'the file declares EPSG:3006 (crs)' }, confident: true });
     expect(parsed.candidates).toHaveLength(2);
     expect(parsed.candidates[0]!.name).toBe('Sergels torg'); // from NAMN
     expect(parsed.candidates[0]!.properties.KOD).toBe('0180');
@@ -57,16 +60,19 @@ describe('GeoJSON import', () => {
     const crs84 = expectOk(
       parseGeoJson(JSON.stringify({ type: 'Point', coordinates: [18, 59], crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } }), 'h.json'),
     );
-    expect(crs84.crs).toEqual({ crs: 'EPSG:4326', reason: 'filen anger EPSG:4326 (crs)', confident: true });
+    expect(crs84.crs).toMatchObject({ crs: 'EPSG:4326', reason: { sv: 'filen anger EPSG:4326 (crs)' }, confident: true });
   });
 
-  it('reports a truncated file as truncated, with the position, in Swedish', async () => {
+  it('reports a truncated file as truncated, with the position, in both languages', async () => {
     const text = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"namn":"Park';
     const failure = expectFailure(await readImportFile(utf8(text), 'avkortad.geojson', {}));
     expect(failure.code).toBe('truncated');
-    expect(failure.message).toContain(`tecken ${text.length}`);
-    expect(failure.message).toContain('rad 1');
-    expect(failure.message).toMatch(/avkortad/);
+    expect(failure.message.sv).toContain(`tecken ${text.length}`);
+    expect(failure.message.sv).toContain('rad 1');
+    expect(failure.message.sv).toMatch(/avkortad/);
+    expect(failure.message.en).toContain(`character ${text.length}`);
+    expect(failure.message.en).toContain('line 1');
+    expect(failure.message.en).toMatch(/cut short/);
   });
 
   it('reports other JSON syntax errors as unreadable, and JSON that is not GeoJSON as unknown', async () => {
@@ -80,12 +86,13 @@ describe('GPX import', () => {
   it('turns tracks and routes into lines and waypoints into points, labelled per kind', async () => {
     const parsed = await importFixture('spar_rutt_vagpunkter.gpx');
     expect(parsed.crs.crs).toBe('EPSG:4326');
-    expect(parsed.candidates.map((c) => [c.label, c.gpxKind, c.geometry.type, c.name])).toEqual([
+    expect(parsed.candidates.map((c) => [c.label.sv, c.gpxKind, c.geometry.type, c.name])).toEqual([
       ['spår 1', 'track', 'MultiLineString', 'Genomförd vandring'],
       ['rutt 1', 'route', 'LineString', 'Planerad vandring'],
       ['vägpunkt 1', 'waypoint', 'Point', 'Trasig lampa'],
       ['vägpunkt 2', 'waypoint', 'Point', 'Klotter'],
     ]);
+    expect(en(parsed.candidates.map((c) => c.label))).toEqual(['track 1', 'route 1', 'waypoint 1', 'waypoint 2']);
     expect(positionsOf(parsed.candidates[0]!.geometry)).toHaveLength(4);
     expectClose(parsed.candidates[2]!.geometry.coordinates as number[], [18.0711, 59.3251], 1e-9);
     expect(parsed.candidates[2]!.properties.desc).toBe('Vid trappan');
@@ -95,14 +102,15 @@ describe('GPX import', () => {
   it('refuses a truncated GPX as unreadable', async () => {
     const failure = expectFailure(await readImportFile(utf8('<gpx><trk><name>a</name><trkseg><trkpt lat="59" lon="18">'), 'x.gpx', {}));
     expect(failure.code).toBe('unreadable');
-    expect(failure.message).toMatch(/GPX-filen kunde inte läsas/);
+    expect(failure.message.sv).toMatch(/GPX-filen kunde inte läsas/);
+    expect(failure.message.en).toMatch(/The GPX file could not be read/);
   });
 });
 
 describe('KML import', () => {
   it('reads a point and a polygon, names from <name> and from ExtendedData', async () => {
     const parsed = await importFixture('platsmarke.kml');
-    expect(parsed.candidates.map((c) => [c.label, c.name, c.geometry.type])).toEqual([
+    expect(parsed.candidates.map((c) => [c.label.sv, c.name, c.geometry.type])).toEqual([
       ['platsmärke 1', 'Gångtunneln', 'Point'],
       ['platsmärke 2', 'Lekplatsen', 'Polygon'],
     ]);
@@ -126,7 +134,7 @@ describe('zipped shapefile import', () => {
     const zip = writeZip({ 'platser.shp': shp, 'platser.shx': shx, 'platser.dbf': dbf, 'platser.prj': SWEREF99_TM_PRJ, 'platser.cpg': 'UTF-8' });
     const parsed = expectOk(await readImportFile(zip, 'platser.zip', {}));
     expect(parsed.format).toBe('shapefile');
-    expect(parsed.crs).toEqual({ crs: 'EPSG:3006', reason: 'filen anger EPSG:3006 (.prj)', confident: true });
+    expect(parsed.crs).toEqual({ crs: 'EPSG:3006', reason: { sv: 'filen anger EPSG:3006 (.prj)', en: 'the file declares EPSG:3006 (.prj)' }, confident: true });
     expect(parsed.candidates.map((c) => c.name)).toEqual(['Sergels torg', 'Uppsala å']);
     expect(parsed.candidates[0]!.properties.KOD).toBe('0180');
     expectClose(parsed.candidates[0]!.geometry.coordinates as number[], [18.0592, 59.3302]);
@@ -138,13 +146,14 @@ describe('zipped shapefile import', () => {
     const parsed = expectOk(await readImportFile(zip, 'utan_prj.zip', {}));
     expect(parsed.crs).toMatchObject({ crs: 'EPSG:3006', confident: false });
     expectClose(parsed.candidates[0]!.geometry.coordinates as number[], [18.0592, 59.3302]);
-    expect(parsed.notes).toContain('omräknat från EPSG:3006 till WGS 84');
+    expect(sv(parsed.notes)).toContain('omräknat från EPSG:3006 till WGS 84');
   });
 
   it('refuses a zip without .shp, and a broken zip', async () => {
     const failure = expectFailure(await readImportFile(writeZip({ 'readme.txt': 'hej', 'platser.dbf': dbf }), 'fel.zip', {}));
     expect(failure.code).toBe('zip-without-shp');
-    expect(failure.message).toContain('.shp');
+    expect(failure.message.sv).toContain('.shp');
+    expect(failure.message.en).toContain('contains no shapefile (.shp)');
     const cut = writeZip({ 'platser.shp': shp }).subarray(0, 40);
     expect(expectFailure(await readImportFile(cut, 'trasig.zip', {})).code).toBe('unreadable');
   });

@@ -20,7 +20,8 @@ describe('hostile and broken input', () => {
     expect(Object.hasOwn(props, '__proto__')).toBe(false);
     expect(Object.getPrototypeOf(props)).toBe(Object.prototype);
     expect(props.ok).toBe('kvar');
-    expect(parsed.notes).toContain('3 egenskaper med otillåtet namn (__proto__, constructor, prototype) togs bort');
+    expect(parsed.notes.map((n) => n.sv)).toContain('3 egenskaper med otillåtet namn (__proto__, constructor, prototype) togs bort');
+    expect(parsed.notes.map((n) => n.en)).toContain('3 properties with a forbidden name (__proto__, constructor, prototype) removed');
   });
 
   it('drops a __proto__ column in a CSV', async () => {
@@ -35,8 +36,9 @@ describe('hostile and broken input', () => {
     const parsed = expectOk(await readImportFile(utf8(text), 'stor.geojson', {}));
     expect(parsed.candidates[0]!.name).toHaveLength(200);
     expect(parsed.candidates[0]!.properties.name).toHaveLength(1000);
-    expect(parsed.notes).toContain('1 namn kortades till 200 tecken');
-    expect(parsed.notes).toContain('1 text kortades till 1000 tecken');
+    expect(parsed.notes.map((n) => n.sv)).toContain('1 namn kortades till 200 tecken');
+    expect(parsed.notes.map((n) => n.sv)).toContain('1 text kortades till 1000 tecken');
+    expect(parsed.notes.map((n) => n.en)).toContain('1 name was cut to 200 characters');
   });
 
   it('never crashes on binary garbage, whatever the extension', async () => {
@@ -44,7 +46,8 @@ describe('hostile and broken input', () => {
     for (const name of ['x.bin', 'x.geojson', 'x.csv', 'x.kml', 'x.gpx', 'x.zip']) {
       const failure = expectFailure(await readImportFile(garbage, name, {}));
       expect(['unknown-format', 'unreadable'], name).toContain(failure.code);
-      expect(failure.message.length).toBeGreaterThan(10);
+      expect(failure.message.sv.length).toBeGreaterThan(10);
+      expect(failure.message.en.length).toBeGreaterThan(10);
     }
   });
 

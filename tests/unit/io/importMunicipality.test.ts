@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { same } from '../../../src/domain/text';
 import { indexDataset } from '../../../src/domain/dataset';
 import { candidatesToFeatures } from '../../../src/io/candidatesToFeatures';
 import type { ImportCandidate } from '../../../src/io/importTypes';
@@ -10,7 +11,7 @@ import { importReal } from './importHelpers';
 const index = indexDataset(dataset()); // the activity 'act' belongs to a Nacka (0182) document
 let n = 0;
 const newId = () => `id-${++n}`;
-const at = (label: string, lon: number, lat: number): ImportCandidate => ({ index: 1, label, name: label, properties: {}, geometry: { type: 'Point', coordinates: [lon, lat] } });
+const at = (label: string, lon: number, lat: number): ImportCandidate => ({ index: 1, label: same(label), name: label, properties: {}, geometry: { type: 'Point', coordinates: [lon, lat] } });
 
 describe('each imported place gets the municipality of its own geometry', () => {
   const candidates = [at('Nackaplats', 18.2, 59.3), at('Trelleborgsplats', 13.1, 55.4), at('Till havs', 20.5, 57.5)];
@@ -25,12 +26,12 @@ describe('each imported place gets the municipality of its own geometry', () => 
 
   it('a place outside Sweden is rejected with the position', () => {
     const { skipped } = candidatesToFeatures(candidates, 'unsafe-place', ['act'], 'f.csv', index, newId, { locator: fakeLocator });
-    expect(skipped).toEqual([{ index: 1, label: 'Till havs', reason: 'outside-sweden', detail: 'lon 20,5, lat 57,5' }]);
+    expect(skipped).toEqual([{ index: 1, label: same('Till havs'), reason: 'outside-sweden', detail: { sv: 'lon 20,5, lat 57,5', en: 'lon 20.5, lat 57.5' } }]);
   });
 
   it('a place outside the municipalities of the chosen activities is flagged, and can be left out', () => {
     const plan = candidatesToFeatures(candidates, 'unsafe-place', ['act'], 'f.csv', index, newId, { locator: fakeLocator });
-    expect(plan.flagged).toEqual([{ key: 'Trelleborgsplats', label: 'Trelleborgsplats', name: 'Trelleborgsplats', municipality: { code: '1287', name: 'Trelleborg' }, excluded: false }]);
+    expect(plan.flagged).toEqual([{ key: 'Trelleborgsplats', label: same('Trelleborgsplats'), name: 'Trelleborgsplats', municipality: { code: '1287', name: 'Trelleborg' }, excluded: false }]);
     const leftOut = candidatesToFeatures(candidates, 'unsafe-place', ['act'], 'f.csv', index, newId, { locator: fakeLocator, exclude: new Set(['Trelleborgsplats']) });
     expect(leftOut.features.map((f) => f.name)).toEqual(['Nackaplats']);
     expect(leftOut.flagged[0]!.excluded).toBe(true);
@@ -58,6 +59,6 @@ describe('with the real municipality polygons (../shared/geodata)', () => {
   it('a point in Copenhagen is outside Sweden, though inside Sweden’s bounding box', () => {
     const plan = candidatesToFeatures([at('Köpenhamn', 12.5683, 55.6761)], 'unsafe-place', ['act'], 'f.csv', index, newId, { locator: testMunicipalityLocator() });
     expect(plan.features).toEqual([]);
-    expect(plan.skipped[0]).toMatchObject({ reason: 'outside-sweden', detail: 'lon 12,5683, lat 55,6761' });
+    expect(plan.skipped[0]).toMatchObject({ reason: 'outside-sweden', detail: { sv: 'lon 12,5683, lat 55,6761', en: 'lon 12.5683, lat 55.6761' } });
   });
 });

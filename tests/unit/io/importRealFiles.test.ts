@@ -8,13 +8,13 @@ describe('import of real-world files (read in place from ../shared)', () => {
   it('Lantmäteriet roads: legacy crs EPSG:3006 is honoured and the roads land in south-west Skåne', async () => {
     const parsed = await importReal('lantmateriet_vaglinje_sweref99tm.geojson');
     expect(parsed.format).toBe('geojson');
-    expect(parsed.crs).toEqual({ crs: 'EPSG:3006', reason: 'filen anger EPSG:3006 (crs)', confident: true });
+    expect(parsed.crs).toEqual({ crs: 'EPSG:3006', reason: { sv: 'filen anger EPSG:3006 (crs)', en: 'the file declares EPSG:3006 (crs)' }, confident: true });
     expect(parsed.rejected).toEqual([]);
     expect(parsed.candidates).toHaveLength(22);
     expect(parsed.candidates.every((c) => c.geometry.type === 'MultiLineString')).toBe(true);
     expect(parsed.candidates.reduce((n, c) => n + positionsOf(c.geometry).length, 0)).toBe(142);
     const first = parsed.candidates[0]!;
-    expect(first.label).toBe('objekt 1');
+    expect(first.label).toEqual({ sv: 'objekt 1', en: 'feature 1' });
     expect(first.properties.objekttyp).toBe('Övergripande länk');
     expect(first.name).toBeNull(); // gatunamn is null everywhere and no name key has a value
     expectClose(centroid(first.geometry).geometry.coordinates, [13.131, 55.375], 0.01);
@@ -23,14 +23,15 @@ describe('import of real-world files (read in place from ../shared)', () => {
     expect(Math.max(...all.map((p) => p[0]!))).toBeCloseTo(13.848, 2);
     expect(Math.min(...all.map((p) => p[1]!))).toBeCloseTo(55.338, 2);
     expect(Math.max(...all.map((p) => p[1]!))).toBeCloseTo(55.455, 2);
-    expect(parsed.notes).toContain('omräknat från EPSG:3006 till WGS 84');
+    expect(parsed.notes.map((n) => n.sv)).toContain('omräknat från EPSG:3006 till WGS 84');
   });
 
   it('SCB municipalities without crs: SWEREF 99 TM detected from ranges (not confident), codes stay text', async () => {
     const parsed = await importReal('scb_kommuner_sweref99tm_nocrs.geojson');
     expect(parsed.crs.crs).toBe('EPSG:3006');
     expect(parsed.crs.confident).toBe(false);
-    expect(parsed.crs.reason).toMatch(/SWEREF 99 TM/);
+    expect(parsed.crs.reason.sv).toMatch(/SWEREF 99 TM/);
+    expect(parsed.crs.reason.en).toMatch(/look like SWEREF 99 TM/);
     expect(parsed.rejected).toEqual([]);
     expect(parsed.candidates).toHaveLength(290);
     expect(parsed.candidates.filter((c) => c.geometry.type === 'Polygon')).toHaveLength(277);
@@ -71,7 +72,7 @@ describe('import of real-world files (read in place from ../shared)', () => {
     expect(parsed.candidates).toHaveLength(1);
     const route = parsed.candidates[0]!;
     expect(route.gpxKind).toBe('route');
-    expect(route.label).toBe('rutt 1');
+    expect(route.label).toEqual({ sv: 'rutt 1', en: 'route 1' });
     expect(route.name).toBe('Sverigeleden');
     expect(route.geometry.type).toBe('LineString');
     const points = positionsOf(route.geometry);

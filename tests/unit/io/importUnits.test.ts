@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { same } from '../../../src/domain/text';
+import { rowLabel } from '../../../src/io/importText';
 import { crsFromRanges, makeToWgs84 } from '../../../src/io/crs';
 import { crsFromGeoJsonMember, crsFromPrj, detectCrs } from '../../../src/io/declaredCrs';
 import { decodeText } from '../../../src/io/decodeText';
@@ -19,7 +21,8 @@ describe('decodeText', () => {
     const latin = decodeText(Uint8Array.from([0xd6, 0x73, 0x74, 0x72, 0x61, 0x20, 0xc5, 0x67, 0x61, 0x74, 0x61, 0x6e, 0x20, 0x80]));
     expect(latin.text).toBe('Östra Ågatan €'); // 0x80 is € in Windows-1252, not a C1 control
     expect(latin.encoding).toBe('windows-1252');
-    expect(latin.note).toMatch(/Windows-1252/);
+    expect(latin.note?.sv).toMatch(/Windows-1252/);
+    expect(latin.note?.en).toMatch(/read as Windows-1252/);
   });
 });
 
@@ -47,7 +50,7 @@ describe('coordinate systems', () => {
     const refused = detectCrs({ geoJsonCrs: { type: 'name', properties: { name: 'EPSG:2400' } }, samples: [[18, 59]] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported-crs' } });
     const fromPrj = detectCrs({ prj: SWEREF99_TM_PRJ });
-    expect(fromPrj.ok && fromPrj.value.crs).toEqual({ crs: 'EPSG:3006', reason: 'filen anger EPSG:3006 (.prj)', confident: true });
+    expect(fromPrj.ok && fromPrj.value.crs).toEqual({ crs: 'EPSG:3006', reason: { sv: 'filen anger EPSG:3006 (.prj)', en: 'the file declares EPSG:3006 (.prj)' }, confident: true });
   });
 
   it('converts SWEREF 99 TM with one converter and keeps elevation', () => {
@@ -103,11 +106,12 @@ describe('inside Sweden at the file boundary: the write door rule on the municip
     expect(outsideSwedenIssue({ id: 'x', geometry: { type: 'Point', coordinates: [...coordinates] } }, locator)).toBeNull();
   });
   it('moves such candidates to the rejected rows with their position, in file order', () => {
-    const candidate = (index: number, coordinates: number[]) => ({ index, label: `rad ${index}`, name: null, properties: {}, geometry: { type: 'Point' as const, coordinates } });
-    const result = rejectOutsideSweden({ candidates: [candidate(2, [18.07, 59.33]), candidate(4, [12.5683, 55.6761])], rejected: [{ index: 3, label: 'rad 3', reason: 'missing-coordinates' as const, detail: '' }] }, locator);
-    expect(result.candidates.map((c) => c.label)).toEqual(['rad 2']);
-    expect(result.rejected.map((r) => [r.label, r.reason])).toEqual([['rad 3', 'missing-coordinates'], ['rad 4', 'outside-sweden']]);
-    expect(result.rejected[1]!.detail).toContain('lon 12,5683, lat 55,6761');
+    const candidate = (index: number, coordinates: number[]) => ({ index, label: rowLabel(index), name: null, properties: {}, geometry: { type: 'Point' as const, coordinates } });
+    const result = rejectOutsideSweden({ candidates: [candidate(2, [18.07, 59.33]), candidate(4, [12.5683, 55.6761])], rejected: [{ index: 3, label: rowLabel(3), reason: 'missing-coordinates' as const, detail: same('') }] }, locator);
+    expect(result.candidates.map((c) => c.label.sv)).toEqual(['rad 2']);
+    expect(result.rejected.map((r) => [r.label.sv, r.reason])).toEqual([['rad 3', 'missing-coordinates'], ['rad 4', 'outside-sweden']]);
+    expect(result.rejected[1]!.detail.sv).toContain('lon 12,5683, lat 55,6761');
+    expect(result.rejected[1]!.detail).toEqual({ sv: 'lon 12,5683, lat 55,6761', en: 'lon 12.5683, lat 55.6761' });
   });
 });
 

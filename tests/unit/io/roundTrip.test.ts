@@ -69,14 +69,16 @@ describe('backup and restore', () => {
     const db = open();
     await seedIfEmpty(db, shipped, 'v');
     const good = serializeBackup(await readBackupContent(db));
-    expect(parseBackup(good.slice(0, good.length / 2))).toEqual({ ok: false, error: expect.stringMatching(/ofullständig/) });
-    expect(parseBackup('{"type":"FeatureCollection","features":[]}')).toEqual({ ok: false, error: expect.stringMatching(/ingen säkerhetskopia/) });
-    expect(parseBackup(good.replace('"version":4', '"version":9'))).toEqual({ ok: false, error: expect.stringMatching(/nyare version/) });
+    expect(parseBackup(good.slice(0, good.length / 2))).toEqual({ ok: false, error: { sv: expect.stringMatching(/ofullständig/), en: expect.stringMatching(/incomplete/) } });
+    expect(parseBackup('{"type":"FeatureCollection","features":[]}')).toEqual({ ok: false, error: { sv: expect.stringMatching(/ingen säkerhetskopia/), en: expect.stringMatching(/not a Trygghetskartan backup/) } });
+    expect(parseBackup(good.replace('"version":4', '"version":9'))).toEqual({ ok: false, error: { sv: expect.stringMatching(/nyare version/), en: expect.stringMatching(/newer version/) } });
     const broken = JSON.parse(good) as { features: { id: string; geometry: unknown }[] };
     broken.features[3]!.geometry = { type: 'Point', coordinates: [999, 999] };
     const result = parseBackup(JSON.stringify(broken));
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/features\.3\.geometry/) });
-    expect(result.ok ? '' : result.error).toContain(`"${broken.features[3]!.id}"`);
+    expect(result).toEqual({ ok: false, error: { sv: expect.stringMatching(/features\.3\.geometry/), en: expect.stringMatching(/features\.3\.geometry/) } });
+    expect(result.ok ? '' : result.error.sv).toContain(`"${broken.features[3]!.id}"`);
+    // The schema's own refusal in English too, not its Swedish words.
+    expect(result.ok ? '' : result.error.en).toContain('outside the earth’s longitude/latitude range');
     expect(await db.features.count()).toBe(shipped.features.length);
   });
 });
@@ -86,7 +88,7 @@ describe('exports read back by the importer', () => {
     for (const layer of ['all', 'watch-area', 'speed-control'] as const) {
       const expected = layer === 'all' ? shipped.features : shipped.features.filter((f) => f.layer === layer);
       const result = await readImportFile(encode(featuresToGeoJson(shipped.features, layer)), 'export.geojson');
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(result.error.message.en);
       expect(result.value.rejected).toEqual([]);
       expect(result.value.candidates.map((c) => c.geometry)).toEqual(expected.map((f) => f.geometry));
       expect(result.value.candidates.map((c) => c.name)).toEqual(expected.map((f) => f.name));
@@ -97,7 +99,7 @@ describe('exports read back by the importer', () => {
     const walks = shipped.features.filter((f) => f.layer === 'safety-walk');
     const gpx = walksToGpx([...walks, { ...walks[0]!, id: 'x', name: 'Vandring <&> "Ö"' }]);
     const result = await readImportFile(encode(gpx), 'vandringar.gpx');
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(result.error.message.en);
     const tracks = result.value.candidates.filter((c) => c.gpxKind === 'track');
     expect(tracks.map((t) => t.geometry)).toEqual([...walks, walks[0]!].map((w) => w.geometry));
     expect(tracks.at(-1)!.name).toBe('Vandring <&> "Ö"');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { same } from '../../../src/domain/text';
 import { indexDataset } from '../../../src/domain/dataset';
 import { safetyFeatureSchema, type SafetyFeature } from '../../../src/domain/safetyFeature';
 import { candidatesToFeatures } from '../../../src/io/candidatesToFeatures';
@@ -47,8 +48,8 @@ describe('a safety walk’s findings keep their position', () => {
   });
 
   it('with several walks in the file, each waypoint goes to the nearest walk', () => {
-    const line = (lon: number): ImportCandidate => ({ index: lon, label: `spår ${lon}`, gpxKind: 'track', name: `Vandring ${lon}`, properties: {}, geometry: { type: 'LineString', coordinates: [[lon, 59.3], [lon, 59.31]] } });
-    const wpt = (lon: number, name: string): ImportCandidate => ({ index: 9, label: name, gpxKind: 'waypoint', name, properties: {}, geometry: { type: 'Point', coordinates: [lon, 59.305] } });
+    const line = (lon: number): ImportCandidate => ({ index: lon, label: same(`spår ${lon}`), gpxKind: 'track', name: `Vandring ${lon}`, properties: {}, geometry: { type: 'LineString', coordinates: [[lon, 59.3], [lon, 59.31]] } });
+    const wpt = (lon: number, name: string): ImportCandidate => ({ index: 9, label: same(name), gpxKind: 'waypoint', name, properties: {}, geometry: { type: 'Point', coordinates: [lon, 59.305] } });
     const { features } = candidatesToFeatures([line(18.1), line(18.3), wpt(18.29, 'Öster'), wpt(18.11, 'Väster')], 'safety-walk', ['act'], 'w.gpx', index, newId);
     const texts = features.map((f) => (f.layer === 'safety-walk' ? f.details.findings.map((x) => x.text) : []));
     expect(texts).toEqual([['Väster'], ['Öster']]);
@@ -60,7 +61,7 @@ describe('a safety walk’s findings keep their position', () => {
     expect(gpx).toContain('<wpt lat="59.305" lon="18.205">');
     expect(gpx.indexOf('<wpt')).toBeLessThan(gpx.indexOf('<trk>')); // GPX 1.1 orders wpt before trk
     const result = await readImportFile(utf8(gpx), 'export.gpx');
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(result.error.message.en);
     const { features } = candidatesToFeatures(result.value.candidates, 'safety-walk', ['act'], 'export.gpx', index, newId);
     expect(features[0]!.layer === 'safety-walk' && features[0]!.details.findings).toContainEqual({ text: 'Mörk <gång> & "trappa"', point: [18.205, 59.305] });
   });
@@ -92,7 +93,7 @@ describe('a safety walk’s findings keep their position', () => {
       history: [{ label: 'l', at: 'x', forward: { label: 'l', put: { features: [old] }, delete: {} }, inverse: { label: 'l', put: {}, delete: { features: ['w1'] } }, undone: 0 }],
     };
     const parsed = parseBackup(JSON.stringify(backup));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(parsed.error.en);
     const restored = parsed.value.features[0]!;
     expect(restored.layer === 'safety-walk' && restored.details.findings).toEqual([{ text: 'Trasig lampa', point: null }]);
     const inHistory = parsed.value.history[0]!.forward.put.features![0]!;

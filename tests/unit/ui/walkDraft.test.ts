@@ -15,7 +15,7 @@ describe('a safety walk’s time, meeting point and how to join', () => {
     expect('feature' in saved && saved.feature.details).toMatchObject({ startTime: '18:30', meetingPoint: 'Busstorget', howToJoin: 'Ingen anmälan' });
     const plain = walk({ plannedDate: '2027-02-10' });
     expect('feature' in plain && Object.keys(plain.feature.details)).not.toContain('startTime');
-    expect(walk({ startTime: '25:00' })).toEqual({ errors: { 'details.startTime': 'Ange tiden som TT:MM, t.ex. 18:30.' } });
+    expect(walk({ startTime: '25:00' })).toEqual({ errors: { 'details.startTime': { sv: 'Ange tiden som TT:MM, t.ex. 18:30.', en: 'Enter the time as HH:MM, e.g. 18:30.' } } });
     if ('feature' in saved) expect(draftFromFeature(saved.feature).details.startTime).toBe('18:30');
   });
 });
