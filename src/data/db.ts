@@ -7,7 +7,8 @@ import type { SafetyFeature } from '../domain/safetyFeature';
 import type { StatusEntry } from '../domain/statusEntry';
 import type { ChangeSet, RecordTable } from '../domain/changes';
 import { upgradeToV3 } from './migrations/v3';
-import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7 } from './schemas';
+import { schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8 } from './schemas';
+import type { SnapshotRecord } from './startupSnapshot';
 import type { AnswerColumnsMessage } from '../analysis/answers/columns';
 
 export interface MetaRecord {
@@ -77,6 +78,7 @@ export class TrygghetsDatabase extends Dexie {
   versions!: Table<VersionRecord, string>;
   syncMeta!: Table<SyncMetaRecord, string>;
   answerSets!: Table<AnswerSetRecord, string>;
+  snapshot!: Table<SnapshotRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -92,6 +94,8 @@ export class TrygghetsDatabase extends Dexie {
     this.version(6).stores(schemaV6);
     // v7 only adds the contacts: nothing to upgrade.
     this.version(7).stores(schemaV7);
+    // v8 only adds the start-up snapshot: written from the tables on the next start.
+    this.version(8).stores(schemaV8);
     // An older tab must let a newer one upgrade instead of blocking it.
     this.on('versionchange', () => {
       this.close();

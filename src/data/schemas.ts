@@ -54,3 +54,12 @@ export const schemaV7 = {
   ...schemaV6,
   contacts: 'id, municipality.code',
 } as const;
+
+/**
+ * v8 (2026-12-03): the start-up snapshot (issue 12): every record table as one stored value, so a
+ * start with 100 000 places reads one value instead of 100 000 records (startupSnapshot.ts).
+ */
+export const schemaV8 = {
+  ...schemaV7,
+  snapshot: 'key',
+} as const;

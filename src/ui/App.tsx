@@ -319,7 +319,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
 
   return (
     <RecordHistoryContext.Provider value={historySource}>
-      <div className="app" data-ready={storage.kind !== 'loading'}>
+      <div className="app" data-ready={storage.kind !== 'loading'} data-read-from={storage.kind === 'ready' ? storage.readFrom : undefined}>
         <SkipLinks onList={() => setLayout({ dataOpen: true })} />
         <Header
           municipalities={options.municipality}

@@ -15,6 +15,7 @@ import { Progress } from './Progress';
 import { ContactsSection } from './ContactsSection';
 import type { Contact } from '../domain/contact';
 import { formatDate, useI18n } from './i18n';
+import { useDraftingStrings } from './strings/drafting';
 
 interface Props {
   index: DatasetIndex;
@@ -38,6 +39,7 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
   const forms = useTreeForms(editing);
   const mayEdit = (document: PromiseDocument) => editing?.mayEdit(document.municipality.code) ?? false;
   const { t, language } = useI18n();
+  const drafting = useDraftingStrings();
   const rf = recordFormsStrings(language);
   const rs = reportStrings(language);
   const standings = useMemo(() => documentStandings([...index.documents.values()], swedishToday()), [index]);
@@ -60,7 +62,7 @@ export function PromiseTree({ index, documents, placesPerActivity, onShowActivit
               {rf.openNewDocument}
             </button>{' '}
             <button type="button" onClick={() => forms.show({ kind: 'draft' })}>
-              {t.drafting.open}
+              {drafting.open}
             </button>
           </p>
         ))}

@@ -8,6 +8,7 @@ import type { DocumentDraft } from '../../io/draftDocument/types';
 import { DocumentForm } from '../editing/DocumentForm';
 import { StatusSelect } from '../editing/recordForm';
 import { useI18n } from '../i18n';
+import { useDraftingStrings } from '../strings/drafting';
 import { activityChoices, activityProblems, areaChoices, areaProblems, draftChange, type ActivityChoice, type AreaChoice, type ChoiceProblem } from './draftRecords';
 
 interface Props {
@@ -25,7 +26,7 @@ interface Props {
  * saved until the last step, and then all of it as one undoable change.
  */
 export function DraftReview({ draft, text, municipalities, onSave, onCancel }: Props) {
-  const { t } = useI18n();
+  const drafting = useDraftingStrings();
   const [document, setDocument] = useState<PromiseDocument | null>(null);
   const [areasConfirmed, setAreasConfirmed] = useState(false);
   const [areas, setAreas] = useState<AreaChoice[]>(() => areaChoices(draft));
@@ -37,7 +38,7 @@ export function DraftReview({ draft, text, municipalities, onSave, onCancel }: P
     return (
       <div data-testid="draft-review">
         <DraftNotes notes={draft.notes} />
-        <p className="muted">{t.drafting.step(1, t.drafting.stepDocument)}</p>
+        <p className="muted">{drafting.step(1, drafting.stepDocument)}</p>
         <DocumentForm municipalities={municipalities} draft={start} onCancel={onCancel} onSave={async (d) => (setDocument(d), true)} />
       </div>
     );
@@ -49,14 +50,14 @@ export function DraftReview({ draft, text, municipalities, onSave, onCancel }: P
   if (!areasConfirmed)
     return (
       <section className="activity-form" data-testid="draft-review" aria-labelledby="draft-areas-title">
-        <p className="muted">{t.drafting.step(2, t.drafting.stepAreas)}</p>
-        <h3 id="draft-areas-title">{t.drafting.areasTitle(areas.length)}</h3>
+        <p className="muted">{drafting.step(2, drafting.stepAreas)}</p>
+        <h3 id="draft-areas-title">{drafting.areasTitle(areas.length)}</h3>
         {areas.map((area, i) => (
           <AreaCard key={i} area={area} problems={tried ? areaIssues[i]! : []} onChange={(next) => setAreas(areas.map((a, j) => (j === i ? next : a)))} />
         ))}
         <div className="dialog-actions">
           <button type="button" onClick={() => setDocument(null)}>
-            {t.drafting.back}
+            {drafting.back}
           </button>
           <button
             type="button"
@@ -66,25 +67,25 @@ export function DraftReview({ draft, text, municipalities, onSave, onCancel }: P
               if (!blocked(areaIssues) && areas.some((a) => a.include)) (setAreasConfirmed(true), setTried(false));
             }}
           >
-            {t.drafting.confirmAreas}
+            {drafting.confirmAreas}
           </button>
         </div>
-        {tried && !areas.some((a) => a.include) && <p role="alert">{t.drafting.needOneArea}</p>}
+        {tried && !areas.some((a) => a.include) && <p role="alert">{drafting.needOneArea}</p>}
       </section>
     );
 
   const included = activities.filter((a) => a.include).length;
   return (
     <section className="activity-form" data-testid="draft-review" aria-labelledby="draft-activities-title">
-      <p className="muted">{t.drafting.step(3, t.drafting.stepActivities)}</p>
-      <h3 id="draft-activities-title">{t.drafting.activitiesTitle(activities.length)}</h3>
+      <p className="muted">{drafting.step(3, drafting.stepActivities)}</p>
+      <h3 id="draft-activities-title">{drafting.activitiesTitle(activities.length)}</h3>
       {activities.map((activity, i) => (
         <ActivityCard key={i} activity={activity} areas={areas} problems={tried ? activityIssues[i]! : []} onChange={(next) => setActivities(activities.map((a, j) => (j === i ? next : a)))} />
       ))}
-      {tried && blocked(activityIssues) && <p role="alert">{t.drafting.fixMarked}</p>}
+      {tried && blocked(activityIssues) && <p role="alert">{drafting.fixMarked}</p>}
       <div className="dialog-actions">
         <button type="button" onClick={() => setAreasConfirmed(false)}>
-          {t.drafting.back}
+          {drafting.back}
         </button>
         <button
           type="button"
@@ -92,10 +93,10 @@ export function DraftReview({ draft, text, municipalities, onSave, onCancel }: P
           onClick={async () => {
             setTried(true);
             if (blocked(activityIssues)) return;
-            await onSave(draftChange(t.drafting.label(document.title), document, areas, activities, () => crypto.randomUUID().slice(0, 8)));
+            await onSave(draftChange(drafting.label(document.title), document, areas, activities, () => crypto.randomUUID().slice(0, 8)));
           }}
         >
-          {t.drafting.saveAll(areas.filter((a) => a.include).length, included)}
+          {drafting.saveAll(areas.filter((a) => a.include).length, included)}
         </button>
       </div>
     </section>
@@ -121,11 +122,12 @@ function documentStart(draft: DocumentDraft): Partial<PromiseDocument> {
 }
 
 function DraftNotes({ notes }: { notes: readonly Text[] }) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const drafting = useDraftingStrings();
   if (!notes.length) return null;
   return (
     <div className="notice">
-      <p>{t.drafting.notesTitle}</p>
+      <p>{drafting.notesTitle}</p>
       {/* In the UI's language; the names and quotes they cite stay as the document writes them. */}
       <ul>
         {notes.map((n) => (
@@ -137,12 +139,12 @@ function DraftNotes({ notes }: { notes: readonly Text[] }) {
 }
 
 function Problems({ id, problems }: { id: string; problems: readonly ChoiceProblem[] }) {
-  const { t } = useI18n();
+  const drafting = useDraftingStrings();
   if (!problems.length) return null;
   return (
     <ul id={id} className="form-errors">
       {problems.map((p) => (
-        <li key={p}>{t.drafting.problems[p]}</li>
+        <li key={p}>{drafting.problems[p]}</li>
       ))}
     </ul>
   );
@@ -150,13 +152,14 @@ function Problems({ id, problems }: { id: string; problems: readonly ChoiceProbl
 
 function AreaCard({ area, problems, onChange }: { area: AreaChoice; problems: ChoiceProblem[]; onChange(a: AreaChoice): void }) {
   const { t, language } = useI18n();
+  const drafting = useDraftingStrings();
   const rf = recordFormsStrings(language);
   const id = useId();
   return (
     <fieldset className="draft-card" data-testid="draft-area" aria-invalid={problems.length ? true : undefined} aria-describedby={problems.length ? `${id}-problems` : undefined}>
       <legend>
         <label>
-          <input type="checkbox" checked={area.include} onChange={(e) => onChange({ ...area, include: e.currentTarget.checked })} /> {t.drafting.include}: {area.title || t.notGiven}
+          <input type="checkbox" checked={area.include} onChange={(e) => onChange({ ...area, include: e.currentTarget.checked })} /> {drafting.include}: {area.title || t.notGiven}
         </label>
       </legend>
       {area.include && (
@@ -177,12 +180,13 @@ function AreaCard({ area, problems, onChange }: { area: AreaChoice; problems: Ch
 
 function ActivityCard({ activity, areas, problems, onChange }: { activity: ActivityChoice; areas: readonly AreaChoice[]; problems: ChoiceProblem[]; onChange(a: ActivityChoice): void }) {
   const { t } = useI18n();
+  const drafting = useDraftingStrings();
   const id = useId();
   return (
     <fieldset className="draft-card" data-testid="draft-activity" aria-invalid={problems.length ? true : undefined} aria-describedby={problems.length ? `${id}-problems` : undefined}>
       <legend>
         <label>
-          <input type="checkbox" checked={activity.include} onChange={(e) => onChange({ ...activity, include: e.currentTarget.checked })} /> {t.drafting.include}: {activity.title || t.notGiven}
+          <input type="checkbox" checked={activity.include} onChange={(e) => onChange({ ...activity, include: e.currentTarget.checked })} /> {drafting.include}: {activity.title || t.notGiven}
         </label>
       </legend>
       {activity.include && (
@@ -192,7 +196,7 @@ function ActivityCard({ activity, areas, problems, onChange }: { activity: Activ
           <input id={`${id}-title`} value={activity.title} onChange={(e) => onChange({ ...activity, title: e.currentTarget.value })} />
           <label htmlFor={`${id}-area`}>{t.focusArea}</label>
           <select id={`${id}-area`} value={activity.area ?? ''} onChange={(e) => onChange({ ...activity, area: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}>
-            <option value="">{t.drafting.chooseArea}</option>
+            <option value="">{drafting.chooseArea}</option>
             {areas.map((a, i) =>
               a.include ? (
                 <option key={i} value={i}>

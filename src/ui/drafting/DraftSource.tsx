@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { isText } from '../../domain/text';
-import { useI18n, type Dictionary, type Language } from '../i18n';
+import { useI18n, type Language } from '../i18n';
+import { useDraftingStrings, type DraftingStrings } from '../strings/drafting';
 
 export interface DraftInput {
   text: string;
@@ -16,29 +17,30 @@ const MAX_FILE_BYTES = 30 * 1024 * 1024;
  */
 export function DraftSource({ onText, onCancel }: { onText(input: DraftInput): void; onCancel(): void }) {
   const { t, language } = useI18n();
+  const drafting = useDraftingStrings();
   const id = useId();
   const [text, setText] = useState('');
   const [name, setName] = useState('');
   // Worded when shown, so the message follows a language switch.
-  const [error, setError] = useState<((t: Dictionary, language: Language) => string) | null>(null);
+  const [error, setError] = useState<((d: DraftingStrings, language: Language) => string) | null>(null);
   const [reading, setReading] = useState(false);
 
   const readFile = async (file: File) => {
     setError(null);
-    if (file.size > MAX_FILE_BYTES) return setError(() => (t: Dictionary) => t.drafting.tooLarge);
+    if (file.size > MAX_FILE_BYTES) return setError(() => (d: DraftingStrings) => d.tooLarge);
     setReading(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const isPdf = file.name.toLowerCase().endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
       // Loaded here, not with the page: pdf.js is about a megabyte.
       const content = isPdf ? await (await import('../../io/draftDocument/readPdfText')).readPdfText(bytes) : new TextDecoder('utf-8').decode(bytes);
-      if (!content.trim()) return setError(() => (t: Dictionary) => (isPdf ? t.drafting.noTextInPdf : t.drafting.empty));
+      if (!content.trim()) return setError(() => (d: DraftingStrings) => (isPdf ? d.noTextInPdf : d.empty));
       onText({ text: content, sourceFile: file.name });
     } catch (e) {
       // A PdfReadError says why in both languages; anything else has only its own message.
       const reason = e instanceof Error && 'text' in e && isText(e.text) ? e.text : null;
       const message = e instanceof Error ? e.message : String(e);
-      setError(() => (t: Dictionary, l: Language) => t.drafting.unreadable(reason ? reason[l] : message));
+      setError(() => (d: DraftingStrings, l: Language) => d.unreadable(reason ? reason[l] : message));
     } finally {
       setReading(false);
     }
@@ -46,32 +48,32 @@ export function DraftSource({ onText, onCancel }: { onText(input: DraftInput): v
 
   return (
     <div className="activity-form" data-testid="draft-source">
-      <h3>{t.drafting.title}</h3>
-      <p className="muted">{t.drafting.intro}</p>
+      <h3>{drafting.title}</h3>
+      <p className="muted">{drafting.intro}</p>
       <div className="field">
-        <label htmlFor={`${id}-file`}>{t.drafting.file}</label>
+        <label htmlFor={`${id}-file`}>{drafting.file}</label>
         <input id={`${id}-file`} type="file" accept=".txt,.pdf,text/plain,application/pdf" onChange={(e) => e.currentTarget.files?.[0] && void readFile(e.currentTarget.files[0])} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-text`}>{t.drafting.paste}</label>
+        <label htmlFor={`${id}-text`}>{drafting.paste}</label>
         <textarea id={`${id}-text`} value={text} rows={8} onChange={(e) => setText(e.currentTarget.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-name`}>{t.drafting.pastedSource}</label>
+        <label htmlFor={`${id}-name`}>{drafting.pastedSource}</label>
         <input id={`${id}-name`} value={name} maxLength={300} onChange={(e) => setName(e.currentTarget.value)} />
       </div>
-      {reading && <p role="status">{t.drafting.reading}</p>}
+      {reading && <p role="status">{drafting.reading}</p>}
       {error && (
         <p role="alert" className="form-error">
-          {error(t, language)}
+          {error(drafting, language)}
         </p>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           {t.edit.cancel}
         </button>
-        <button type="button" className="primary" disabled={reading} onClick={() => (text.trim() ? onText({ text, sourceFile: name.trim() || t.drafting.pastedName }) : setError(() => (t: Dictionary) => t.drafting.empty))}>
-          {t.drafting.makeDraft}
+        <button type="button" className="primary" disabled={reading} onClick={() => (text.trim() ? onText({ text, sourceFile: name.trim() || drafting.pastedName }) : setError(() => (d: DraftingStrings) => d.empty))}>
+          {drafting.makeDraft}
         </button>
       </div>
     </div>

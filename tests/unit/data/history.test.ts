@@ -103,7 +103,7 @@ describe('migration v1 → v2', () => {
     expect((await db.features.get('old'))?.name).toBe('Från v1');
     expect((await db.meta.get('seed'))?.datasetVersion).toBe('v1');
     expect(await db.history.count()).toBe(0);
-    expect(db.verno).toBe(7); // v3 (findings with positions) and v4 (sync tables) follow in the same opening
+    expect(db.verno).toBe(8); // v3 (findings with positions) and v4 (sync tables) follow in the same opening
   });
 });
 
@@ -119,6 +119,6 @@ describe('migration v3 → v4', () => {
     expect(await db.features.get('old')).toMatchObject({ name: 'Från v3' });
     expect(await db.history.count()).toBe(1);
     expect([await db.outbox.count(), await db.versions.count(), await db.syncMeta.count()]).toEqual([0, 0, 0]);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
   });
 });

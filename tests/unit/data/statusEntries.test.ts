@@ -104,7 +104,7 @@ describe('status entries in storage and backups', () => {
     const db = openTestDatabase(name);
     expect(await db.activities.get('old')).toMatchObject({ id: 'old' });
     expect(await db.statusEntries.count()).toBe(0);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
   });
 
   it('a backup carries the entries; a version-1 backup (before entries) still restores', async () => {
