@@ -14,8 +14,11 @@ mkdirSync(out, { recursive: true });
 
 // Natural Earth is public domain and asks for no credit; it is named all the same ("Made with
 // Natural Earth", as it suggests), so a reader knows where the land and lakes at country scale come from.
-const ATTRIBUTION =
-  'Land och sjöar: Made with Natural Earth (public domain) · Hav/kust i Stockholms län och Nordmaling © OpenStreetMap-bidragsgivare (ODbL), via geo-maps · Ortnamn: GeoNames (CC BY) · Kommungränser: okfse/sweden-geojson (CC0)';
+// In both UI languages: the map credit switches with the page's language (issue 14, point 6).
+const ATTRIBUTIONS = {
+  sv: 'Land och sjöar: Made with Natural Earth (public domain) · Hav/kust i Stockholms län och Nordmaling © OpenStreetMap-bidragsgivare (ODbL), via geo-maps · Ortnamn: GeoNames (CC BY) · Kommungränser: okfse/sweden-geojson (CC0)',
+  en: 'Land and lakes: Made with Natural Earth (public domain) · Sea and coast in Stockholm County and Nordmaling © OpenStreetMap contributors (ODbL), via geo-maps · Place names: GeoNames (CC BY) · Municipal boundaries: okfse/sweden-geojson (CC0)',
+};
 
 const read = (path) => JSON.parse(readFileSync(join(geodata, path), 'utf8'));
 const round = (value) => (Array.isArray(value) ? value.map(round) : Math.round(value * 1e5) / 1e5);
@@ -84,7 +87,8 @@ writeJson('regions.geojson', collection(regions));
 writeJson('water.geojson', collection(water));
 writeJson('places.geojson', collection(places));
 writeJson('municipality-bounds.json', Object.fromEntries(municipalities.map((f) => [f.id, { name: f.properties.name, bounds: bboxOf(f.geometry.coordinates) }])));
-writeJson('manifest.json', { available: true, attribution: ATTRIBUTION });
+// `attribution` (Swedish) stays for readers of the older manifest.
+writeJson('manifest.json', { available: true, attribution: ATTRIBUTIONS.sv, attributions: ATTRIBUTIONS });
 console.log(
   `build-geodata: ${land.length} land, ${lakes.length} lakes, ${municipalities.length} municipalities, ${regions.length} regions, ${water.length} water, ${places.length} places → public/basemap/`,
 );

@@ -44,7 +44,10 @@ const SWEDEN: [number, number, number, number] = [10.9, 55.3, 24.2, 69.1];
 /** Creates the map once; afterwards React only pushes state through the adapter's setters. */
 export function MapView(props: MapViewProps) {
   const { adapterRef, config } = props;
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  // One credit in the page's language: the data's, then the offline basemap's (an online style credits its own sources).
+  const basemapCredit = config.basemapStyleUrl ? null : (config.attribution?.[language] ?? null);
+  const credit = [t.dataAttribution, basemapCredit].filter(Boolean).join(' | ');
   const containerRef = useRef<HTMLDivElement>(null);
   const handlersRef = useRef<MapHandlers>(props);
   handlersRef.current = {
@@ -60,8 +63,8 @@ export function MapView(props: MapViewProps) {
     const adapter = createMapAdapter(containerRef.current!, handlersRef, {
       styleUrl: config.basemapStyleUrl,
       basemapUrl: config.basemapUrl,
-      attribution: config.attribution,
-      dataAttribution: t.dataAttribution,
+      attribution: null,
+      dataAttribution: credit,
       initialBounds: SWEDEN,
       initialView: initialViewRef.current,
       uiStrings: t.mapControls,
@@ -79,7 +82,7 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config]);
 
-  useEffect(() => adapterRef.current?.setUiStrings(t.mapControls, t.dataAttribution), [adapterRef, t]);
+  useEffect(() => adapterRef.current?.setUiStrings(t.mapControls, credit), [adapterRef, t, credit]);
   // A new map (or a reset of the data) takes every place once; after that only what each change touched.
   const fedRef = useRef<{ adapter: MapAdapter; version: number } | null>(null);
   useEffect(() => {

@@ -9,7 +9,7 @@ const configSchema = z.object({
   serverUrl: z.string().min(1).nullable().default(null),
 });
 const manifestSchema = z.union([
-  z.object({ available: z.literal(true), attribution: z.string() }),
+  z.object({ available: z.literal(true), attribution: z.string(), attributions: z.object({ sv: z.string(), en: z.string() }).optional() }),
   z.object({ available: z.literal(false), reason: z.string() }),
 ]);
 const boundsSchema = z.record(
@@ -22,7 +22,8 @@ export interface RuntimeConfig {
   geocoderUrl: string | null;
   serverUrl: string | null;
   basemapUrl: string | null;
-  attribution: string | null;
+  /** The offline basemap's credit in each UI language (an older manifest's single credit in both). */
+  attribution: { sv: string; en: string } | null;
   municipalityBounds: z.infer<typeof boundsSchema>;
 }
 
@@ -46,7 +47,7 @@ export function useRuntimeConfig(): RuntimeConfig | null {
           geocoderUrl: parsedConfig.success ? parsedConfig.data.geocoderUrl : null,
           serverUrl: parsedConfig.success ? parsedConfig.data.serverUrl : null,
           basemapUrl: available ? basemapUrl : null,
-          attribution: manifest.success && manifest.data.available ? manifest.data.attribution : null,
+          attribution: manifest.success && manifest.data.available ? (manifest.data.attributions ?? { sv: manifest.data.attribution, en: manifest.data.attribution }) : null,
           municipalityBounds: bounds.success ? bounds.data : {},
         });
       },

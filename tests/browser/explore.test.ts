@@ -193,9 +193,16 @@ describe('languages', () => {
     // The map's credit switches too (MapLibre fixes it when its control is made).
     const credit = () => page.locator('.maplibregl-ctrl-attrib-inner').textContent();
     await expect.poll(credit).toContain('Promises: the municipalities of Nacka');
+    // The offline basemap's credit too, and once: no Swedish left in it.
+    expect(await credit()).toContain('Land and lakes: Made with Natural Earth');
+    expect(await credit()).toContain('Place names: GeoNames');
+    expect(await credit()).not.toMatch(/Land och sjöar|Ortnamn|Kommungränser/);
+    expect((await credit())?.match(/Natural Earth/g)).toHaveLength(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Language').selectOption('sv');
     await expect.poll(credit).toContain('Löften: Nacka, Värmdö');
+    expect(await credit()).toContain('Land och sjöar: Made with Natural Earth');
+    expect(await credit()).not.toContain('Land and lakes');
     expect((await columnTexts(page, 9)).join(' ')).toBe('');
     await page.getByRole('tab', { name: 'Platser' }).click();
     expect((await columnTexts(page, 9)).join(' ')).toMatch(/januari 2022/);

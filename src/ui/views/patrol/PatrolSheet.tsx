@@ -1,3 +1,4 @@
+import { useI18n } from '../../i18n';
 import { Fragment, useMemo } from 'react';
 import type { PatrolStrings } from '../../strings/patrol';
 import { PatrolSheetMap } from './PatrolSheetMap';
@@ -39,6 +40,7 @@ interface Props {
  * place named with where it is, in the two coordinate systems a patrol uses.
  */
 export function PatrolSheet({ rows, printedAt, area, filters, basemap, scaleLabel, s }: Props) {
+  const { language } = useI18n();
   const points = useMemo(() => rows.map((r) => r.point), [rows]);
   return (
     <section className="patrol-sheet print-only" data-testid="patrol-sheet">
@@ -55,7 +57,7 @@ export function PatrolSheet({ rows, printedAt, area, filters, basemap, scaleLabe
             <PatrolSheetMap points={points} basemap={basemap} title={s.mapTitle(rows.length)} scaleLabel={scaleLabel} />
             <figcaption className="muted">
               {s.mapCaption}
-              {basemap.attribution && ` ${s.mapSource(basemap.attribution)}`}
+              {basemap.attribution && ` ${s.mapSource(basemap.attribution[language])}`}
             </figcaption>
           </figure>
           <table className="patrol-sheet-table" data-testid="patrol-sheet-table">

@@ -18,7 +18,8 @@ export interface SheetBasemap {
   water: readonly SheetArea[];
   localities: readonly Locality[];
   /** The basemap's sources, to print under the map (OpenStreetMap's licence asks for it). */
-  attribution: string | null;
+  /** The basemap's credit in each UI language (an older manifest's single credit in both). */
+  attribution: { sv: string; en: string } | null;
 }
 
 const EMPTY: SheetBasemap = { municipalities: [], water: [], localities: [], attribution: null };
@@ -65,7 +66,7 @@ export function parseSheetBasemap(municipalities: unknown, water: unknown, place
         ? [{ name, point: [coordinates[0], coordinates[1]] as const }]
         : [];
     }),
-    attribution: isRecord(manifest) && manifest.available === true && typeof manifest.attribution === 'string' ? manifest.attribution : null,
+    attribution: creditsOf(manifest),
   };
 }
 
@@ -94,4 +95,10 @@ export function useSheetBasemap(): SheetBasemap {
     };
   }, []);
   return basemap;
+}
+
+function creditsOf(manifest: unknown): SheetBasemap['attribution'] {
+  if (!isRecord(manifest) || manifest.available !== true || typeof manifest.attribution !== 'string') return null;
+  const both = manifest.attributions;
+  return isRecord(both) && typeof both.sv === 'string' && typeof both.en === 'string' ? { sv: both.sv, en: both.en } : { sv: manifest.attribution, en: manifest.attribution };
 }
