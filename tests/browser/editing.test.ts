@@ -144,11 +144,15 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + point.x + 30, box.y + point.y + 10, { steps: 8 });
     await page.mouse.up();
+    const updates = () => page.evaluate(() => window.__trygghetskartan!.map.sourceUpdates());
+    const beforeSave = (await updates()).length;
     await page.getByRole('button', { name: 'Spara formen' }).click();
     await expect.poll(async () => ((await storedFeature(page, 'Fisksätra station (exempel)'))!.geometry.coordinates as number[])[0]).toBeGreaterThan(before[0]!);
+    // The store commits before the map hears of it: count from after the saved shape's own update.
+    await expect.poll(async () => (await updates()).length).toBeGreaterThan(beforeSave);
+    await waitForIdle(page);
 
     // Each edit reaches MapLibre as an updateData of the one place it touched, never a setData of a layer.
-    const updates = () => page.evaluate(() => window.__trygghetskartan!.map.sourceUpdates());
     const sent = (await updates()).length;
     await page.getByRole('button', { name: 'Ta bort' }).click();
     await expect.poll(() => tableRowIds(page)).not.toContain(id);
