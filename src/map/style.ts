@@ -26,6 +26,7 @@ export function offlineStyle(basemapUrl: string | null, attribution: string | nu
   const sources: Record<string, SourceSpecification> = {
     land: { type: 'geojson', data: file('land.geojson'), attribution: attribution ?? undefined },
     lakes: { type: 'geojson', data: file('lakes.geojson') },
+    lakesLocal: { type: 'geojson', data: file('lakes-local.geojson') },
     water: { type: 'geojson', data: file('water.geojson') },
     regions: { type: 'geojson', data: file('regions.geojson') },
     municipalities: { type: 'geojson', data: file('municipalities.geojson'), promoteId: 'code' },
@@ -51,22 +52,23 @@ export function offlineStyle(basemapUrl: string | null, attribution: string | nu
     // Water above the municipality tint: the municipality outlines reach out into the sea.
     { id: 'water', type: 'fill', source: 'water', paint: fill(SEA_COLOUR) },
     { id: 'lakes-abroad', type: 'fill', source: 'lakes', filter: ['==', ['get', 'in_sweden'], false], paint: fill(SEA_COLOUR) },
+    // From LOCAL_ZOOM on every lake of 3 km² or more from OpenStreetMap, islands left as land (Ekerö's):
+    // the municipality polygons take the lakes in. Under the boundaries, as the sea is, which at
+    // this zoom are few enough to read across a lake.
+    { id: 'lakes-local', type: 'fill', source: 'lakesLocal', minzoom: LOCAL_ZOOM, paint: fill(SEA_COLOUR) },
     // Thinner lines at country zoom, where 290 municipalities share a few hundred pixels.
     { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#7d7d7d', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 8, 0.8] } },
     { id: 'region-line', type: 'line', source: 'regions', paint: { 'line-color': '#5c5c5c', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 8, 1.6] } },
     // Sweden's large lakes over the boundaries, which would otherwise cross Vänern, Vättern and
-    // Mälaren as a tangle at country zoom. From LOCAL_ZOOM on only Vänern and Vättern: the
-    // municipality polygons leave most of them out but reach into parts, and the 1:50M outlines
-    // of the others (Mälaren, inside the polygons) would drown islands such as Ekerö's.
+    // Mälaren as a tangle at country zoom; from LOCAL_ZOOM on, lakes-local draws them closer to their shores.
     { id: 'lakes-sweden', type: 'fill', source: 'lakes', maxzoom: LOCAL_ZOOM, filter: ['==', ['get', 'in_sweden'], true], paint: fill(SEA_COLOUR) },
-    { id: 'lakes-holes', type: 'fill', source: 'lakes', minzoom: LOCAL_ZOOM, filter: ['==', ['get', 'hole'], true], paint: fill(SEA_COLOUR) },
     ...placeLabelLayers('places'),
   ];
   return { version: 8, name: 'Trygghetskartan offline', sources, layers };
 }
 
 /** The basemap's polygon layers, for tests that ask what is drawn at a point. */
-export const BASEMAP_FILL_LAYERS = ['land-abroad', 'land-sweden-coarse', 'land-sweden-border', 'land-sweden', 'lakes-sweden', 'lakes-holes', 'lakes-abroad', 'water'];
+export const BASEMAP_FILL_LAYERS = ['land-abroad', 'land-sweden-coarse', 'land-sweden-border', 'land-sweden', 'lakes-sweden', 'lakes-local', 'lakes-abroad', 'water'];
 
 // The places of an activity shown together; the selected and the hovered place are drawn again on top (emphasis.ts).
 const highlighted = ['boolean', ['feature-state', 'highlighted'], false];

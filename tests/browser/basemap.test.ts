@@ -17,6 +17,9 @@ const MAINLAND: Position = [15.5, 57.5];
 const VANERN: Position = [13.3, 58.9];
 const MALAREN: Position = [17.3, 59.45];
 const EKERO: Position = [17.75, 59.3];
+const EKERO_TOWN: Position = [17.81, 59.29];
+const HJALMAREN: Position = [15.8, 59.25];
+const STORSJON: Position = [14.4, 63.1];
 // In Nacka's municipality polygon, off every detailed water polygon, and over 600 m outside
 // Natural Earth's coarse Sweden: only the municipality polygons can draw it as land.
 const NACKA_MUNICIPALITY_ONLY: Position = [18.29, 59.2725];
@@ -79,8 +82,26 @@ describe('the offline basemap', () => {
     // At local zoom too, where Sweden is drawn from the municipality polygons.
     await goTo(page, VANERN, 9);
     const localLake = await probe(page, VANERN);
-    expect(localLake.layers).toContain('lakes-holes');
+    expect(localLake.layers).toContain('lakes-local');
     expect(near(localLake.colour, SEA_COLOUR), `Vänern pixel at zoom 9 ${localLake.colour}`).toBe(true);
+    // Mälaren, Hjälmaren and Storsjön lie inside the municipality polygons: still water at local zoom.
+    for (const [name, position] of Object.entries({ MALAREN, HJALMAREN, STORSJON })) {
+      await goTo(page, position, 9);
+      const water = await probe(page, position);
+      expect(water.layers, name).toContain('lakes-local');
+      expect(near(water.colour, SEA_COLOUR), `${name} pixel at zoom 9 ${water.colour}`).toBe(true);
+      await screenshots(page, `basemap-z9-${name.toLowerCase()}`);
+    }
+    // Ekerö's islands and its town stay land there: the coarse lake outline is cut by the island municipality.
+    await goTo(page, EKERO, 10);
+    for (const position of [EKERO, EKERO_TOWN]) {
+      const island = await probe(page, position);
+      expect(island.layers, `${position}`).toContain('land-sweden');
+      expect(island.layers, `${position}`).not.toContain('lakes-local');
+      // Land, perhaps under the white tint of a municipality with promises: anything but the sea.
+      expect(near(island.colour, SEA_COLOUR), `Ekerö pixel at zoom 10 ${island.colour} at ${position}`).toBe(false);
+    }
+    await screenshots(page, 'basemap-z10-ekero');
     // Mälaren at small zoom, with Ekerö's islands (and its places) left out of it as land.
     await goTo(page, [17.6, 59.4], 7);
     expect((await probe(page, MALAREN)).layers).toContain('lakes-sweden');

@@ -20,7 +20,7 @@ describe('the offline style', () => {
   it('hands Sweden from Natural Earth to the municipality polygons at one zoom, with no gap and no overlap', () => {
     expect(layer('land-sweden-coarse').maxzoom).toBe(LOCAL_ZOOM);
     expect(layer('lakes-sweden').maxzoom).toBe(LOCAL_ZOOM);
-    for (const id of ['land-sweden', 'land-sweden-border', 'lakes-holes']) expect(layer(id).minzoom, id).toBe(LOCAL_ZOOM);
+    for (const id of ['land-sweden', 'land-sweden-border', 'lakes-local']) expect(layer(id).minzoom, id).toBe(LOCAL_ZOOM);
     // Neighbouring countries and their lakes at every zoom.
     for (const id of ['land-abroad', 'lakes-abroad']) expect([layer(id).minzoom, layer(id).maxzoom], id).toEqual([undefined, undefined]);
   });
