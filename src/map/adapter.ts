@@ -167,6 +167,10 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   let dataAttribution = options.dataAttribution;
   let attributionControl = credit(dataAttribution);
   map.addControl(attributionControl, 'bottom-right');
+  const expandedAttribution = () => container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
+  // The attribution starts expanded over a fifth of a small map: fold it to its (i) button,
+  // through the control's own toggle, so one click shows it again.
+  const foldAttribution = () => expandedAttribution()?.querySelector<HTMLElement>('.maplibregl-ctrl-attrib-button')?.click();
 
   const layerSpecs = dataLayers();
   const isDecoration = (id: string) => id.endsWith('-casing') || id.includes('-halo-');
@@ -255,10 +259,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
 
   map.on('load', () => {
     loaded = true;
-    // The attribution starts expanded over a fifth of a small map: fold it to its (i) button,
-    // through the control's own toggle, so one click shows it again.
-    const attribution = container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
-    attribution?.querySelector<HTMLElement>('.maplibregl-ctrl-attrib-button')?.click();
+    foldAttribution();
     installDataLayers();
     // terra-draw is fetched once the map has settled, so drawing starts at once when asked for.
     map.once('idle', () => void preloadDrawing().catch(() => {}));
@@ -398,10 +399,13 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     setUiStrings(strings, data) {
       if (data !== undefined && data !== dataAttribution) {
         // MapLibre's credit is fixed when the control is made: a new language gets a new control.
+        // It opens expanded, as on load: folded again unless the reader had opened it.
+        const wasOpen = expandedAttribution() !== null;
         map.removeControl(attributionControl);
         dataAttribution = data;
         attributionControl = credit(data);
         map.addControl(attributionControl, 'bottom-right');
+        if (!wasOpen) foldAttribution();
       }
       const label = (selector: string, text: string) =>
         container.querySelectorAll<HTMLElement>(selector).forEach((el) => {

@@ -17,6 +17,14 @@ async function visibleArea(page: Page, selector: string): Promise<number> {
     return w * h;
   }, selector);
 }
+/** Whether the list's tools stand on the tabs' row rather than wrapped under it. */
+async function toolsBesideTabs(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const tabs = document.querySelector('.tabs-bar [role="tablist"]')!.getBoundingClientRect();
+    const tools = document.querySelector('.tabs-bar .export-buttons')!.getBoundingClientRect();
+    return tools.top < tabs.bottom && tools.left >= tabs.right;
+  });
+}
 const PARTS = ['.app-header', '.sidebar', '.edit-toolbar', '.data-views', '.panel'];
 
 describe('map first', () => {
@@ -41,6 +49,8 @@ describe('map first', () => {
         const inner = await legend.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
         expect(inner).toBe(true);
       }
+      // From 1280 px on, the tabs and the list's tools (hide, export) share one row, filters open.
+      if (viewport.width >= 1280) expect(await toolsBesideTabs(page)).toBe(true);
       await screenshot(page, `layout-${viewport.width}x${viewport.height}`);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
@@ -220,6 +230,11 @@ describe('one language at a time', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('.map-keys [aria-live]').textContent()).toMatch(/\d+ of \d+ in view/);
     expect(await page.getByRole('separator', { name: 'Height of the list' }).count()).toBe(1);
+    expect(await toolsBesideTabs(page)).toBe(true);
+    // The credit, made anew in English, stays folded to its (i) button over the map, as on load.
+    await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').count()).toBe(1);
+    expect(await page.locator('.maplibregl-ctrl-attrib.maplibregl-compact-show').count()).toBe(0);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('Land and lakes');
     await screenshot(page, 'layout-english-1280x800');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
