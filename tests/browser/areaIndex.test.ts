@@ -1,16 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser, openApp, screenshot, waitForIdle, waitForMap } from './harness';
+import { axeViolations } from './axe';
 
 const browser = useBrowser();
 
 const FIXTURES = 'tests/fixtures/areaIndex';
 
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const renderedAreas = (page: Page) => page.evaluate(() => window.__trygghetskartan!.map.renderedChoropleth());
 
@@ -61,7 +57,7 @@ describe('the police survey’s area index', () => {
       { key: 'N05', classKey: 'worse' },
       { key: 'N06', classKey: 'no-data' },
     ]);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'area-index-change');
     // Tall enough to show the whole view: reports, choices, legend and list.
     await page.setViewportSize({ width: 1280, height: 1500 });
@@ -80,7 +76,7 @@ describe('the police survey’s area index', () => {
     await table.getByRole('button', { name: 'Orminge' }).click();
     await expect.poll(() => table.locator('tr.selected').getAttribute('data-area')).toBe('N04');
     await waitForIdle(page);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'area-index-level');
 
     // Kept for the session when switching tabs; gone from the map when the tab closes.
@@ -106,7 +102,7 @@ describe('the police survey’s area index', () => {
     await waitForIdle(page);
     await expect.poll(async () => (await renderedAreas(page)).length).toBe(6);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await view.getByTestId('area-index-legend').scrollIntoViewIfNeeded();
     await screenshot(page, 'area-index-phone-en');
     await context.close();

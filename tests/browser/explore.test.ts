@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { buildFeatureRows } from '../../src/domain/featureRows';
 import { EMPTY_FILTER, filterRows } from '../../src/domain/filters';
 import { compareSwedish } from '../../src/ui/PlacesTable';
 import { useBrowser, openApp, renderedIds, screenshot, tableRowIds, waitForIdle, waitForMap } from './harness';
+import { axeViolations } from './axe';
 
 const browser = useBrowser();
 
@@ -16,10 +16,6 @@ const dataset = shippedDataset.value;
 const rows = buildFeatureRows(indexDataset(dataset));
 const total = rows.length;
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 const columnTexts = (page: Page, index: number) =>
   page.locator(`.places-table tbody tr > :nth-child(${index})`).evaluateAll((cells) => cells.map((c) => c.textContent ?? ''));
 const facet = (page: Page, legend: string) => page.getByRole('group', { name: legend, exact: true });

@@ -122,7 +122,10 @@ describe('every layer explained', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('tab', { name: 'Patrullera' }).click();
-    await expect.poll(() => page.getByTestId('legend-numbered').textContent()).toContain('Siffra');
+    await expect.poll(() => page.getByTestId('legend-numbered').textContent()).toContain('ordningen i patrullistan');
+    const stops = await page.locator('.number-marker').count();
+    expect(stops).toBeGreaterThan(0);
+    expect(await page.getByTestId('legend-numbered').textContent()).toBe(`1Siffra: ordningen i patrullistan (${stops} ${stops === 1 ? 'plats' : 'platser'})`);
     await screenshot(page, 'legend-patrol-1280x800');
     await page.getByRole('tab', { name: 'Platser' }).click();
 

@@ -1,18 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../src/data/shipped';
 import { LAYER_KINDS } from '../../src/domain/layers';
 import { useBrowser, openApp, screenshot, tableRowIds, waitForIdle } from './harness';
+import { axeViolations } from './axe';
 
 const browser = useBrowser();
 
 const dataset = shippedDataset.ok ? shippedDataset.value : null;
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Zooms in on the place with the mouse wheel, as a user would to tell neighbours apart, then clicks it. */
 async function clickFeature(page: Page, featureId: string) {

@@ -1,8 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatSweref99Tm, formatWgs84, toSweref99Tm } from '../../src/analysis/patrolSheet';
-import { openApp, SCREENSHOT_DIR, useBrowser, waitForMap } from './harness';
+import { openApp, SCREENSHOT_DIR, useBrowser } from './harness';
+import { storePlaces } from './storePlaces';
+import { axeViolations } from './axe';
 
 const browser = useBrowser();
 
@@ -32,32 +33,7 @@ const surveyPlaces = [
   details: { survey: `Trygghetsundersökning ${year}`, year, timeOfDay: ['kvall'], reasons: ['belysning'], responses },
 }));
 
-async function storeSurveyPlaces(page: Page): Promise<void> {
-  await page.evaluate(
-    (places) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('trygghetskartan');
-        request.onsuccess = () => {
-          const tx = request.result.transaction('features', 'readwrite');
-          for (const place of places) tx.objectStore('features').put(place);
-          tx.oncomplete = () => {
-            request.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-    surveyPlaces,
-  );
-  await page.reload();
-  await waitForMap(page);
-}
 
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="patrol-view"]').analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlapping = (boxes: Box[]) =>
@@ -71,7 +47,7 @@ async function shot(page: Page, name: string): Promise<void> {
 describe('police: the patrol list follows the filters and an area, and prints a dated sheet', () => {
   it('limits the list by the filters and by a police area, and prints the numbered places with both coordinates on a map of their area', async () => {
     const { page, context } = await openApp(browser());
-    await storeSurveyPlaces(page);
+    await storePlaces(page, surveyPlaces);
     await page.getByRole('tab', { name: 'Patrullera' }).click();
     const view = page.getByTestId('patrol-view');
     const items = view.getByTestId('patrol-list').locator('> li');
@@ -102,7 +78,7 @@ describe('police: the patrol list follows the filters and an area, and prints a 
     ]);
     expect(await view.getByTestId('patrol-filters-note').textContent()).toContain('3 platser ligger utanför Lokalpolisområde Nacka och visas inte');
     await expect.poll(() => page.locator('.number-marker').count()).toBe(8);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="patrol-view"]')).toEqual([]);
     await members.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/patrol-area-1280.png` });
 
@@ -137,7 +113,7 @@ describe('police: the patrol list follows the filters and an area, and prints a 
     expect(overlapping(boxes)).toEqual([]);
     // The four Nacka centrum places lie within 40 m: without spreading their numbers would share one spot.
     expect(await sheet.locator('[data-testid="patrol-sheet-map"] line').count()).toBeGreaterThanOrEqual(3);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="patrol-view"]')).toEqual([]);
     await shot(page, 'patrol-print-1280');
     await page.emulateMedia({ media: 'screen' });
     await context.close();
@@ -145,7 +121,7 @@ describe('police: the patrol list follows the filters and an area, and prints a 
 
   it('speaks English, the police area and the sheet included', async () => {
     const { page, context } = await openApp(browser());
-    await storeSurveyPlaces(page);
+    await storePlaces(page, surveyPlaces);
     await page.getByLabel('Språk').selectOption('en');
     await page.getByRole('tab', { name: 'Patrol' }).click();
     const view = page.getByTestId('patrol-view');
@@ -164,12 +140,12 @@ describe('police: the patrol list follows the filters and an area, and prints a 
 
   it('fits a phone, on screen and on paper', async () => {
     const { page, context } = await openApp(browser(), { width: 375, height: 812 });
-    await storeSurveyPlaces(page);
+    await storePlaces(page, surveyPlaces);
     await page.getByRole('tab', { name: 'Patrullera' }).click();
     const view = page.getByTestId('patrol-view');
     await view.getByLabel('Område', { exact: true }).selectOption({ label: 'Nacka' });
     await expect.poll(() => view.getByTestId('patrol-list').locator('> li').count()).toBe(7);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="patrol-view"]')).toEqual([]);
     await view.getByTestId('patrol-filters-note').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/patrol-375.png` });
     await page.emulateMedia({ media: 'print' });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,6 +11,7 @@ import { serializeBackup } from '../../src/io/backup';
 import { teamData } from '../unit/io/publicSiteFixture';
 import { serveSiteFile } from './publicHost';
 import { screenshot, useBrowser } from './harness';
+import { axeViolations } from './axe';
 
 const browser = useBrowser();
 let server: Server;
@@ -33,7 +33,6 @@ beforeAll(() => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 /** The scripts a page loads, gzip-compressed as a CDN would serve them. */
 function scriptBytes(page: Page): () => Promise<{ gzip: number; urls: string[] }> {
@@ -56,7 +55,7 @@ describe('near me and "nytt sedan" on the citizens’ site', () => {
       await page.goto(`${base}nara.html`);
       await page.getByRole('heading', { level: 1, name: 'Nära mig: vad polis och kommun gör där du är' }).waitFor();
       await page.getByLabel('Ort eller kommun').waitFor();
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // A locality: what is within 2 km of Boo, nearest first, each with kind, distance, status and when.
       await page.getByLabel('Ort eller kommun').fill('Boo');
@@ -71,7 +70,7 @@ describe('near me and "nytt sedan" on the citizens’ site', () => {
       expect([...metres].sort((a, b) => a - b)).toEqual(metres);
       expect(await results.first().textContent()).toMatch(/(Planerad|Pågår|Genomförd|Status okänd|Inte rapporterad)/);
       expect(await page.getByRole('heading', { level: 2, name: 'Närmast först' }).count()).toBe(1);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `public-near-locality-${viewport.width}`);
 
       // Nothing within 500 m: the next radius is offered, and the nearest beyond it is shown.
@@ -87,7 +86,7 @@ describe('near me and "nytt sedan" on the citizens’ site', () => {
       await expect.poll(() => page.locator('#near-status').textContent()).toBe('Hela Nordmaling: 3 saker, närmast kommunens mitt först.');
       expect(await page.getByRole('button', { name: /Sök inom/ }).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'Allt som lovats i Nordmaling' }).first().getAttribute('href')).toBe('kommun/2401.html');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `public-near-municipality-${viewport.width}`);
 
       // A municipality with nothing published: said so, with the nearest things and every municipality as the next step.
@@ -124,7 +123,7 @@ describe('near me and "nytt sedan" on the citizens’ site', () => {
       await page.getByRole('button', { name: 'Search', exact: true }).click();
       await expect.poll(() => page.locator('#near-status').textContent()).toBe('1 thing within 2 km of Saltsjöbaden.');
       expect(new URL(page.url()).pathname).toBe('/trygghet/en/nara.html');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await context.close();
     });
 
@@ -163,7 +162,7 @@ describe('near me and "nytt sedan" on the citizens’ site', () => {
       await expect.poll(() => page.locator('.since-status').textContent()).toBe('1 nyhet sedan 20 oktober 2026.');
       expect(await page.locator('.since-list li:visible').count()).toBe(1);
       expect(await page.locator('.since-list li:visible').textContent()).toContain('Trygghetsvandring Orminge centrum');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.locator('#since').scrollIntoViewIfNeeded();
       await screenshot(page, `public-since-${viewport.width}`);
       const loaded = await scripts();

@@ -1,14 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser, openApp, screenshot, waitForIdle, waitForMap } from './harness';
+import { storePlaces } from './storePlaces';
+import { axeViolations } from './axe';
 
 const browser = useBrowser();
 
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * Every shipped unsafe place is an example (no document names one, no survey result is given), and
@@ -30,28 +26,6 @@ const surveyPlaces = [
   details: { survey: `Trygghetsundersökning ${year}`, year, timeOfDay, reasons, responses },
 }));
 
-/** Stores the survey places behind the app's back, as an import in an earlier session would have, and reloads. */
-async function storeSurveyPlaces(page: Page): Promise<void> {
-  await page.evaluate(
-    (places) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('trygghetskartan');
-        request.onsuccess = () => {
-          const tx = request.result.transaction('features', 'readwrite');
-          for (const place of places) tx.objectStore('features').put(place);
-          tx.oncomplete = () => {
-            request.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-    surveyPlaces,
-  );
-  await page.reload();
-  await waitForMap(page);
-}
 
 describe('planners: density and gaps', () => {
   it('shows unsafe places as hexagons, lists the places no activity reaches, and starts a walk from a gap', async () => {
@@ -64,7 +38,7 @@ describe('planners: density and gaps', () => {
     expect(await view.getByTestId('examples-note').textContent()).toContain('Exempelplatser räknas inte här');
     expect(await view.getByTestId('examples-note').textContent()).toContain('7 otrygga platser i data är sådana exempel');
 
-    await storeSurveyPlaces(page);
+    await storePlaces(page, surveyPlaces);
     await page.getByRole('tab', { name: 'Planera' }).click();
     await expect.poll(() => view.getByRole('status').textContent()).toBe('3 hexagoner med sammanlagt 25 svar eller markeringar');
     const gaps = view.getByTestId('gap-list').locator('> li');
@@ -75,9 +49,12 @@ describe('planners: density and gaps', () => {
       expect.stringContaining('Gångtunneln (enkät)'),
     ]);
     expect(await view.textContent()).toContain('3 av 3 otrygga platser nås inte');
+    // The gaps are numbered on the map in their listed order, and the legend says what the numbers count.
+    await expect.poll(() => page.locator('.number-marker').allTextContents()).toEqual(['1', '2', '3']);
+    expect(await page.getByTestId('legend-numbered').textContent()).toBe('1Siffra: luckans plats i listan (3 luckor utan trygghetsvandring)');
     await view.getByLabel('Tid på dygnet').selectOption('kvall');
     await expect.poll(() => view.getByRole('status').textContent()).toContain('1 hexagon med sammanlagt 12 svar');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await view.getByLabel('Hexagonstorlek').selectOption('7');
     await page.getByLabel('Gå till kommun').selectOption('2401');
     await waitForIdle(page);
@@ -91,7 +68,7 @@ describe('planners: density and gaps', () => {
 describe('police: tonight’s patrol', () => {
   it('ranks places with the score’s parts, numbers them on the map, and prints a sheet', async () => {
     const { page, context } = await openApp(browser());
-    await storeSurveyPlaces(page);
+    await storePlaces(page, surveyPlaces);
     await page.getByRole('tab', { name: 'Patrullera' }).click();
     const view = page.getByTestId('patrol-view');
     const items = view.getByTestId('patrol-list').locator('> li');
@@ -105,7 +82,7 @@ describe('police: tonight’s patrol', () => {
     await expect.poll(() => page.locator('.number-marker').count()).toBe(7);
     await view.getByLabel('Antal platser').selectOption('5');
     await expect.poll(() => page.locator('.number-marker').count()).toBe(5);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await view.getByRole('button', { name: 'Visa på kartan' }).click();
     await waitForIdle(page);
     await page.emulateMedia({ media: 'print' });
@@ -132,7 +109,7 @@ describe('citizens: near me', () => {
     expect(await view.textContent()).toContain('114 14');
     await expect.poll(() => page.url()).toContain('flik=nara');
     expect(page.url()).toMatch(/nara=18\.\d+,59\.\d+&radie=2000/);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'near-me');
 
     const shared = page.url();

@@ -276,8 +276,8 @@ export const en: Dictionary = {
     range: (from, to) => (from === to ? from : `${from}–${to}`),
     changeRange: (from, to) =>
       from === 0 && to === 0 ? 'no change' : to < 0 ? `${Math.abs(to) === Math.abs(from) ? Math.abs(from) : `${Math.abs(to)}–${Math.abs(from)}`} fewer` : `${from === to ? from : `${from}–${to}`} more`,
-    numberedGaps: (n) => `Number: the gap's place in the list (${n === 1 ? '1 gap' : `${n} gaps`} without a safety walk)`,
-    numberedPatrol: (n) => `Number: the order in the patrol list (${n === 1 ? '1 place' : `${n} places`})`,
+    numberedGaps: (n) => `Number: the gap's place in the list (${enCount(n, 'gap', 'gaps')} without a safety walk)`,
+    numberedPatrol: (n) => `Number: the order in the patrol list (${enCount(n, 'place', 'places')})`,
     numbered: 'Number: the order in the list',
     circle: 'Dashed ring: the search area',
   },

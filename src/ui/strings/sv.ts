@@ -254,8 +254,8 @@ export const sv = {
     range: (from: string, to: string): string => (from === to ? from : `${from}–${to}`),
     changeRange: (from: number, to: number): string =>
       from === 0 && to === 0 ? 'oförändrat' : to < 0 ? `${Math.abs(to) === Math.abs(from) ? Math.abs(from) : `${Math.abs(to)}–${Math.abs(from)}`} färre` : `${from === to ? from : `${from}–${to}`} fler`,
-    numberedGaps: (n: number) => `Siffra: luckans plats i listan (${n} luckor utan trygghetsvandring)`,
-    numberedPatrol: (n: number) => `Siffra: ordningen i patrullistan (${n} platser)`,
+    numberedGaps: (n: number) => `Siffra: luckans plats i listan (${svCount(n, 'lucka', 'luckor')} utan trygghetsvandring)`,
+    numberedPatrol: (n: number) => `Siffra: ordningen i patrullistan (${svCount(n, 'plats', 'platser')})`,
     numbered: 'Siffra: ordningen i listan',
     circle: 'Streckad ring: sökområdet',
   },
