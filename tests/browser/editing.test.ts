@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser, openApp, renderedIds, screenshot, tableRowIds, waitForIdle, waitForMap } from './harness';
+import { mapZoom, openApp, placeInView, renderedIds, screenshot, tableRowIds, useBrowser, waitForIdle, waitForMap } from './harness';
 
 const browser = useBrowser();
 
@@ -63,6 +63,9 @@ describe('a planner adds, edits, reshapes and deletes places', () => {
     const stored = await storedFeature(page, 'Gångtunneln <b>vid</b> skolan');
     expect(stored).toMatchObject({ geometry: { type: 'Point', coordinates: [18.2501, 59.2952] }, municipalityCode: '0182' });
     expect(stored!.details).toMatchObject({ year: 2024, timeOfDay: ['kvall'] });
+    // The map goes to the saved place: zoomed in from all of Sweden, the place in view.
+    await expect.poll(() => mapZoom(page), { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect.poll(() => placeInView(page, stored!.id)).toBe(true);
     // Imported or typed text is shown as text, never as markup.
     expect(await page.locator('.places-table b').count()).toBe(0);
     // Without a team server the history is this browser's own.

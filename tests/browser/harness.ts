@@ -89,3 +89,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
 }
+
+/** The map's zoom, as the page's link keeps it (karta=zoom/lat/lon). */
+export function mapZoom(page: Page): number {
+  return Number(new URL(page.url()).searchParams.get('karta')?.split('/')[0] ?? 0);
+}
+
+/** Whether a place is drawn inside the map's canvas now. */
+export async function placeInView(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((i) => {
+    const point = window.__trygghetskartan?.map.screenPointOf(i);
+    const canvas = document.querySelector('.maplibregl-canvas')?.getBoundingClientRect();
+    return !!point && !!canvas && point.x >= 0 && point.y >= 0 && point.x <= canvas.width && point.y <= canvas.height;
+  }, id);
+}

@@ -5,7 +5,7 @@ import { shippedDataset } from '../../src/data/shipped';
 import { featuresToGeoJson } from '../../src/io/exportFormats';
 import { SWEREF99_TM_PRJ, writeDbf, writePointShp, writeZip } from '../unit/io/importHelpers';
 import { SHARED } from '../unit/sharedFiles';
-import { useBrowser, openApp, screenshot, tableRowIds } from './harness';
+import { mapZoom, openApp, placeInView, screenshot, tableRowIds, useBrowser } from './harness';
 
 const browser = useBrowser();
 
@@ -51,18 +51,9 @@ describe('importing a planner’s file with a preview', () => {
     await expect.poll(() => rowNames(page)).toContain('Bra plats');
     expect((await tableRowIds(page)).length).toBe(before + 1);
     // The map goes to what was imported: zoomed in from all of Sweden, the new place in view.
-    const zoom = () => Number(new URL(page.url()).searchParams.get('karta')?.split('/')[0] ?? 0);
-    await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect.poll(() => mapZoom(page), { timeout: 10_000 }).toBeGreaterThan(10);
     const id = (await tableRowIds(page)).find((i) => !shippedIds.has(i))!;
-    await expect
-      .poll(() =>
-        page.evaluate((i) => {
-          const point = window.__trygghetskartan?.map.screenPointOf(i);
-          const canvas = document.querySelector('.maplibregl-canvas')?.getBoundingClientRect();
-          return !!point && !!canvas && point.x >= 0 && point.y >= 0 && point.x <= canvas.width && point.y <= canvas.height;
-        }, id),
-      )
-      .toBe(true);
+    await expect.poll(() => placeInView(page, id)).toBe(true);
 
     await page.getByRole('button', { name: /^Ångra: importera 1 plats från felaktiga_rader.csv/ }).click();
     await expect.poll(() => rowNames(page)).not.toContain('Bra plats');
