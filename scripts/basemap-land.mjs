@@ -25,7 +25,7 @@ const ISLAND_SHARE = 0.9;
 // How far the Natural Earth Sweden is kept beside its land borders, where it meets the municipality polygons.
 const BORDER_STRIP_KM = 3;
 
-const round = (value) => (Array.isArray(value) ? value.map(round) : Math.round(value * DECIMALS) / DECIMALS);
+const round = (value, decimals = DECIMALS) => (Array.isArray(value) ? value.map((v) => round(v, decimals)) : Math.round(value * decimals) / decimals);
 
 /**
  * A ring whose longitudes jump by more than 180° between two points crosses the antimeridian
@@ -165,6 +165,5 @@ export function buildLocalLakes(islandMunicipalities) {
     }
     return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   });
-  const rounded = cut.map((p) => p.map((ring) => ring.map(([x, y]) => [Math.round(x * LOCAL_DECIMALS) / LOCAL_DECIMALS, Math.round(y * LOCAL_DECIMALS) / LOCAL_DECIMALS])));
-  return rounded.map((coordinates) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } }));
+  return cut.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: round(p, LOCAL_DECIMALS) } }));
 }
