@@ -21,7 +21,10 @@ import { OverlayLayers } from './overlay';
 import { EmphasisLayers, type EmphasisKind } from './emphasis';
 import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
 import { placedLabelBoxes } from './placeLabels';
-import { BASEMAP_FILL_LAYERS, dataLayers, offlineStyle, sourceId } from './style';
+import { BASEMAP_FILL_LAYERS, TILED_POINT_LAYERS, dataLayers, lazyBasemapFiles, offlineStyle, pointSourceId, sourceId } from './style';
+import { PointTiles, announceChange } from './pointTiles/pointTileSource';
+import type { TilePoint } from './pointTiles/pointStore';
+import { POINT_TILE_LAYER } from './pointTiles/tileGrid';
 
 setWorkerUrl(workerUrl);
 
@@ -145,6 +148,8 @@ export interface MapAdapter {
     placedLabels(): { name: string; box: [number, number, number, number] }[];
     /** The style's layer ids, bottom to top. */
     layerIds(): string[];
+    /** Every tile the survey places' point tiles were asked for, in order (the latest 2 000). */
+    pointTileRequests(): { z: number; x: number; y: number }[];
   };
 }
 
@@ -180,7 +185,10 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const current = Object.fromEntries(LAYER_KINDS.map((l) => [l, new Map<string, GeoJSON.Feature>()])) as Record<LayerKind, Map<string, GeoJSON.Feature>>;
   let lastCollections: LayerCollections | null = null;
   const sourceUpdates: { layer: LayerKind; kind: 'setData' | 'updateData'; ids: string[] }[] = [];
-  const collectionOf = (layer: LayerKind): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [...current[layer].values()] });
+  // A tiled layer's points are cut into tiles by their own worker (pointTiles/); its other shapes, and every other layer, are GeoJSON.
+  const pointTiles = new Map(TILED_POINT_LAYERS.map((layer) => [layer, new PointTiles()]));
+  const tiledPoint = (layer: LayerKind, feature: GeoJSON.Feature) => pointTiles.has(layer) && feature.geometry?.type === 'Point';
+  const collectionOf = (layer: LayerKind): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [...current[layer].values()].filter((f) => !tiledPoint(layer, f)) });
   let selectedId: string | null = null;
   let highlightedIds: readonly string[] = [];
   let municipalityCodes: readonly string[] = [];
@@ -212,6 +220,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
           data: collectionOf(layer),
           promoteId: 'id',
         });
+      const tiles = pointTiles.get(layer);
+      if (tiles && !map.getSource(pointSourceId(layer))) map.addSource(pointSourceId(layer), tiles.sourceSpec());
     }
     for (const { spec } of layerSpecs) if (!map.getLayer(spec.id)) map.addLayer(spec);
     applyFilter();
@@ -247,8 +257,16 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   }
 
   function setState(featureId: string, state: Record<string, boolean>) {
+    const target = stateTarget(featureId);
+    if (target && map.getSource(target.source)) map.setFeatureState(target, state);
+  }
+
+  /** Where MapLibre keeps a place's feature state: its GeoJSON source, or its point tiles' one layer. */
+  function stateTarget(featureId: string): { source: string; sourceLayer?: string; id: string } | null {
     const layer = layerOfFeature.get(featureId);
-    if (layer && map.getSource(sourceId(layer))) map.setFeatureState({ source: sourceId(layer), id: featureId }, state);
+    const feature = layer && current[layer].get(featureId);
+    if (!layer || !feature) return null;
+    return tiledPoint(layer, feature) ? { source: pointSourceId(layer), sourceLayer: POINT_TILE_LAYER, id: featureId } : { source: sourceId(layer), id: featureId };
   }
 
   function applyMunicipalityState(previous: readonly string[], next: readonly string[]) {
@@ -257,8 +275,22 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     for (const code of next) map.setFeatureState({ source: 'municipalities', id: code }, { hasPromises: true });
   }
 
+  // The offline style's files that only a closer zoom draws, fetched once the map nears that zoom (style.ts).
+  const lazyFiles = options.styleUrl ? [] : lazyBasemapFiles(options.basemapUrl);
+  const fetched = new Set<string>();
+  const fetchLazyFiles = () => {
+    for (const file of lazyFiles) {
+      const source = map.getSource(file.source) as GeoJSONSource | undefined;
+      if (!source || fetched.has(file.source) || map.getZoom() < file.minzoom - 1) continue;
+      fetched.add(file.source);
+      source.setData(file.url);
+    }
+  };
+  map.on('zoomend', fetchLazyFiles);
+
   map.on('load', () => {
     loaded = true;
+    fetchLazyFiles();
     foldAttribution();
     installDataLayers();
     // terra-draw is fetched once the map has settled, so drawing starts at once when asked for.
@@ -304,46 +336,75 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         current[layer] = new Map(collections[layer].features.map((f) => [String(f.id), f]));
         for (const id of current[layer].keys()) layerOfFeature.set(id, layer);
       }
+      const changedLayers = LAYER_KINDS.filter((layer) => previous?.[layer] !== collections[layer]);
+      for (const [layer, tiles] of pointTiles) if (changedLayers.includes(layer)) tiles.set(collections[layer].features.filter((f) => tiledPoint(layer, f)).map(toTilePoint));
       if (!loaded) return;
       refreshEmphasis();
-      for (const layer of LAYER_KINDS) {
-        if (previous?.[layer] === collections[layer]) continue;
+      for (const layer of changedLayers) {
         sourceUpdates.push({ layer, kind: 'setData', ids: [] });
-        (map.getSource(sourceId(layer)) as GeoJSONSource | undefined)?.setData(collections[layer]);
+        const tiled = pointTiles.has(layer);
+        (map.getSource(sourceId(layer)) as GeoJSONSource | undefined)?.setData(tiled ? collectionOf(layer) : collections[layer]);
+        if (tiled) announceChange(map.getSource(pointSourceId(layer)), null);
       }
     },
     updateFeatures(diff) {
       lastCollections = null;
-      const changes = new Map<LayerKind, { add: GeoJSON.Feature[]; update: GeoJSON.Feature[]; remove: string[] }>();
+      const changes = new Map<LayerKind, LayerChange>();
       const of = (layer: LayerKind) => {
         let change = changes.get(layer);
-        if (!change) changes.set(layer, (change = { add: [], update: [], remove: [] }));
+        if (!change) changes.set(layer, (change = { add: [], update: [], remove: [], tilePut: [], tileRemove: [], touched: [], ids: new Set() }));
         return change;
+      };
+      // A place leaves a layer: its GeoJSON source, or its point tiles (which then redraw where it was).
+      const leave = (layer: LayerKind, id: string, was: GeoJSON.Feature) => {
+        const change = of(layer);
+        change.ids.add(id);
+        if (!tiledPoint(layer, was)) return void change.remove.push(id);
+        change.tileRemove.push(id);
+        change.touched.push(pointOf(was));
       };
       for (const id of diff.remove) {
         const layer = layerOfFeature.get(id);
-        if (!layer) continue;
+        const was = layer && current[layer].get(id);
+        if (!layer || !was) continue;
         current[layer].delete(id);
         layerOfFeature.delete(id);
-        of(layer).remove.push(id);
+        leave(layer, id, was);
       }
       for (const { layer, feature } of diff.put) {
         const id = String(feature.id);
-        const was = layerOfFeature.get(id);
+        const wasLayer = layerOfFeature.get(id);
+        const was = wasLayer && current[wasLayer].get(id);
         // Re-derived but the same on the map (e.g. its activity's status moved: that is the filter's business): nothing to send.
-        if (was === layer && sameMapFeature(current[layer].get(id), feature)) continue;
+        if (wasLayer === layer && sameMapFeature(was, feature)) continue;
         // A place moved to another layer leaves its old source and enters the new one.
-        if (was && was !== layer) (current[was].delete(id), of(was).remove.push(id));
-        (was === layer ? of(layer).update : of(layer).add).push(feature);
+        if (wasLayer && was && wasLayer !== layer) leave(wasLayer, id, was);
+        const before = wasLayer === layer ? was : undefined;
+        const change = of(layer);
+        change.ids.add(id);
+        if (tiledPoint(layer, feature)) {
+          // The tiles take a put as "this id is now here": where it was is redrawn too.
+          change.tilePut.push(feature);
+          change.touched.push(pointOf(feature));
+          if (before && tiledPoint(layer, before)) change.touched.push(pointOf(before));
+          else if (before) change.remove.push(id);
+        } else if (before && !tiledPoint(layer, before)) change.update.push(feature);
+        else {
+          change.add.push(feature);
+          if (before) (change.tileRemove.push(id), change.touched.push(pointOf(before)));
+        }
         current[layer].set(id, feature);
         layerOfFeature.set(id, layer);
       }
+      // The tile worker follows even before the map has loaded: it keeps the points for the first tiles.
+      for (const [layer, change] of changes) if (change.tilePut.length || change.tileRemove.length) pointTiles.get(layer)?.apply(change.tileRemove, change.tilePut.map(toTilePoint));
       if (!loaded) return;
       if ((selectedId && diffTouches(diff, selectedId)) || (hoveredId && diffTouches(diff, hoveredId))) refreshEmphasis();
       for (const [layer, change] of changes) {
-        const source = map.getSource(sourceId(layer)) as GeoJSONSource | undefined;
-        sourceUpdates.push({ layer, kind: 'updateData', ids: [...change.remove, ...[...change.add, ...change.update].map((f) => String(f.id))] });
-        source?.updateData({
+        sourceUpdates.push({ layer, kind: 'updateData', ids: [...change.ids] });
+        if (change.touched.length) announceChange(map.getSource(pointSourceId(layer)), change.touched);
+        if (!change.remove.length && !change.add.length && !change.update.length) continue;
+        (map.getSource(sourceId(layer)) as GeoJSONSource | undefined)?.updateData({
           remove: change.remove,
           add: change.add,
           // Replace all of a changed place's properties and its geometry: the row was derived again.
@@ -476,6 +537,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       drafting.stop();
       overlay.destroy();
       map.remove();
+      for (const tiles of pointTiles.values()) tiles.destroy();
     },
     debug: {
       renderedFeatureIds(layer) {
@@ -495,8 +557,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       },
       isLoaded: () => loaded && map.loaded(),
       featureState(featureId) {
-        const layer = layerOfFeature.get(featureId);
-        return layer && loaded ? { ...map.getFeatureState({ source: sourceId(layer), id: featureId }), ...emphasis.stateOf(featureId) } : {};
+        const target = stateTarget(featureId);
+        return target && loaded ? { ...map.getFeatureState(target), ...emphasis.stateOf(featureId) } : {};
       },
       renderedChoropleth: () => (loaded ? choropleth.rendered() : []),
       answersShown: () => answersLayer.shown(),
@@ -510,6 +572,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       },
       placedLabels: () => (loaded ? placedLabelBoxes(map) : []),
       layerIds: () => map.getStyle().layers.map((l) => l.id),
+      pointTileRequests: () => [...pointTiles.values()].flatMap((tiles) => tiles.requested.map((t) => ({ ...t }))),
       whenIdle: () =>
         new Promise<void>((resolve) => {
           if (loaded && !map.isMoving() && map.loaded()) resolve();
@@ -546,6 +609,24 @@ function centreOfRing(ring: number[][]): number[] | null {
     lat += position[1] ?? 0;
   }
   return [lon / ring.length, lat / ring.length];
+}
+
+/** What one change set tells MapLibre about one layer: a GeoJSON diff and, for its tiled points, the points put and gone and where. */
+interface LayerChange {
+  add: GeoJSON.Feature[];
+  update: GeoJSON.Feature[];
+  remove: string[];
+  tilePut: GeoJSON.Feature[];
+  tileRemove: string[];
+  touched: [number, number][];
+  ids: Set<string>;
+}
+
+const pointOf = (feature: GeoJSON.Feature) => (feature.geometry as GeoJSON.Point).coordinates.slice(0, 2) as [number, number];
+
+function toTilePoint(feature: GeoJSON.Feature): TilePoint {
+  const [lon, lat] = pointOf(feature);
+  return { id: String(feature.id), lon, lat, properties: (feature.properties ?? {}) as TilePoint['properties'] };
 }
 
 /** Same geometry (the same record's, so the same object) and the same few properties. */

@@ -24,15 +24,16 @@ export function toLayerCollections(rows: readonly FeatureRow[]): LayerCollection
 }
 
 /**
- * One place as its layer's source holds it: only what is its own (id, name, its own search text,
- * its municipality and time of day) and the key of the chain it shares with every place of the
+ * One place as its layer's source holds it: only what the style's filters read of its own (id,
+ * its own search text, its municipality, layer and time of day; the name and the rest are the
+ * table's and the panel's, read by id) and the key of the chain it shares with every place of the
  * same activities. What the chain says (documents, focus areas, responsible, status, currency,
  * the chain's words) is tested through that key (filterExpression.ts), so an activity's new
  * status changes the filter, not 100 000 map features, and a place costs MapLibre's worker a few
  * short strings instead of its whole chain.
  */
 export function toMapFeature(row: FeatureRow): GeoJSON.Feature {
-  const properties: Record<string, string> = { id: row.id, name: row.name, provenance: row.provenance, text: row.ownText, chain: row.chainKey };
+  const properties: Record<string, string> = { id: row.id, text: row.ownText, chain: row.chainKey };
   for (const facet of PLACE_FACETS) properties[facet] = packValues(facetValues(row, facet));
   return { type: 'Feature', id: row.id, geometry: row.feature.geometry as GeoJSON.Geometry, properties };
 }

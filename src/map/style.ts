@@ -2,8 +2,12 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification, 
 import type { LayerKind } from '../domain/layers';
 import { HIGHLIGHT_COLOUR, LAYER_COLOURS, LAYER_ORDER } from './palette';
 import { placeLabelLayers } from './placeLabels';
+import { POINT_TILE_LAYER } from './pointTiles/tileGrid';
 
 export const sourceId = (layer: LayerKind) => `tk-${layer}`;
+/** The layers whose points may number 100 000 (survey places): drawn from our own tiles (pointTiles/), their other shapes from GeoJSON. */
+export const TILED_POINT_LAYERS: readonly LayerKind[] = ['unsafe-place'];
+export const pointSourceId = (layer: LayerKind) => `tk-${layer}-points`;
 
 export const LAND_COLOUR = '#f4f1ea';
 export const SEA_COLOUR = '#b7d7e8';
@@ -26,7 +30,8 @@ export function offlineStyle(basemapUrl: string | null, attribution: string | nu
   const sources: Record<string, SourceSpecification> = {
     land: { type: 'geojson', data: file('land.geojson'), attribution: attribution ?? undefined },
     lakes: { type: 'geojson', data: file('lakes.geojson') },
-    lakesLocal: { type: 'geojson', data: file('lakes-local.geojson') },
+    // Empty until the map nears the zoom that draws it (see lazyBasemapFiles).
+    lakesLocal: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     water: { type: 'geojson', data: file('water.geojson') },
     regions: { type: 'geojson', data: file('regions.geojson') },
     municipalities: { type: 'geojson', data: file('municipalities.geojson'), promoteId: 'code' },
@@ -67,6 +72,15 @@ export function offlineStyle(basemapUrl: string | null, attribution: string | nu
   return { version: 8, name: 'Trygghetskartan offline', sources, layers };
 }
 
+/**
+ * Basemap files drawn only from some zoom on, fetched when the map first comes within a zoom level
+ * of it: the local lakes (737 kB) would otherwise be fetched and indexed by MapLibre's worker at
+ * start-up, on the same two cores as the places, for a layer that country zoom never draws.
+ */
+export function lazyBasemapFiles(basemapUrl: string | null): { source: string; url: string; minzoom: number }[] {
+  return basemapUrl ? [{ source: 'lakesLocal', url: new URL('lakes-local.geojson', basemapUrl).href, minzoom: LOCAL_ZOOM }] : [];
+}
+
 /** The basemap's polygon layers, for tests that ask what is drawn at a point. */
 export const BASEMAP_FILL_LAYERS = ['land-abroad', 'land-sweden-coarse', 'land-sweden-border', 'land-sweden', 'lakes-sweden', 'lakes-local', 'lakes-abroad', 'water'];
 
@@ -83,6 +97,8 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
   const haloOpacity = ['case', highlighted, 0.4, 0];
   for (const layer of LAYER_ORDER) {
     const source = sourceId(layer);
+    // Points of a tiled layer come from its point tiles; the id (`source`) stays the layer ids' stem.
+    const points = TILED_POINT_LAYERS.includes(layer) ? { source: pointSourceId(layer), 'source-layer': POINT_TILE_LAYER } : { source };
     const colour = LAYER_COLOURS[layer];
     // A dark halo under highlighted features: visible on every layer colour and
     // independent of colour vision, without touching the data.
@@ -104,7 +120,7 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
       spec: {
         id: `${source}-halo-point`,
         type: 'circle',
-        source,
+        ...points,
         filter: isPoint as never,
         paint: { 'circle-color': '#1a1a1a', 'circle-radius': 17, 'circle-blur': 0.6, 'circle-opacity': haloOpacity as never },
       },
@@ -163,7 +179,7 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
         spec: {
           id: `${source}-point`,
           type: 'circle',
-          source,
+          ...points,
           filter: isPoint as never,
           paint: {
             'circle-color': colour,

@@ -94,7 +94,16 @@ export function MapView(props: MapViewProps) {
     else adapter.setFeatures(toLayerCollections(props.places.rows));
     fedRef.current = { adapter, version: props.places.version };
   }, [adapterRef, props.places]);
-  useEffect(() => adapterRef.current?.setFilter(props.filter), [adapterRef, props.filter]);
+  // A new filter shows in the list first: the map's follows once that frame is painted, so
+  // MapLibre re-filtering its tiles (100 000 places) does not hold the list's frame back.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => adapterRef.current?.setFilter(props.filter), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [adapterRef, props.filter]);
   useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);
   useEffect(() => adapterRef.current?.setHover(props.hoveredId), [adapterRef, props.hoveredId]);
   useEffect(() => adapterRef.current?.setHighlight(props.highlightedIds), [adapterRef, props.highlightedIds]);

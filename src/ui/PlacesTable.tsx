@@ -13,7 +13,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureRow } from '../domain/featureRows';
 import { formatDate, formatNumber, useI18n, type Dictionary, type Language } from './i18n';
-import { ColumnRanks, sortByRank } from './tableOrder';
+import { ColumnRanks, sortByRank, swedishRoughKey } from './tableOrder';
 
 export const placesTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -110,7 +110,7 @@ export function PlacesTable({ rows, pageKey, selectedId, hoveredId, onSelect, on
     const value = by && values[by.id];
     if (!by || !value) return rows;
     let column = ranks.get(by.id);
-    if (!column) ranks.set(by.id, (column = new ColumnRanks(compareSwedish)));
+    if (!column) ranks.set(by.id, (column = new ColumnRanks(compareSwedish, swedishRoughKey)));
     return sortByRank(rows, value, column.ensure(rows.map(value)), by.desc);
   }, [rows, sorting, values, ranks]);
   const pageCount = Math.max(1, Math.ceil(sorted.length / pagination.pageSize));

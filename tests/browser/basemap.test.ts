@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { PLACE_LABEL_LAYER_IDS } from '../../src/map/placeLabels';
 import { LAND_COLOUR, SEA_COLOUR } from '../../src/map/style';
-import { SCREENSHOT_DIR, openApp, screenshot, useBrowser, waitForIdle } from './harness';
+import { SCREENSHOT_DIR, openApp, screenshot, useBrowser, waitForIdle, waitForMap } from './harness';
 
 const browser = useBrowser();
 
@@ -61,6 +61,11 @@ const overlaps = (a: number[], b: number[]) => a[0]! < b[2]! && b[0]! < a[2]! &&
 describe('the offline basemap', () => {
   it('draws the Baltic between Gotland and the mainland as sea at zoom 5, Gotland and Småland as land, Vänern as water at zoom 6 and 9, Mälaren round Ekerö', async () => {
     const { page, context, foreignRequests, pageErrors } = await openApp(browser());
+    // The local lakes are fetched only once the map nears the zoom that draws them, not at start-up.
+    const lakeRequests: string[] = [];
+    context.on('request', (request) => void (request.url().includes('lakes-local') && lakeRequests.push(request.url())));
+    await page.reload();
+    await waitForMap(page);
     await goTo(page, BALTIC, 5);
     const sea = await probe(page, BALTIC);
     expect(sea.inside).toBe(true);
@@ -79,8 +84,10 @@ describe('the offline basemap', () => {
     await screenshots(page, 'basemap-z6-vanern');
     expect(lake.layers).toContain('lakes-sweden');
     expect(near(lake.colour, SEA_COLOUR), `Vänern pixel ${lake.colour}`).toBe(true);
+    expect(lakeRequests).toEqual([]);
     // At local zoom too, where Sweden is drawn from the municipality polygons.
     await goTo(page, VANERN, 9);
+    expect(lakeRequests).toHaveLength(1);
     const localLake = await probe(page, VANERN);
     expect(localLake.layers).toContain('lakes-local');
     expect(near(localLake.colour, SEA_COLOUR), `Vänern pixel at zoom 9 ${localLake.colour}`).toBe(true);

@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+import { PointStore, type TilePoint } from './pointStore';
+
+/** What the main thread asks of the point-tile worker (pointTileSource.ts); only `tile` is answered. */
+export type PointTileRequest =
+  | { type: 'set'; points: TilePoint[] }
+  | { type: 'apply'; remove: string[]; put: TilePoint[] }
+  | { type: 'tile'; id: number; z: number; x: number; y: number };
+export interface PointTileReply {
+  id: number;
+  data: ArrayBuffer;
+}
+
+const store = new PointStore();
+// Messages are handled in order, so a tile asked for after a change is cut from the changed points.
+self.onmessage = (event: MessageEvent<PointTileRequest>) => {
+  const request = event.data;
+  if (request.type === 'set') return store.set(request.points);
+  if (request.type === 'apply') return void store.apply(request.remove, request.put);
+  const bytes = store.tile(request.z, request.x, request.y);
+  const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage({ id: request.id, data } satisfies PointTileReply, [data]);
+};
