@@ -58,6 +58,8 @@ const settle = async (p = page) => {
   await p.waitForTimeout(300);
 };
 const results = { startup: [], search: [], sort: [], filter: [], edit: [], editMap: [] };
+/** Start-up's phases per run, ms from the navigation's start (User Timing marks the app sets, tk:…). */
+const phases = {};
 
 /**
  * Times one step inside the page, without the test driver's own round trips: from the event to the
@@ -104,6 +106,9 @@ for (let run = 0; run < RUNS; run++) {
   await page.waitForFunction(() => /^100 0/.test((document.querySelector('.filters .result-count')?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ')));
   results.startup.push(Date.now() - t0);
   await settle();
+  // Where start-up went: the app's User Timing marks (tk:…), from the navigation's start.
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tk:')).map((m) => [m.name.slice(3), Math.round(m.startTime)])));
+  for (const [name, at] of Object.entries(marks)) (phases[name] ??= []).push(at);
 
   results.search.push(
     await inPage(
@@ -174,7 +179,10 @@ for (let run = 0; run < RUNS; run++) {
 }
 console.log(`${COUNT} extra places in IndexedDB (medians of ${RUNS} runs, ms):`);
 for (const [name, values] of Object.entries(results)) if (values.length) console.log(`  ${name.padEnd(8)} ${median(values)}   (runs: ${values.join(', ')})`);
+console.log(`  start-up phases, ms from navigation (medians): ${Object.entries(phases).map(([name, v]) => `${name} ${median(v)}`).join(', ')}`);
 const figures = { places: COUNT, ...Object.fromEntries(Object.entries(results).filter(([, v]) => v.length).map(([name, v]) => [`${name}Ms`, median(v)])) };
+// The map interactive with every place drawn (its first idle after the places were set), from the navigation's start.
+if (phases['map-drawn']) figures.startupMapDrawnMs = median(phases['map-drawn']);
 await page.context().close();
 
 // 2. The shipped dataset in a fresh browser, and what the first page load fetches.

@@ -290,6 +290,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
 
   map.on('load', () => {
     loaded = true;
+    performance.mark('tk:map-loaded');
     fetchLazyFiles();
     foldAttribution();
     installDataLayers();
@@ -340,6 +341,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       for (const [layer, tiles] of pointTiles) if (changedLayers.includes(layer)) tiles.set(collections[layer].features.filter((f) => tiledPoint(layer, f)).map(toTilePoint));
       if (!loaded) return;
       refreshEmphasis();
+      if (!performance.getEntriesByName('tk:map-drawn').length) map.once('idle', () => performance.mark('tk:map-drawn'));
       for (const layer of changedLayers) {
         sourceUpdates.push({ layer, kind: 'setData', ids: [] });
         const tiled = pointTiles.has(layer);

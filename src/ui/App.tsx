@@ -104,6 +104,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
   const ready = storage.kind !== 'loading';
   useEffect(() => {
     if (!ready) return;
+    performance.mark('tk:first-view');
     const timer = window.setTimeout(preloadParts, 500);
     return () => window.clearTimeout(timer);
   }, [ready]);

@@ -51,7 +51,10 @@ export function useStoredData(): StorageState {
       .open()
       .then(async (openFailure) => {
         if (openFailure) throw openFailure;
+        // Start-up's phases as User Timing marks (tk:…), for a profile or the benchmark to read.
+        performance.mark('tk:database-open');
         await seedIfEmpty(database, dataset, SHIPPED_DATASET_VERSION);
+        performance.mark('tk:seeded');
         if (!live) return;
         // A blocked upgrade that went through once the other tab let go: all is well again.
         setFailure(null);
@@ -116,7 +119,9 @@ export function useStoredData(): StorageState {
         .then(async (snapshot) => (snapshot ? { dataset: snapshotDataset(snapshot), stamp: snapshot.stamp } : { dataset: await readDatasetUnchecked(database), stamp: null }))
         .then(({ dataset, stamp }) => {
           if (!live) return;
+          performance.mark('tk:records-read');
           start(dataset, [], stamp ? 'snapshot' : 'tables');
+          performance.mark('tk:view-built');
           void checkStored(dataset, () => !current()).then((ok) => {
             if (ok === false && current()) load(true);
           });
