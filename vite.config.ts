@@ -14,7 +14,8 @@ export default defineConfig({
         // MapLibre is most of the bundle and changes rarely: its own chunk caches well.
         manualChunks(id: string) {
           if (id.includes('node_modules/maplibre-gl')) return 'maplibre';
-          if (id.includes('node_modules/@turf') || id.includes('node_modules/zod')) return 'vendor';
+          // zod only: Turf's modules go with what uses them, so those only lazy parts need (exports, near me) stay out of the first load.
+          if (id.includes('node_modules/zod')) return 'vendor';
           return undefined;
         },
       },

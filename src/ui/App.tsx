@@ -19,7 +19,6 @@ import { EditingToolbar } from './editing/EditingToolbar';
 import { NewPlaceChooser } from './editing/NewPlaceChooser';
 import { useEditor } from './editing/useEditor';
 import { useHistoryControls } from './editing/useHistoryControls';
-import { FeaturePanel } from './FeaturePanel';
 import { FilterPanel } from './FilterPanel';
 import { Header } from './Header';
 import { dictionary, I18nContext, type Language } from './i18n';
@@ -34,8 +33,8 @@ import type { AnswersOnMap } from '../map/answersLayer';
 import { useMediaQuery } from './useMediaQuery';
 import { useRuntimeConfig } from './useRuntimeConfig';
 import { useTeamSync } from './useTeamSync';
-import { StaleDialog, type StaleChoice } from './StaleDialog';
-import { RecordHistoryContext, type HistorySource } from './RecordHistory';
+import type { StaleChoice } from './StaleDialog';
+import { RecordHistoryContext, type HistorySource } from './recordHistoryContext';
 import { useStoredData } from './useStoredData';
 import { useAnswers } from './answers/useAnswers';
 import type { FollowUp } from './StatusTimeline';
@@ -46,7 +45,7 @@ import { useGazetteer } from './views/useGazetteer';
 import { PlaceAnswers } from './answers/PlaceAnswers';
 import { representativePoint } from '../analysis/representativePoint';
 import type { NearQuery } from './views/NearMeView';
-import { ConflictPanel, FeatureNavigator, JoinDialog, RejectedPanel, ReportsPanel, AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
+import { ConflictPanel, FeaturePanel, StaleDialog, FeatureNavigator, JoinDialog, RejectedPanel, ReportsPanel, AreaIndexView, ExportPanel, FeatureForm, FollowUpReport, ImportPanel, NearMeView, PatrolView, PlannerView, preloadParts } from './lazyParts';
 
 const EMPTY: Dataset = { documents: [], focusAreas: [], activities: [], features: [], statusEntries: [], contacts: [] };
 const NO_EVIDENCE: ReturnType<typeof withoutStale> = { fresh: [], stale: 0 };
@@ -343,7 +342,11 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
             {team.joining && <JoinDialog choice={team.joining} />}
           </Suspense>
         )}
-        {stale && <StaleDialog choice={stale} onClose={() => setStale(null)} />}
+        {stale && (
+          <Suspense fallback={null}>
+            <StaleDialog choice={stale} onClose={() => setStale(null)} />
+          </Suspense>
+        )}
         {reportId && (
           <Suspense fallback={<p className="muted">{t.loading}</p>}>
             <FollowUpReport documentId={reportId} index={index} fresh={evidence.fresh} onClose={() => setReportId(null)} />
@@ -494,26 +497,28 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
           {chain && showsPlace && (
             // Keyed by the place: choosing another place starts its panel afresh.
             <ErrorBoundary key={chain.feature.id} area="panel" className="panel" onDismiss={closePanel}>
-              <FeaturePanel
-                chain={chain}
-                standings={standings}
-                documentTitle={(id) => index.documents.get(id)?.title}
-                followUp={followUp}
-                freshness={chain.feature.layer === 'unsafe-place' ? { value: freshnessOf(chain.feature, walks, swedishToday(), evidenceYears), years: evidenceYears } : undefined}
-                evidence={chain.feature.layer === 'unsafe-place' && answers.count > 0 ? <PlaceAnswers point={representativePoint(chain.feature)} answers={answers} /> : undefined}
-                onClose={closePanel}
-                onShowPromise={showPromise}
-                actions={
-                  canEdit && inScope(chain.feature.municipalityCode) && storage.kind === 'ready' && editor.state.kind === 'idle'
-                    ? {
-                        onEdit: () => editor.editDetails(chain.feature),
-                        onReshape: () => editor.reshape(chain.feature),
-                        onRemove: () => editor.remove(chain.feature),
-                        onConfirm: () => editor.confirm(chain.feature),
-                      }
-                    : undefined
-                }
-              />
+              <Suspense fallback={<p className="muted">{t.loading}</p>}>
+                <FeaturePanel
+                  chain={chain}
+                  standings={standings}
+                  documentTitle={(id) => index.documents.get(id)?.title}
+                  followUp={followUp}
+                  freshness={chain.feature.layer === 'unsafe-place' ? { value: freshnessOf(chain.feature, walks, swedishToday(), evidenceYears), years: evidenceYears } : undefined}
+                  evidence={chain.feature.layer === 'unsafe-place' && answers.count > 0 ? <PlaceAnswers point={representativePoint(chain.feature)} answers={answers} /> : undefined}
+                  onClose={closePanel}
+                  onShowPromise={showPromise}
+                  actions={
+                    canEdit && inScope(chain.feature.municipalityCode) && storage.kind === 'ready' && editor.state.kind === 'idle'
+                      ? {
+                          onEdit: () => editor.editDetails(chain.feature),
+                          onReshape: () => editor.reshape(chain.feature),
+                          onRemove: () => editor.remove(chain.feature),
+                          onConfirm: () => editor.confirm(chain.feature),
+                        }
+                      : undefined
+                  }
+                />
+              </Suspense>
             </ErrorBoundary>
           )}
         </main>

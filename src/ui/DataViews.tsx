@@ -5,12 +5,11 @@ import { Suspense, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'r
 import type { DatasetIndex } from '../domain/dataset';
 import type { FeatureRow } from '../domain/featureRows';
 import type { PromiseDocument } from '../domain/promiseDocument';
-import { rowsToCsv, rowsToGeoJson } from '../io/exportRows';
 import { downloadText } from './download';
 import { useI18n } from './i18n';
 import { PlacesTable } from './PlacesTable';
 // The promise tree, its forms and drafting load apart from the first JavaScript (lazyParts.tsx).
-import { PromiseTree } from './lazyParts';
+import { PromiseTree, loadExportRows } from './lazyParts';
 import type { TableTab } from './urlState';
 
 interface Props {
@@ -67,38 +66,43 @@ export function DataViews(props: Props) {
     tabRefs.current[next]?.focus();
   };
 
-  const exportCsv = () => {
-    const csv = rowsToCsv(props.rows, {
-      header: [
-        'id',
-        t.columns.name!,
-        t.columns.layer!,
-        t.columns.municipality!,
-        t.csvMunicipalityCode,
-        t.columns.promise!,
-        t.columns.focusArea!,
-        t.columns.activity!,
-        t.columns.responsible!,
-        t.columns.status!,
-        t.csvPeriodFrom,
-        t.csvPeriodTo,
-        t.columns.provenance!,
-        'lat (WGS 84)',
-        'lon (WGS 84)',
-        t.csvAttributes,
-      ],
-      layer: (row) => t.layerSingular[row.layer],
-      status: (row) => row.statuses.map((s) => t.statusNames[s]).join(', '),
-      responsible: (row) => row.responsibleText.join(', '),
-      provenance: (row) => t.provenanceShort[row.provenance] ?? row.provenance,
+  // The export code is not in the first load: fetched on first use (usually preloaded by then).
+  const withExport = (run: (exportRows: Awaited<ReturnType<typeof loadExportRows>>) => void) =>
+    loadExportRows().then(run, () => props.onStatus(t.exportUnavailable));
+  const exportCsv = () =>
+    withExport(({ rowsToCsv }) => {
+      const csv = rowsToCsv(props.rows, {
+        header: [
+          'id',
+          t.columns.name!,
+          t.columns.layer!,
+          t.columns.municipality!,
+          t.csvMunicipalityCode,
+          t.columns.promise!,
+          t.columns.focusArea!,
+          t.columns.activity!,
+          t.columns.responsible!,
+          t.columns.status!,
+          t.csvPeriodFrom,
+          t.csvPeriodTo,
+          t.columns.provenance!,
+          'lat (WGS 84)',
+          'lon (WGS 84)',
+          t.csvAttributes,
+        ],
+        layer: (row) => t.layerSingular[row.layer],
+        status: (row) => row.statuses.map((s) => t.statusNames[s]).join(', '),
+        responsible: (row) => row.responsibleText.join(', '),
+        provenance: (row) => t.provenanceShort[row.provenance] ?? row.provenance,
     });
     downloadText('trygghetskartan-platser.csv', csv, 'text/csv;charset=utf-8');
     props.onStatus(t.exported(props.rows.length, 'CSV'));
-  };
-  const exportGeoJson = () => {
-    downloadText('trygghetskartan-platser.geojson', rowsToGeoJson(props.rows), 'application/geo+json');
-    props.onStatus(t.exported(props.rows.length, 'GeoJSON'));
-  };
+    });
+  const exportGeoJson = () =>
+    withExport(({ rowsToGeoJson }) => {
+      downloadText('trygghetskartan-platser.geojson', rowsToGeoJson(props.rows), 'application/geo+json');
+      props.onStatus(t.exported(props.rows.length, 'GeoJSON'));
+    });
 
   return (
     <section className="data-views" id="data-views" data-open={props.open} aria-labelledby="data-views-heading">

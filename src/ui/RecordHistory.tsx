@@ -1,13 +1,9 @@
-import { createContext, useContext, useState } from 'react';
+import { useContext, useState } from 'react';
+import { RecordHistoryContext } from './recordHistoryContext';
 import type { RecordTable } from '../domain/changes';
 import type { RecordHistoryEntry } from '../domain/sync/recordHistory';
 import { fieldLabel } from './DifferenceTable';
 import { useI18n } from './i18n';
-
-/** Where a record's history comes from: the team server's change log when signed in, else this browser's own steps. */
-export type HistorySource = { kind: 'team' | 'local'; read(table: RecordTable, id: string): Promise<RecordHistoryEntry[]> };
-
-export const RecordHistoryContext = createContext<HistorySource | null>(null);
 
 /**
  * Who did what to one record, read when the user opens it (a record's history is looked at

@@ -16,6 +16,7 @@ const loaders = {
   importPanel: () => import('./importing/ImportPanel'),
   exportPanel: () => import('./exporting/ExportPanel'),
   featureForm: () => import('./editing/FeatureForm'),
+  featurePanel: () => import('./FeaturePanel'),
   promiseTree: () => import('./PromiseTree'),
   draftFlow: () => import('./drafting/DraftFlow'),
   reportsPanel: () => import('./team/ReportsPanel'),
@@ -23,6 +24,9 @@ const loaders = {
   // Only a signed-in team member meets these.
   conflicts: () => import('./ConflictPanel'),
   joinDialog: () => import('./JoinDialog'),
+  // The table's CSV and GeoJSON export (with Turf's point on a feature).
+  exportRows: () => import('../io/exportRows'),
+  staleDialog: () => import('./StaleDialog'),
   // The other language's strings too, so a switch is instant.
   english: () => loadDictionary('en'),
 };
@@ -34,12 +38,16 @@ export const AreaIndexView = lazy(() => loaders.areaIndex().then((m) => ({ defau
 export const FollowUpReport = lazy(() => loaders.report().then((m) => ({ default: m.FollowUpReport })));
 export const ImportPanel = lazy(() => loaders.importPanel().then((m) => ({ default: m.ImportPanel })));
 export const ExportPanel = lazy(() => loaders.exportPanel().then((m) => ({ default: m.ExportPanel })));
+export const FeaturePanel = lazy(() => loaders.featurePanel().then((m) => ({ default: m.FeaturePanel })));
 export const FeatureForm = lazy(() => loaders.featureForm().then((m) => ({ default: m.FeatureForm })));
 export const PromiseTree = lazy(() => loaders.promiseTree().then((m) => ({ default: m.PromiseTree })));
 export const ReportsPanel = lazy(() => loaders.reportsPanel().then((m) => ({ default: m.ReportsPanel })));
 export const FeatureNavigator = lazy(() => loaders.featureNavigator().then((m) => ({ default: m.FeatureNavigator })));
 export const ConflictPanel = lazy(() => loaders.conflicts().then((m) => ({ default: m.ConflictPanel })));
 export const RejectedPanel = lazy(() => loaders.conflicts().then((m) => ({ default: m.RejectedPanel })));
+export const StaleDialog = lazy(() => loaders.staleDialog().then((m) => ({ default: m.StaleDialog })));
+/** The export functions, fetched when first used (or by preloadParts before). */
+export const loadExportRows = () => loaders.exportRows();
 export const JoinDialog = lazy(() => loaders.joinDialog().then((m) => ({ default: m.JoinDialog })));
 export const DraftFlow = lazy(() => loaders.draftFlow().then((m) => ({ default: m.DraftFlow })));
 

@@ -14,6 +14,25 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ path:
 }
 
 describe('export and backup', () => {
+  it("exports the table's filtered rows as CSV and GeoJSON (the export code is fetched on first use)", async () => {
+    const { page, context } = await openApp(browser());
+    await page.getByLabel('Sök', { exact: true }).fill('Nacka');
+    await expect.poll(async () => (await tableRowIds(page)).length).toBeLessThan(total);
+    const shown = (await page.locator('.filters .result-count').textContent())!.replace(/[\u00a0\u202f]/g, ' ');
+    const count = Number(/^(\d+) av/.exec(shown)![1]);
+    const views = page.locator('#data-views');
+    const csv = await download(page, () => views.getByRole('button', { name: 'Exportera CSV', exact: true }).click());
+    expect(csv.name).toBe('trygghetskartan-platser.csv');
+    const lines = readFileSync(csv.path, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^id;Namn;Lager;Kommun;/);
+    expect(lines).toHaveLength(count + 1);
+    const geojson = await download(page, () => views.getByRole('button', { name: 'Exportera GeoJSON', exact: true }).click());
+    expect(geojson.name).toBe('trygghetskartan-platser.geojson');
+    expect(JSON.parse(readFileSync(geojson.path, 'utf8')).features).toHaveLength(count);
+    await expect.poll(() => page.locator('[role="status"]').allTextContents()).toContainEqual(expect.stringContaining('exporterade som GeoJSON'));
+    await context.close();
+  });
+
   it('exports GeoJSON per layer and GPX, and restores a backup after asking', async () => {
     const { page, context } = await openApp(browser());
     await page.getByRole('button', { name: 'Exportera', exact: true }).click();

@@ -262,6 +262,7 @@ export const en: Dictionary = {
   promisesLabel: 'Promises, focus areas and activities',
   exportCsv: 'Export CSV',
   exportGeoJson: 'Export GeoJSON',
+  exportUnavailable: 'The export could not be loaded. Check the connection and try again.',
   exported: (n, format) => `${enCount(n, 'place', 'places')} exported as ${format}.`,
   provenanceShort: { drawn: 'Drawn', imported: 'Imported', document: 'Named in the document', approximate: 'Approximate', illustrative: 'Example' },
   filterRegion: 'Filters for map and table',

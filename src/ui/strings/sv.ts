@@ -240,6 +240,7 @@ export const sv = {
   promisesLabel: 'Löften, fokusområden och aktiviteter',
   exportCsv: 'Exportera CSV',
   exportGeoJson: 'Exportera GeoJSON',
+  exportUnavailable: 'Exporten kunde inte laddas. Kontrollera anslutningen och försök igen.',
   exported: (n: number, format: string) => `${svCount(n, 'plats', 'platser')} ${svForm(n, 'exporterad', 'exporterade')} som ${format}.`,
   provenanceShort: { drawn: 'Ritad', imported: 'Importerad', document: 'Namngiven i dokumentet', approximate: 'Ungefärlig', illustrative: 'Exempel' } as Record<string, string>,
   filterRegion: 'Filter för karta och tabell',
