@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { afterPaint } from './afterPaint';
 import { createMapAdapter, type MapAdapter, type MapHandlers, type MapOverlay, type MapView as MapViewState } from '../map/adapter';
 import { toLayerCollections, toMapDiff } from '../map/features';
 import type { FeatureRow } from '../domain/featureRows';
@@ -96,14 +97,7 @@ export function MapView(props: MapViewProps) {
   }, [adapterRef, props.places]);
   // A new filter shows in the list first: the map's follows once that frame is painted, so
   // MapLibre re-filtering its tiles (100 000 places) does not hold the list's frame back.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => adapterRef.current?.setFilter(props.filter), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [adapterRef, props.filter]);
+  useEffect(() => afterPaint(() => adapterRef.current?.setFilter(props.filter)), [adapterRef, props.filter]);
   useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);
   useEffect(() => adapterRef.current?.setHover(props.hoveredId), [adapterRef, props.hoveredId]);
   useEffect(() => adapterRef.current?.setHighlight(props.highlightedIds), [adapterRef, props.highlightedIds]);
