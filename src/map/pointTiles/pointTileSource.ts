@@ -59,7 +59,7 @@ export class PointTiles {
   private readonly name = `points${++instances}`;
   private readonly worker = new Worker(new URL('./tileWorker.ts', import.meta.url), { type: 'module' });
   private nextId = 1;
-  private readonly pending = new Map<number, (data: ArrayBuffer) => void>();
+  private readonly pending = new Map<number, { resolve: (data: ArrayBuffer) => void; reject: (error: Error) => void }>();
   /** The tiles asked for, in order (the latest 2 000): for tests that an edit re-cuts only the tiles it touched. */
   readonly requested: { z: number; x: number; y: number }[] = [];
 
@@ -67,9 +67,11 @@ export class PointTiles {
     register();
     owners.set(this.name, this);
     this.worker.onmessage = (event: MessageEvent<PointTileReply>) => {
-      this.pending.get(event.data.id)?.(event.data.data);
+      this.pending.get(event.data.id)?.resolve(event.data.data);
       this.pending.delete(event.data.id);
     };
+    // A worker that stopped answers no tile: they fail (MapLibre marks them errored) instead of loading for ever.
+    this.worker.onerror = (event) => this.failAll(new Error(`point tiles stopped: ${event.message || 'worker error'}`));
   }
 
   /** The style source that draws these points (its one layer is POINT_TILE_LAYER). */
@@ -89,8 +91,8 @@ export class PointTiles {
     const id = this.nextId++;
     this.requested.push({ z, x, y });
     if (this.requested.length > 2000) this.requested.splice(0, 1000);
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
       this.post({ type: 'tile', id, z, x, y });
     });
   }
@@ -98,6 +100,11 @@ export class PointTiles {
   destroy(): void {
     owners.delete(this.name);
     this.worker.terminate();
+    this.failAll(new Error('point tiles closed'));
+  }
+
+  private failAll(error: Error): void {
+    for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }
 
