@@ -22,7 +22,7 @@ import { EmphasisLayers, type EmphasisKind } from './emphasis';
 import { ChoroplethLayers, type ChoroplethOverlay } from './choropleth';
 import { placedLabelBoxes } from './placeLabels';
 import { BASEMAP_FILL_LAYERS, TILED_POINT_LAYERS, dataLayers, lazyBasemapFiles, offlineStyle, pointSourceId, sourceId } from './style';
-import { PointTiles, announceChange } from './pointTiles/pointTileSource';
+import { PointTiles, announceChange, reloadsOf } from './pointTiles/pointTileSource';
 import type { TilePoint } from './pointTiles/pointStore';
 import { POINT_TILE_LAYER } from './pointTiles/tileGrid';
 
@@ -150,6 +150,8 @@ export interface MapAdapter {
     layerIds(): string[];
     /** Every tile the survey places' point tiles were asked for, in order (the latest 2 000). */
     pointTileRequests(): { z: number; x: number; y: number }[];
+    /** The loaded point tiles that changes reloaded, in order (the latest 2 000), and how many changes reloaded them all. */
+    pointTileReloads(): { tiles: { z: number; x: number; y: number }[]; full: number };
   };
 }
 
@@ -575,6 +577,10 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       placedLabels: () => (loaded ? placedLabelBoxes(map) : []),
       layerIds: () => map.getStyle().layers.map((l) => l.id),
       pointTileRequests: () => [...pointTiles.values()].flatMap((tiles) => tiles.requested.map((t) => ({ ...t }))),
+      pointTileReloads() {
+        const all = loaded ? [...pointTiles.keys()].map((layer) => reloadsOf(map.getSource(pointSourceId(layer)))) : [];
+        return { tiles: all.flatMap((r) => r.tiles), full: all.reduce((n, r) => n + r.full, 0) };
+      },
       whenIdle: () =>
         new Promise<void>((resolve) => {
           if (loaded && !map.isMoving() && map.loaded()) resolve();

@@ -17,6 +17,9 @@ let registered = false;
 class PointTileSource extends VectorTileSource {
   /** The mercator positions of the change being announced; null: every tile changed. */
   private touched: { x: number; y: number }[] | null = null;
+  /** The loaded tiles a change reloaded, in order (the latest 2 000), and how many changes reloaded every tile: for tests that an edit reloads only what it touched. */
+  readonly reloads: { z: number; x: number; y: number }[] = [];
+  fullReloads = 0;
 
   constructor(id: string, options: VectorSourceSpecification, dispatcher: Dispatcher, eventedParent: Evented) {
     super(id, { ...options, type: 'vector' }, dispatcher, eventedParent);
@@ -25,6 +28,7 @@ class PointTileSource extends VectorTileSource {
   /** Reloads the tiles in view that hold one of these [lon, lat] positions (all of them for null), and drops the cached ones. */
   changed(positions: readonly [number, number][] | null): void {
     this.touched = positions && positions.map(([lon, lat]) => ({ x: mercatorX(lon), y: mercatorY(lat) }));
+    if (!positions) this.fullReloads++;
     try {
       this.fire(new MapSourceDataEvent('data', { sourceDataType: 'content', sourceDataChanged: true, ...(positions ? { shouldReloadTileOptions: { affectedBounds: [] } } : {}) }));
     } finally {
@@ -36,7 +40,10 @@ class PointTileSource extends VectorTileSource {
     if (tile.state === 'loading') return true;
     if (tile.state === 'unloaded') return false;
     const { z, x, y } = tile.tileID.canonical;
-    return this.touched === null || this.touched.some((p) => tileHolds(z, x, y, p.x, p.y));
+    if (this.touched === null) return true;
+    const holds = this.touched.some((p) => tileHolds(z, x, y, p.x, p.y));
+    if (holds && this.reloads.push({ z, x, y }) > 2000) this.reloads.splice(0, 1000);
+    return holds;
   }
 }
 
@@ -111,6 +118,11 @@ export class PointTiles {
   private post(request: PointTileRequest): void {
     this.worker.postMessage(request);
   }
+}
+
+/** The tiles a change made this source reload (see PointTileSource.reloads); none for another source. */
+export function reloadsOf(source: unknown): { tiles: { z: number; x: number; y: number }[]; full: number } {
+  return source instanceof PointTileSource ? { tiles: source.reloads.map((t) => ({ ...t })), full: source.fullReloads } : { tiles: [], full: 0 };
 }
 
 /** Tells the source on the map what changed (see PointTileSource.changed); nothing when it is not on this map. */
