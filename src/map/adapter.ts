@@ -148,8 +148,6 @@ export interface MapAdapter {
     placedLabels(): { name: string; box: [number, number, number, number] }[];
     /** The style's layer ids, bottom to top. */
     layerIds(): string[];
-    /** Every tile the survey places' point tiles were asked for, in order (the latest 2 000). */
-    pointTileRequests(): { z: number; x: number; y: number }[];
     /** The loaded point tiles that changes reloaded, in order (the latest 2 000), and how many changes reloaded them all. */
     pointTileReloads(): { tiles: { z: number; x: number; y: number }[]; full: number };
   };
@@ -576,7 +574,6 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       },
       placedLabels: () => (loaded ? placedLabelBoxes(map) : []),
       layerIds: () => map.getStyle().layers.map((l) => l.id),
-      pointTileRequests: () => [...pointTiles.values()].flatMap((tiles) => tiles.requested.map((t) => ({ ...t }))),
       pointTileReloads() {
         const all = loaded ? [...pointTiles.keys()].map((layer) => reloadsOf(map.getSource(pointSourceId(layer)))) : [];
         return { tiles: all.flatMap((r) => r.tiles), full: all.reduce((n, r) => n + r.full, 0) };

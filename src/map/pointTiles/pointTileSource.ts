@@ -67,8 +67,6 @@ export class PointTiles {
   private readonly worker = new Worker(new URL('./tileWorker.ts', import.meta.url), { type: 'module' });
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (data: ArrayBuffer) => void; reject: (error: Error) => void }>();
-  /** The tiles asked for, in order (the latest 2 000): for tests that an edit re-cuts only the tiles it touched. */
-  readonly requested: { z: number; x: number; y: number }[] = [];
 
   constructor() {
     register();
@@ -96,8 +94,6 @@ export class PointTiles {
 
   tile(z: number, x: number, y: number): Promise<ArrayBuffer> {
     const id = this.nextId++;
-    this.requested.push({ z, x, y });
-    if (this.requested.length > 2000) this.requested.splice(0, 1000);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.post({ type: 'tile', id, z, x, y });
