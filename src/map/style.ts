@@ -94,7 +94,8 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
   const out: { id: string; layer: LayerKind; spec: LayerSpecification }[] = [];
   const emphasis = (normal: unknown, bold: unknown) => ['case', highlighted, bold, normal];
   const stroke = (layer: LayerKind) => ['case', highlighted, HIGHLIGHT_COLOUR, LAYER_COLOURS[layer]];
-  const haloOpacity = ['case', highlighted, 0.4, 0];
+  // The halo layers hold the highlighted places only (their filter, adapter.ts): no transparent halo is drawn.
+  const haloOpacity = 0.4;
   for (const layer of LAYER_ORDER) {
     const source = sourceId(layer);
     // Points of a tiled layer come from its point tiles; the id (`source`) stays the layer ids' stem.

@@ -44,6 +44,7 @@ describe('clicking a place shows its whole chain', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'panel-kummelberget');
 
+    expect(await page.evaluate(() => window.__trygghetskartan!.map.renderedHaloIds())).toEqual([]);
     await panel.getByRole('button', { name: 'Visa alla platser för detta löfte' }).click();
     const expected = dataset!.features
       .filter((f) => f.activityIds.some((id) => id.startsWith('nacka-2022-')))
@@ -55,6 +56,10 @@ describe('clicking a place shows its whole chain', () => {
       await Promise.all(LAYER_KINDS.map((l) => page.evaluate((layer) => window.__trygghetskartan!.map.renderedFeatureIds(layer), l)))
     ).flat();
     expect(rendered).toEqual(expect.arrayContaining(expected));
+    // The halo marks the promise's places and no other place (none had one before).
+    const halos = await page.evaluate(() => window.__trygghetskartan!.map.renderedHaloIds());
+    expect(halos.length).toBeGreaterThan(0);
+    expect(expected).toEqual(expect.arrayContaining(halos));
     await screenshot(page, 'promise-highlighted');
     expect(foreignRequests).toEqual([]);
     await context.close();
