@@ -67,28 +67,61 @@ export function isFilterActive(filter: FilterState): boolean {
   return FACETS.some((f) => filter[f].length > 0) || searchWords(filter.text).length > 0 || filter.inView;
 }
 
+/** Facets whose values a place takes from its chain: every row built from one chain has the same lists (featureRows.ts). */
+export const CHAIN_FACETS = ['document', 'focusArea', 'responsible', 'status', 'currency'] as const satisfies readonly Facet[];
+/** Facets whose values are the place's own. */
+export const OWN_FACETS = ['municipality', 'layer', 'timeOfDay'] as const satisfies readonly Facet[];
+export type ChainFacet = (typeof CHAIN_FACETS)[number];
+const CHAIN_FACET_SET: ReadonlySet<Facet> = new Set(CHAIN_FACETS);
+export const isChainFacet = (facet: Facet): facet is ChainFacet => CHAIN_FACET_SET.has(facet);
+
 /**
- * A filter prepared once per change: the chosen values as sets and the search words split once,
- * so that testing 100 000 rows does no repeated work.
+ * A filter prepared once per change, in two halves: what a row fails of its own (text, view, own
+ * facets) and what its chain fails. Rows of one chain fail the same chain facets, so a caller that
+ * groups rows by chain (FilteredRows) tests the chain half once per chain, not once per row.
+ * Called for every row of a filter change (100 000): neither half allocates for a row that passes
+ * or fails one facet (shared, frozen answers), so a filter change leaves no garbage per row.
  */
-export function compileFilter(filter: FilterState, view: Bounds | null): (row: FeatureRow) => readonly Facet[] | null {
-  const chosen = FACETS.map((facet) => [facet, new Set(filter[facet] as readonly string[])] as const).filter(([, set]) => set.size > 0);
+export interface FilterTests {
+  /** null: the row fails the text or the view and matches nothing; otherwise the own facets it fails. */
+  own(row: FeatureRow): readonly Facet[] | null;
+  /** The chain facets the row fails. */
+  chain(row: FeatureRow): readonly Facet[];
+}
+
+export function compileFilterTests(filter: FilterState, view: Bounds | null): FilterTests {
+  const chosen = (facets: readonly Facet[]) =>
+    facets.map((facet) => [facet, new Set(filter[facet] as readonly string[])] as const).filter(([, set]) => set.size > 0);
+  const own = chosen(OWN_FACETS);
+  const chain = chosen(CHAIN_FACETS);
   const words = searchWords(filter.text);
   const viewBounds = filter.inView ? view : null;
-  /**
-   * Rows failing the text or view test match nothing; otherwise which facets they fail. Called for
-   * every row of a filter change (100 000): it allocates nothing for a row that passes or fails one
-   * facet (shared, frozen answers), so a filter change does not leave the garbage collector 100 000 arrays.
-   */
-  return (row: FeatureRow): readonly Facet[] | null => {
-    for (const word of words) if (!row.searchText.includes(word)) return null;
-    if (viewBounds && !intersects(row.bounds, viewBounds)) return null;
+  const failures = (row: FeatureRow, facets: typeof own): readonly Facet[] => {
     let failed: readonly Facet[] = NONE_FAILED;
-    for (const [facet, set] of chosen) {
+    for (const [facet, set] of facets) {
       if (hasAnyValue(row, facet, set)) continue;
       failed = failed.length === 0 ? ONE_FAILED[facet] : [...failed, facet];
     }
     return failed;
+  };
+  return {
+    own(row) {
+      for (const word of words) if (!row.searchText.includes(word)) return null;
+      if (viewBounds && !intersects(row.bounds, viewBounds)) return null;
+      return failures(row, own);
+    },
+    chain: (row) => failures(row, chain),
+  };
+}
+
+/** Which facets a row fails, or null when it fails the text or the view (it matches nothing). */
+export function compileFilter(filter: FilterState, view: Bounds | null): (row: FeatureRow) => readonly Facet[] | null {
+  const tests = compileFilterTests(filter, view);
+  return (row) => {
+    const own = tests.own(row);
+    if (own === null) return null;
+    const chain = tests.chain(row);
+    return chain.length === 0 ? own : own.length === 0 ? chain : [...own, ...chain];
   };
 }
 

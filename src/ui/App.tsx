@@ -457,6 +457,7 @@ function Explorer({ initial, language, setLanguage }: { initial: UrlState; langu
                 tab={tab}
                 onTab={setTab}
                 rows={shownRows}
+                allRows={rows}
                 pageKey={deferredFilter}
                 index={index}
                 documents={dataset.documents}

@@ -13,7 +13,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureRow } from '../domain/featureRows';
 import { formatDate, formatNumber, useI18n, type Dictionary, type Language } from './i18n';
-import { ColumnRanks, sortByRank, swedishRoughKey } from './tableOrder';
+import { ColumnRanks, inOrderOf, sortByRank, swedishRoughKey } from './tableOrder';
 
 export const placesTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -88,6 +88,8 @@ export function buildColumns(t: Dictionary, language: Language, values: Record<s
 
 interface Props {
   rows: readonly FeatureRow[];
+  /** Every row of the same version, filtered or not: the table keeps them sorted so a filter need not sort. */
+  allRows?: readonly FeatureRow[];
   /** When this changes (a new filter), the table goes back to its first page. */
   pageKey?: unknown;
   selectedId: string | null;
@@ -96,7 +98,7 @@ interface Props {
   onHover(id: string | null): void;
 }
 
-export function PlacesTable({ rows, pageKey, selectedId, hoveredId, onSelect, onHover }: Props) {
+export function PlacesTable({ rows, allRows, pageKey, selectedId, hoveredId, onSelect, onHover }: Props) {
   const { t, language } = useI18n();
   const values = useMemo(() => columnValues(t), [t]);
   const columns = useMemo(() => buildColumns(t, language, values), [t, language, values]);
@@ -105,14 +107,22 @@ export function PlacesTable({ rows, pageKey, selectedId, hoveredId, onSelect, on
   // The order is ours (tableOrder.ts), the table gets one page: at 100 000 rows, building a row
   // object per place and sorting them with a collator call per comparison took a second per change.
   const ranks = useMemo(() => new Map<string, ColumnRanks>(), [values]);
-  const sorted = useMemo(() => {
+  const order = useMemo(() => {
     const by = sorting[0];
     const value = by && values[by.id];
-    if (!by || !value) return rows;
+    if (!by || !value) return null;
     let column = ranks.get(by.id);
     if (!column) ranks.set(by.id, (column = new ColumnRanks(compareSwedish, swedishRoughKey)));
-    return sortByRank(rows, value, column.ensure(rows.map(value)), by.desc);
-  }, [rows, sorting, values, ranks]);
+    const ranked = column;
+    return (list: readonly FeatureRow[]) => sortByRank(list, value, ranked.ensure(list.map(value)), by.desc);
+  }, [sorting, values, ranks]);
+  // Every row in order, kept while only the filter changes: a filter then takes the shown rows out
+  // of it in one pass instead of sorting them again (a third of a filter change at 100 000 rows).
+  const sortedAll = useMemo(() => (order && allRows ? order(allRows) : null), [order, allRows]);
+  const sorted = useMemo(() => {
+    if (!order) return rows;
+    return (sortedAll && allRows && inOrderOf(sortedAll, allRows, rows)) ?? order(rows);
+  }, [order, sortedAll, allRows, rows]);
   const pageCount = Math.max(1, Math.ceil(sorted.length / pagination.pageSize));
   const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
   const page = useMemo(() => sorted.slice(pageIndex * pagination.pageSize, (pageIndex + 1) * pagination.pageSize), [sorted, pageIndex, pagination.pageSize]);

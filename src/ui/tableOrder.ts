@@ -102,3 +102,17 @@ export function swedishRoughKey(value: string): string {
   }
   return digits ? key + digits.padStart(12, '0') : key;
 }
+
+/**
+ * `shown` in the order of `sortedAll` (every row, sorted), or null when `shown` is not a subset of
+ * `all` (then it is sorted on its own). The rows are matched by id: a row of a newer version of a
+ * place would otherwise be taken for a different row.
+ */
+export function inOrderOf<T extends { id: string }>(sortedAll: readonly T[], all: readonly T[], shown: readonly T[]): T[] | null {
+  if (shown === all) return sortedAll as T[];
+  const wanted = new Set<string>();
+  for (const row of shown) wanted.add(row.id);
+  const out: T[] = [];
+  for (const row of sortedAll) if (wanted.has(row.id)) out.push(row);
+  return out.length === wanted.size && wanted.size === shown.length ? out : null;
+}

@@ -83,6 +83,8 @@ const FILTERS: FilterState[] = [
   { ...EMPTY_FILTER, text: 'plats' },
   { ...EMPTY_FILTER, timeOfDay: ['kvall'], layer: ['unsafe-place'] },
   { ...EMPTY_FILTER, municipality: ['0182'], currency: ['current'] },
+  // A chain facet and an own facet together: rows failing one of each are counted for neither.
+  { ...EMPTY_FILTER, status: ['planned'], timeOfDay: ['natt', 'dag'], text: 'a' },
 ];
 
 /** The index as sorted plain data, so two indexes built in different orders compare equal. */

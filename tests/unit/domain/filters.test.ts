@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedDataset } from '../../../src/data/shipped';
 import { indexDataset } from '../../../src/domain/dataset';
 import { buildFeatureRows, normaliseSearchText } from '../../../src/domain/featureRows';
-import { EMPTY_FILTER, facetCounts, filterRows, isFilterActive } from '../../../src/domain/filters';
+import { CHAIN_FACETS, EMPTY_FILTER, FACETS, OWN_FACETS, facetCounts, filterRows, isFilterActive } from '../../../src/domain/filters';
 import { activity, dataset, unsafePlace } from '../fixtures';
 
 const rowsOf = (d: ReturnType<typeof dataset>) => buildFeatureRows(indexDataset(d));
@@ -49,6 +49,12 @@ describe('filters', () => {
   const ids = (filter: Partial<typeof EMPTY_FILTER>, view: [number, number, number, number] | null = null) =>
     filterRows(rows, { ...EMPTY_FILTER, ...filter }, view).map((r) => r.id);
 
+  it('splits every facet into the chain\'s or the place\'s own, none in both (FilteredRows counts each half its own way)', () => {
+    expect([...CHAIN_FACETS, ...OWN_FACETS].sort()).toEqual([...FACETS].sort());
+    // The chain facets' lists are the chain's: two rows of one chain share the very arrays.
+    const [a, b] = buildFeatureRows(indexDataset(dataset({ features: [unsafePlace(), unsafePlace({ id: 'f2' })] })));
+    for (const facet of ['documentIds', 'focusAreaIds', 'responsible', 'statuses', 'currencies'] as const) expect(a![facet]).toBe(b![facet]);
+  });
   it('shows everything with no filter, and says no filter is active', () => {
     expect(ids({})).toEqual(['f1', 'f2']);
     expect(isFilterActive(EMPTY_FILTER)).toBe(false);

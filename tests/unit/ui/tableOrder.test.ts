@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSwedish } from '../../../src/ui/PlacesTable';
-import { ColumnRanks, sortByRank, swedishRoughKey } from '../../../src/ui/tableOrder';
+import { ColumnRanks, inOrderOf, sortByRank, swedishRoughKey } from '../../../src/ui/tableOrder';
 
 /** A small deterministic generator, so a failing case can be replayed. */
 function random(seed: number) {
@@ -46,5 +46,23 @@ describe('the table order by ranks', () => {
     expect(b.length).toBe(a.length);
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) expect(compareSwedish(a[i]!, b[i]!), `${a[i]} / ${b[i]}`).toBe(0);
     for (let i = 1; i < b.length; i++) expect(compareSwedish(b[i - 1]!, b[i]!), `${b[i - 1]} ≤ ${b[i]}`).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('the shown rows taken in the order of every row', () => {
+  it('gives what sorting the shown rows gives, and declines rows that are not among every row', () => {
+    const next = random(11);
+    const all = Array.from({ length: 500 }, (_, i) => ({ id: `p${i}`, value: `${WORDS[Math.floor(next() * WORDS.length)]} ${Math.floor(next() * 30)}` }));
+    const value = (row: { value: string }) => row.value;
+    const ranks = new ColumnRanks(compareSwedish, swedishRoughKey).ensure(all.map(value));
+    const sortedAll = sortByRank(all, value, ranks, false);
+    for (let trial = 0; trial < 20; trial++) {
+      const shown = all.filter(() => next() < 0.3);
+      expect(inOrderOf(sortedAll, all, shown)?.map((r) => r.id)).toEqual(sortByRank(shown, value, ranks, false).map((r) => r.id));
+    }
+    expect(inOrderOf(sortedAll, all, all)).toBe(sortedAll);
+    // A row the full list does not have (another version of the data): the caller sorts on its own.
+    expect(inOrderOf(sortedAll, all, [...all.slice(0, 3), { id: 'elsewhere', value: 'x' }])).toBeNull();
+    expect(inOrderOf(sortedAll, all, [all[0]!, all[0]!])).toBeNull();
   });
 });
