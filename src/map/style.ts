@@ -2,7 +2,7 @@ import type { ExpressionSpecification, LayerSpecification, SourceSpecification, 
 import type { LayerKind } from '../domain/layers';
 import { HIGHLIGHT_COLOUR, LAYER_COLOURS, LAYER_ORDER } from './palette';
 import { placeLabelLayers } from './placeLabels';
-import { POINT_TILE_LAYER } from './pointTiles/tileGrid';
+import { CROWD_PROPERTY, POINT_TILE_LAYER } from './pointTiles/tileGrid';
 
 export const sourceId = (layer: LayerKind) => `tk-${layer}`;
 /** The layers whose points may number 100 000 (survey places): drawn from our own tiles (pointTiles/), their other shapes from GeoJSON. */
@@ -89,6 +89,13 @@ const highlighted = ['boolean', ['feature-state', 'highlighted'], false];
 const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isPoint = ['==', ['geometry-type'], 'Point'];
 
+/**
+ * A point tile's points drawn smaller the more the tile holds (its CROWD_PROPERTY): a few hundred
+ * at full size, tens of thousands as dots. They overlap into one patch of colour either way, and
+ * 100 000 full circles were 30 million fragments a frame (0.6 s on a software GPU, every frame).
+ */
+const byCrowd = (few: number, many: number, crowded: number) => ['interpolate', ['linear'], ['get', CROWD_PROPERTY], 400, few, 4000, many, 20000, crowded];
+
 /** Our five data layers as style layers; the same on the offline style and on a deployment's online one. */
 export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecification }[] {
   const out: { id: string; layer: LayerKind; spec: LayerSpecification }[] = [];
@@ -99,7 +106,8 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
   for (const layer of LAYER_ORDER) {
     const source = sourceId(layer);
     // Points of a tiled layer come from its point tiles; the id (`source`) stays the layer ids' stem.
-    const points = TILED_POINT_LAYERS.includes(layer) ? { source: pointSourceId(layer), 'source-layer': POINT_TILE_LAYER } : { source };
+    const tiled = TILED_POINT_LAYERS.includes(layer);
+    const points = tiled ? { source: pointSourceId(layer), 'source-layer': POINT_TILE_LAYER } : { source };
     const colour = LAYER_COLOURS[layer];
     // A dark halo under highlighted features: visible on every layer colour and
     // independent of colour vision, without touching the data.
@@ -184,9 +192,9 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
           filter: isPoint as never,
           paint: {
             'circle-color': colour,
-            'circle-radius': emphasis(layer === 'unsafe-place' ? 7 : 8, 11) as never,
+            'circle-radius': emphasis(tiled ? byCrowd(7, 3.5, 2) : layer === 'unsafe-place' ? 7 : 8, 11) as never,
             'circle-stroke-color': ['case', highlighted, HIGHLIGHT_COLOUR, '#ffffff'] as never,
-            'circle-stroke-width': emphasis(2, 3.5) as never,
+            'circle-stroke-width': emphasis(tiled ? byCrowd(2, 1, 0.5) : 2, 3.5) as never,
           },
         },
       });

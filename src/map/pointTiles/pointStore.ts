@@ -1,6 +1,6 @@
 import KDBush from 'kdbush';
 import { fromGeojsonVt } from 'vt-pbf';
-import { POINT_TILE_BUFFER, POINT_TILE_EXTENT, POINT_TILE_LAYER, mercatorX, mercatorY } from './tileGrid';
+import { CROWD_PROPERTY, POINT_TILE_BUFFER, POINT_TILE_EXTENT, POINT_TILE_LAYER, mercatorX, mercatorY } from './tileGrid';
 
 /** A place drawn as a point: its id, position and the properties the style's filters and paint read. */
 export interface TilePoint {
@@ -91,9 +91,11 @@ export class PointStore {
     return out;
   }
 
-  /** Tile z/x/y as a Mapbox Vector Tile (one layer, POINT_TILE_LAYER); an empty layer when nothing is there. */
+  /** Tile z/x/y as a Mapbox Vector Tile (one layer, POINT_TILE_LAYER; each point also says how many the tile holds); an empty layer when nothing is there. */
   tile(z: number, x: number, y: number): Uint8Array {
-    const features = this.pointsInTile(z, x, y).map((p) => ({ type: 1, geometry: [[p.x, p.y]], tags: p.properties }));
+    const points = this.pointsInTile(z, x, y);
+    const crowd = points.length;
+    const features = points.map((p) => ({ type: 1, geometry: [[p.x, p.y]], tags: { ...p.properties, [CROWD_PROPERTY]: crowd } }));
     return fromGeojsonVt({ [POINT_TILE_LAYER]: { features } }, { version: 2, extent: POINT_TILE_EXTENT });
   }
 

@@ -2,6 +2,8 @@
 
 /** The one layer inside each tile, as the style's `source-layer` names it. */
 export const POINT_TILE_LAYER = 'places';
+/** Each point's property saying how many points its tile holds: the style draws crowded tiles' points smaller. */
+export const CROWD_PROPERTY = 'crowd';
 /** Tile units per tile side (MVT's usual); the deepest zoom with tiles of its own (MapLibre overzooms beyond, ~0.4 m a unit at 59° N). */
 export const POINT_TILE_EXTENT = 4096;
 export const POINT_TILE_MAX_ZOOM = 14;

@@ -29,7 +29,8 @@ describe('point tiles (the survey places cut into vector tiles by our own worker
     expect(layer.extent).toBe(POINT_TILE_EXTENT);
     const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
     expect(features.map((f) => f.properties.id)).toEqual(['a', 'b']);
-    expect(features[0]!.properties).toEqual({ id: 'a', text: 'plats a', municipality: '|0182|' });
+    // And how crowded its tile is (the style draws a crowded tile's points smaller): two points here.
+    expect(features[0]!.properties).toEqual({ id: 'a', text: 'plats a', municipality: '|0182|', crowd: 2 });
     const [lon, lat] = (features[0]!.toGeoJSON(x, y, z).geometry as GeoJSON.Point).coordinates as [number, number];
     expect(lon).toBeCloseTo(18.2, 4);
     expect(lat).toBeCloseTo(59.3, 4);
