@@ -1,5 +1,5 @@
 import type { FeatureRow } from '../domain/featureRows';
-import { facetValues, type Facet } from '../domain/filters';
+import { OWN_FACETS, facetValues } from '../domain/filters';
 import { LAYER_KINDS, type LayerKind } from '../domain/layers';
 
 export type LayerCollections = Record<LayerKind, GeoJSON.FeatureCollection>;
@@ -34,12 +34,9 @@ export function toLayerCollections(rows: readonly FeatureRow[]): LayerCollection
  */
 export function toMapFeature(row: FeatureRow): GeoJSON.Feature {
   const properties: Record<string, string> = { id: row.id, text: row.ownText, chain: row.chainKey };
-  for (const facet of PLACE_FACETS) properties[facet] = packValues(facetValues(row, facet));
+  for (const facet of OWN_FACETS) properties[facet] = packValues(facetValues(row, facet));
   return { type: 'Feature', id: row.id, geometry: row.feature.geometry as GeoJSON.Geometry, properties };
 }
-
-/** The facets whose values are the place's own; the others are its chain's. */
-export const PLACE_FACETS: readonly Facet[] = ['municipality', 'layer', 'timeOfDay'];
 
 /** One row per distinct chain (by key): what the filter expression asks about chains. */
 export function chainsOf(rows: readonly FeatureRow[]): ReadonlyMap<string, FeatureRow> {

@@ -1,7 +1,6 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { FeatureRow } from '../domain/featureRows';
-import { FACETS, facetValues, searchWords, type FilterState } from '../domain/filters';
-import { PLACE_FACETS } from './features';
+import { FACETS, OWN_FACETS, facetValues, searchWords, type Facet, type FilterState } from '../domain/filters';
 
 /** What the adapter's setFilter takes; the UI names it without importing MapLibre. */
 export type MapFilter = ExpressionSpecification;
@@ -16,7 +15,7 @@ export type MapFilter = ExpressionSpecification;
  */
 export function filterExpression(filter: FilterState, chains: ReadonlyMap<string, FeatureRow>): ExpressionSpecification | null {
   const clauses: ExpressionSpecification[] = [];
-  const placeFacets = new Set(PLACE_FACETS);
+  const placeFacets = new Set<Facet>(OWN_FACETS);
   const chainKeys = (test: (row: FeatureRow) => boolean) => ['in', ['get', 'chain'], ['literal', [...chains].filter(([, row]) => test(row)).map(([key]) => key)]] as ExpressionSpecification;
   for (const facet of FACETS) {
     const chosen = filter[facet] as readonly string[];

@@ -13,7 +13,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureRow } from '../domain/featureRows';
 import { formatDate, formatNumber, useI18n, type Dictionary, type Language } from './i18n';
-import { ColumnRanks, inOrderOf, sortByRank, swedishRoughKey } from './tableOrder';
+import { ColumnRanks, inOrderOf, sortByRank, swedishKeyIsExact, swedishRoughKey } from './tableOrder';
 
 export const placesTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -112,7 +112,7 @@ export function PlacesTable({ rows, allRows, pageKey, selectedId, hoveredId, onS
     const value = by && values[by.id];
     if (!by || !value) return null;
     let column = ranks.get(by.id);
-    if (!column) ranks.set(by.id, (column = new ColumnRanks(compareSwedish, swedishRoughKey)));
+    if (!column) ranks.set(by.id, (column = new ColumnRanks(compareSwedish, swedishRoughKey, swedishKeyIsExact)));
     const ranked = column;
     return (list: readonly FeatureRow[]) => sortByRank(list, value, ranked.ensure(list.map(value)), by.desc);
   }, [sorting, values, ranks]);

@@ -16,6 +16,8 @@ export class ColumnRanks {
   constructor(
     private readonly compare: (a: string, b: string) => number,
     private readonly roughKey?: (value: string) => string,
+    /** Whether `roughKey`'s order is `compare`'s for this value: when it is for every value, the collator's pass is skipped. */
+    private readonly keyIsExact?: (value: string) => boolean,
   ) {}
 
   /** Every value given has a rank afterwards; the ranks keep the column's order. */
@@ -27,7 +29,9 @@ export class ColumnRanks {
     // Many new values (the first sort, an import), or the list has grown stale with values no row
     // has any more: sort afresh. A few: place each where it belongs.
     if (missing.length > 64 || this.sorted.length > 2 * values.length + 1024) {
-      this.sorted = this.roughlySorted([...new Set(values)]).sort(this.compare);
+      const distinct = [...new Set(values)];
+      const exact = this.keyIsExact !== undefined && distinct.every(this.keyIsExact);
+      this.sorted = exact ? this.roughlySorted(distinct) : this.roughlySorted(distinct).sort(this.compare);
     } else {
       for (const value of new Set(missing)) this.sorted.splice(this.insertionPoint(value), 0, value);
     }
@@ -101,6 +105,30 @@ export function swedishRoughKey(value: string): string {
     else key += char.normalize('NFD')[0];
   }
   return digits ? key + digits.padStart(12, '0') : key;
+}
+
+/**
+ * Whether swedishRoughKey's plain order is the Swedish collator's (base sensitivity, numeric) for
+ * this value: letters a–z and å ä ö (æ ø, which the collator takes for ä ö), either case, digits
+ * in runs the key pads exactly, and spaces. Punctuation, other accents and other scripts sort
+ * differently in the collator, so a column holding any of them gets the collator's pass.
+ */
+export function swedishKeyIsExact(value: string): boolean {
+  let run = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      if (++run > 12) return false;
+      continue;
+    }
+    run = 0;
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    if (lower === 32 || (lower >= 97 && lower <= 122)) continue;
+    // å ä æ ö ø, lower and upper case.
+    if (code === 0xe5 || code === 0xe4 || code === 0xe6 || code === 0xf6 || code === 0xf8 || code === 0xc5 || code === 0xc4 || code === 0xc6 || code === 0xd6 || code === 0xd8) continue;
+    return false;
+  }
+  return true;
 }
 
 /**
