@@ -4,6 +4,9 @@
  * sort of (rank, position) keys. The ranks outlive a version of the rows: after an edit only the
  * new values are placed (binary search), so a sort after an edit costs a pass, not a re-collation.
  */
+/** Values the key cannot order, up to this many, are placed one by one (binary search) instead of a collator pass over every value. */
+const MAX_PLACED = 256;
+
 export class ColumnRanks {
   private sorted: string[] = [];
   private ranks = new Map<string, number>();
@@ -30,8 +33,15 @@ export class ColumnRanks {
     // has any more: sort afresh. A few: place each where it belongs.
     if (missing.length > 64 || this.sorted.length > 2 * values.length + 1024) {
       const distinct = [...new Set(values)];
-      const exact = this.keyIsExact !== undefined && distinct.every(this.keyIsExact);
-      this.sorted = exact ? this.roughlySorted(distinct) : this.roughlySorted(distinct).sort(this.compare);
+      const isExact = this.keyIsExact;
+      const others = isExact ? distinct.filter((value) => !isExact(value)) : distinct;
+      if (isExact && others.length <= MAX_PLACED) {
+        // The plain values in their key's order, the few others each placed where the collator puts it.
+        this.sorted = this.roughlySorted(others.length ? distinct.filter(isExact) : distinct);
+        for (const value of others) this.sorted.splice(this.insertionPoint(value), 0, value);
+      } else {
+        this.sorted = this.roughlySorted(distinct).sort(this.compare);
+      }
     } else {
       for (const value of new Set(missing)) this.sorted.splice(this.insertionPoint(value), 0, value);
     }

@@ -1,4 +1,5 @@
 import { MapSourceDataEvent, VectorTileSource, addProtocol, addSourceType, type Dispatcher, type Evented, type SourceClass, type Tile, type VectorSourceSpecification } from 'maplibre-gl';
+import { toColumns } from './pointColumns';
 import type { TilePoint } from './pointStore';
 import { POINT_TILE_MAX_ZOOM, mercatorX, mercatorY, tileHolds } from './tileGrid';
 import type { PointTileReply, PointTileRequest } from './tileWorker';
@@ -85,7 +86,8 @@ export class PointTiles {
   }
 
   set(points: TilePoint[]): void {
-    this.post({ type: 'set', points });
+    const { columns, transfer } = toColumns(points);
+    this.post({ type: 'set', columns }, transfer);
   }
 
   apply(remove: string[], put: TilePoint[]): void {
@@ -111,8 +113,8 @@ export class PointTiles {
     this.pending.clear();
   }
 
-  private post(request: PointTileRequest): void {
-    this.worker.postMessage(request);
+  private post(request: PointTileRequest, transfer: Transferable[] = []): void {
+    this.worker.postMessage(request, transfer);
   }
 }
 

@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
+import { fromColumns, type PointColumns } from './pointColumns';
 import { PointStore, type TilePoint } from './pointStore';
 
 /** What the main thread asks of the point-tile worker (pointTileSource.ts); only `tile` is answered. */
 export type PointTileRequest =
-  | { type: 'set'; points: TilePoint[] }
+  | { type: 'set'; columns: PointColumns }
   | { type: 'apply'; remove: string[]; put: TilePoint[] }
   | { type: 'tile'; id: number; z: number; x: number; y: number };
 export interface PointTileReply {
@@ -15,7 +16,7 @@ const store = new PointStore();
 // Messages are handled in order, so a tile asked for after a change is cut from the changed points.
 self.onmessage = (event: MessageEvent<PointTileRequest>) => {
   const request = event.data;
-  if (request.type === 'set') return store.set(request.points);
+  if (request.type === 'set') return store.set(fromColumns(request.columns));
   if (request.type === 'apply') return void store.apply(request.remove, request.put);
   const bytes = store.tile(request.z, request.x, request.y);
   const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
