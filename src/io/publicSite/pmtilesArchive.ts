@@ -84,8 +84,9 @@ export function writePmtiles(tiles: readonly ArchiveTile[], info: ArchiveInfo): 
   bytes[97] = GZIP;
   bytes[98] = GZIP;
   bytes[99] = MVT;
-  bytes[100] = sorted.length ? Math.min(...sorted.map((t) => t.z)) : 0;
-  bytes[101] = sorted.length ? Math.max(...sorted.map((t) => t.z)) : 0;
+  // Loops, not Math.min(...zooms): spread past about 120 000 tiles overflows the stack.
+  bytes[100] = sorted.length ? sorted.reduce((z, t) => Math.min(z, t.z), Infinity) : 0;
+  bytes[101] = sorted.length ? sorted.reduce((z, t) => Math.max(z, t.z), 0) : 0;
   const e7 = (at: number, degrees: number) => header.setInt32(at, Math.round(degrees * 1e7), true);
   e7(102, info.bounds[0]);
   e7(106, info.bounds[1]);

@@ -79,7 +79,8 @@ export function PlannerView({ features, fresh, stale, evidenceYears, onEvidenceY
   useEffect(() => {
     const list = cells ?? changes ?? [];
     const value = (c: (typeof list)[number]) => ('change' in c ? c.change : c.count);
-    const max = Math.max(1, ...list.map((c) => Math.abs(value(c))));
+    // A loop, not Math.max(...list): spread past about 120 000 cells overflows the stack.
+    const max = list.reduce((m, c) => Math.max(m, Math.abs(value(c))), 1);
     onOverlay({
       // The gaps, numbered in their ranked order, on top of the density.
       numbered: gaps.slice(0, 50).map((gap, i) => ({ point: gap.point, label: String(i + 1) })),
