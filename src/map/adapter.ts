@@ -140,7 +140,8 @@ export interface MapAdapter {
     /** The choropleth areas drawn, with the class each is coloured by. */
     renderedChoropleth(): { key: string; classKey: string }[];
     /** The survey answers drawn: cells or points, and how many. */
-    answersShown(): { kind: 'cells' | 'points' | 'none'; count: number };
+    /** `sent`: how many times the answers were handed to MapLibre. */
+    answersShown(): { kind: 'cells' | 'points' | 'none'; count: number; sent: number };
     /** Every data update sent to MapLibre, in order: setData of a whole layer, or updateData of these ids. */
     sourceUpdates(): { layer: LayerKind; kind: 'setData' | 'updateData'; ids: string[] }[];
     jumpTo(view: { center: [number, number]; zoom: number }): void;

@@ -14,6 +14,7 @@ export type AnswersOnMap =
 
 export class AnswersLayer {
   private current: AnswersOnMap | null = null;
+  private sent = 0;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -45,20 +46,24 @@ export class AnswersLayer {
   }
 
   set(next: AnswersOnMap | null): void {
+    // The same cells again (a pan at the same zoom): MapLibre already holds them.
+    if (next === this.current && next !== null) return;
     this.current = next;
     this.apply();
   }
 
   /** What is drawn: for tests. */
-  shown(): { kind: 'cells' | 'points' | 'none'; count: number } {
+  shown(): { kind: 'cells' | 'points' | 'none'; count: number; sent: number } {
     const c = this.current;
-    if (!c) return { kind: 'none', count: 0 };
-    return c.kind === 'cells' ? { kind: 'cells', count: c.cells.length } : { kind: 'points', count: c.positions.length / 2 };
+    const sent = this.sent;
+    if (!c) return { kind: 'none', count: 0, sent };
+    return c.kind === 'cells' ? { kind: 'cells', count: c.cells.length, sent } : { kind: 'points', count: c.positions.length / 2, sent };
   }
 
   private apply(): void {
     const source = this.map.getSource(SOURCE) as GeoJSONSource | undefined;
     if (!source) return;
+    this.sent++;
     source.setData(collectionOf(this.current));
   }
 }

@@ -62,6 +62,15 @@ describe('survey answers as their own data', () => {
     await page.getByLabel('Gå till kommun').selectOption('0182');
     await expect.poll(async () => (await shown()).kind, { timeout: 15_000 }).toBe('cells');
     expect((await shown()).count).toBeGreaterThan(0);
+    // A pan at the same zoom shows the same cells: MapLibre is not handed them again.
+    await waitForMap(page);
+    const before = await shown();
+    await expect.poll(() => new URL(page.url()).searchParams.get('karta')).not.toBeNull();
+    const [zoom, lat, lon] = new URL(page.url()).searchParams.get('karta')!.split('/').map(Number) as [number, number, number];
+    await page.evaluate((view) => window.__trygghetskartan!.map.jumpTo(view), { center: [lon + 0.01, lat] as [number, number], zoom });
+    await waitForMap(page);
+    await page.waitForTimeout(300);
+    expect(await shown()).toEqual(before);
     await page.goto(`${page.url().split('?')[0]}?karta=15/59.3125/18.1650`);
     await waitForMap(page);
     await expect.poll(async () => (await shown()).kind, { timeout: 15_000 }).toBe('points');
