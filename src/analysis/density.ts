@@ -45,9 +45,23 @@ function normaliseReason(reason: string): string {
 }
 
 export function cellPolygon(h3: string): GeoJSON.Polygon {
-  // true: [lng, lat] order and a closed ring, as GeoJSON wants.
-  return { type: 'Polygon', coordinates: [cellToBoundary(h3, true)] };
+  let polygon = outlines.get(h3);
+  if (!polygon) {
+    if (outlines.size >= MAX_OUTLINES) outlines.clear();
+    // true: [lng, lat] order and a closed ring, as GeoJSON wants.
+    outlines.set(h3, (polygon = { type: 'Polygon', coordinates: [cellToBoundary(h3, true)] }));
+  }
+  return polygon;
 }
+
+/**
+ * Outlines made before, by cell: a cell's outline never changes, and a filter change or a pan
+ * asks again for mostly the same cells (outlining thousands of them was most of a planner filter
+ * change at a million answers). Shared, so never to be mutated; bounded, so a long session of
+ * zooming does not keep every cell it ever drew.
+ */
+const outlines = new Map<string, GeoJSON.Polygon>();
+const MAX_OUTLINES = 200_000;
 
 function cellOf(place: UnsafePlace, resolution: number): string {
   const [lon, lat] = representativePoint(place);

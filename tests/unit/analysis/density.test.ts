@@ -1,6 +1,6 @@
 import { cellToBoundary, cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { compareSurveys, hexDensity } from '../../../src/analysis/density';
+import { cellPolygon, compareSurveys, hexDensity } from '../../../src/analysis/density';
 import type { SafetyFeature } from '../../../src/domain/safetyFeature';
 import { deepFreeze } from '../sharedFiles';
 import { focusPlace, place, walk } from './builders';
@@ -185,5 +185,17 @@ describe('compareSurveys', () => {
 
   it('throws RangeError for a resolution outside 5–10', () => {
     expect(() => compareSurveys(features, 12, 2020, 2023)).toThrow(RangeError);
+  });
+});
+
+describe('a cell\'s outline', () => {
+  it('is the closed H3 ring in [lon, lat] order, and the same object when asked again (outlined once)', () => {
+    const h3 = cell(18.16, 59.31);
+    const polygon = cellPolygon(h3);
+    expect(polygon.type).toBe('Polygon');
+    expect(polygon.coordinates[0]).toEqual(cellToBoundary(h3, true));
+    expect(polygon.coordinates[0]![0]).toEqual(polygon.coordinates[0]!.at(-1));
+    expect(cellPolygon(h3)).toBe(polygon);
+    expect(cellPolygon(cell(20.3, 63.8))).not.toEqual(polygon);
   });
 });
