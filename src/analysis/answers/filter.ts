@@ -74,11 +74,17 @@ export function filterMask(columns: AnswerColumns, filter: CompiledFilter): Filt
   if (filter.all) return { match: null, count: columns.count };
   const match = new Uint8Array(columns.count);
   let count = 0;
+  // passes() inlined by hand, its tables and columns in locals: at a million answers the call per
+  // answer (V8 did not inline it) was two thirds of a filter change in the worker.
+  const { year, timeOfDay, reasons, survey } = columns;
+  const { years, times, reasons: wanted, surveys } = filter;
   for (let i = 0; i < columns.count; i++) {
-    if (passes(columns, filter, i)) {
-      match[i] = 1;
-      count++;
-    }
+    if (years && years[year[i]!] !== 1) continue;
+    if (times && times[timeOfDay[i]!] !== 1) continue;
+    if (wanted && (reasons[i]! & wanted) === 0) continue;
+    if (surveys && surveys[survey[i]!] !== 1) continue;
+    match[i] = 1;
+    count++;
   }
   return { match, count };
 }
