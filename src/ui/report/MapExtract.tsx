@@ -20,9 +20,14 @@ const PAD = 24;
 export function MapExtract({ features, numbers, title }: Props) {
   const positions = features.flatMap((f) => flatten(f.geometry.coordinates));
   if (!positions.length) return null;
-  const lons = positions.map((p) => p[0]);
-  const lats = positions.map((p) => p[1]);
-  const [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  // A loop, not Math.min(...lons): a report of 100 000 survey places would overflow the stack.
+  let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [lon, lat] of positions) {
+    if (lon < west) west = lon;
+    if (lon > east) east = lon;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+  }
   const k = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const spanX = Math.max((east - west) * k, 0.005);
   const spanY = Math.max(north - south, 0.005);
