@@ -181,7 +181,8 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const foldAttribution = () => expandedAttribution()?.querySelector<HTMLElement>('.maplibregl-ctrl-attrib-button')?.click();
 
   const layerSpecs = dataLayers();
-  const isDecoration = (id: string) => id.endsWith('-casing') || id.includes('-halo-');
+  const isHalo = (id: string) => id.includes('-halo-');
+  const isDecoration = (id: string) => id.endsWith('-casing') || isHalo(id);
   const interactiveLayerIds = layerSpecs.filter((l) => !isDecoration(l.id)).map((l) => l.id);
   const layerOfFeature = new Map<string, LayerKind>();
   // The places as MapLibre holds them, per layer: a new style is given them whole, a change only its ids.
@@ -239,7 +240,6 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   // Each style layer keeps its own geometry filter; the data filter is added to it. A halo holds
   // the highlighted places only: a transparent halo under each of 100 000 points was still drawn
   // (a 34-pixel square each), half a second of every frame on a software GPU.
-  const isHalo = (id: string) => id.includes('-halo-');
   function applyFilter(which: 'all' | 'halos' = 'all') {
     for (const { id, spec } of layerSpecs) {
       if (!map.getLayer(id) || (which === 'halos' && !isHalo(id))) continue;
@@ -248,6 +248,11 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
       map.setFilter(id, (parts.length > 1 ? ['all', ...parts] : (parts[0] ?? null)) as FilterSpecification | null);
     }
     if (which === 'all') emphasis.setDataFilter(dataFilter);
+  }
+
+  /** The distinct place ids MapLibre draws in these style layers, sorted. */
+  function renderedIds(layers: string[]): string[] {
+    return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties?.id)))].sort();
   }
 
   function currentView(): MapView {
@@ -557,14 +562,11 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     debug: {
       renderedFeatureIds(layer) {
         if (!loaded) return [];
-        const ids = layerSpecs.filter((l) => l.layer === layer && !isDecoration(l.id)).map((l) => l.id);
-        const rendered = map.queryRenderedFeatures({ layers: ids });
-        return [...new Set(rendered.map((f) => String(f.properties?.id)))].sort();
+        return renderedIds(layerSpecs.filter((l) => l.layer === layer && !isDecoration(l.id)).map((l) => l.id));
       },
       renderedHaloIds() {
         if (!loaded) return [];
-        const rendered = map.queryRenderedFeatures({ layers: layerSpecs.filter((l) => isHalo(l.id)).map((l) => l.id) });
-        return [...new Set(rendered.map((f) => String(f.properties?.id)))].sort();
+        return renderedIds(layerSpecs.filter((l) => isHalo(l.id)).map((l) => l.id));
       },
       screenPointOf(featureId) {
         const layer = layerOfFeature.get(featureId);
