@@ -101,8 +101,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => adapterRef.current?.setSelection(props.selectedId), [adapterRef, props.selectedId]);
   useEffect(() => adapterRef.current?.setHover(props.hoveredId), [adapterRef, props.hoveredId]);
   useEffect(() => adapterRef.current?.setHighlight(props.highlightedIds), [adapterRef, props.highlightedIds]);
-  // After the frame that shows the new counts: on a software GPU a map frame asked for in the same one held it back 0.1–0.2 s.
-  useEffect(() => afterPaint(() => adapterRef.current?.setOverlay(props.overlay)), [adapterRef, props.overlay]);
+  useEffect(() => adapterRef.current?.setOverlay(props.overlay), [adapterRef, props.overlay]);
   useEffect(() => adapterRef.current?.setTooltip(props.tooltip), [adapterRef, props.tooltip]);
   useEffect(() => adapterRef.current?.setMunicipalitiesWithPromises(props.municipalityCodes), [adapterRef, props.municipalityCodes]);
 
