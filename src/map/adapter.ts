@@ -10,6 +10,7 @@ import {
   type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
+  type LayerSpecification,
   type MapMouseEvent,
 } from 'maplibre-gl';
 import type { Bounds, SupportedGeometry } from '../domain/geometry';
@@ -24,7 +25,7 @@ import { placedLabelBoxes } from './placeLabels';
 import { BASEMAP_FILL_LAYERS, TILED_POINT_LAYERS, dataLayers, lazyBasemapFiles, offlineStyle, pointSourceId, sourceId } from './style';
 import { PointTiles, announceChange, reloadsOf } from './pointTiles/pointTileSource';
 import type { TilePoint } from './pointTiles/pointStore';
-import { POINT_TILE_LAYER } from './pointTiles/tileGrid';
+import { COUNT_PROPERTY, POINT_TILE_LAYER, POINT_TILE_MAX_ZOOM } from './pointTiles/tileGrid';
 
 setWorkerUrl(workerUrl);
 
@@ -132,6 +133,8 @@ export interface MapAdapter {
     renderedFeatureIds(layer: LayerKind): string[];
     /** The places drawn with a halo (the highlighted ones, and no other). */
     renderedHaloIds(): string[];
+    /** The cells drawn where a point tile holds too many places to draw one by one: each with its count and place. */
+    renderedCells(): { count: number; lon: number; lat: number }[];
     screenPointOf(featureId: string): { x: number; y: number } | null;
     isLoaded(): boolean;
     featureState(featureId: string): Record<string, unknown>;
@@ -244,15 +247,31 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     for (const { id, spec } of layerSpecs) {
       if (!map.getLayer(id) || (which === 'halos' && !isHalo(id))) continue;
       const base = 'filter' in spec ? (spec.filter as FilterSpecification | undefined) : undefined;
-      const parts = [base, dataFilter, isHalo(id) ? ['in', ['get', 'id'], ['literal', [...highlightedIds]]] : null].filter((p) => p != null);
+      // Point tiles come filtered from their worker (a cell's count must be of what the filter shows).
+      const filtered = tiledSpec(spec) ? null : dataFilter;
+      const parts = [base, filtered, isHalo(id) ? ['in', ['get', 'id'], ['literal', [...highlightedIds]]] : null].filter((p) => p != null);
       map.setFilter(id, (parts.length > 1 ? ['all', ...parts] : (parts[0] ?? null)) as FilterSpecification | null);
     }
     if (which === 'all') emphasis.setDataFilter(dataFilter);
   }
+  const tiledSpec = (spec: LayerSpecification) => 'source' in spec && TILED_POINT_LAYERS.some((layer) => pointSourceId(layer) === spec.source);
+  const isCellLayer = (id: string) => /-cell(-count)?$/.test(id);
+
+  /** The cells MapLibre draws (a crowded point tile's counts), for tests: each once, with its count and place. */
+  function renderedCells(): { count: number; lon: number; lat: number }[] {
+    const layers = layerSpecs.filter((l) => l.id.endsWith('-cell') && map.getLayer(l.id)).map((l) => l.id);
+    return map.queryRenderedFeatures({ layers }).flatMap((f) => {
+      const count = f.properties?.[COUNT_PROPERTY];
+      if (typeof count !== 'number' || f.geometry.type !== 'Point') return [];
+      const [lon, lat] = f.geometry.coordinates as [number, number];
+      return [{ count, lon, lat }];
+    });
+  }
 
   /** The distinct place ids MapLibre draws in these style layers, sorted. */
   function renderedIds(layers: string[]): string[] {
-    return [...new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties?.id)))].sort();
+    // A cell of a crowded point tile has no id: it is many places, not one.
+    return [...new Set(map.queryRenderedFeatures({ layers }).flatMap((f) => (typeof f.properties?.id === 'string' ? [f.properties.id] : [])))].sort();
   }
 
   function currentView(): MapView {
@@ -323,14 +342,18 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     if (drafting.active) return;
     if (handlers.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat])) return;
     const hits = loaded ? map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds }) : [];
+    // A cell of many places is opened by zooming in on it, until its places are drawn one by one.
+    const cell = hits[0] && isCellLayer(hits[0].layer.id) && hits[0].geometry.type === 'Point' ? hits[0].geometry.coordinates : null;
+    if (cell) return void map.easeTo({ center: cell as [number, number], zoom: Math.min(map.getZoom() + 2, POINT_TILE_MAX_ZOOM), duration: 400 });
     const id = hits[0]?.properties?.id;
     handlers.current.onFeatureClick(typeof id === 'string' ? id : null);
   });
   map.on('mousemove', (e) => {
     if (!loaded || drafting.active) return;
-    const id = map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds })[0]?.properties?.id;
+    const hit = map.queryRenderedFeatures(hitBox(e), { layers: interactiveLayerIds })[0];
+    const id = hit?.properties?.id;
     const over = typeof id === 'string' ? id : null;
-    map.getCanvas().style.cursor = over ? 'pointer' : '';
+    map.getCanvas().style.cursor = over || (hit && isCellLayer(hit.layer.id)) ? 'pointer' : '';
     if (over !== hoveredId) handlers.current.onFeatureHover?.(over, [e.lngLat.lng, e.lngLat.lat]);
   });
   map.on('mouseout', () => {
@@ -454,7 +477,10 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
     setFilter(expression) {
       if (JSON.stringify(expression) === JSON.stringify(dataFilter)) return;
       dataFilter = expression;
-      if (loaded) applyFilter();
+      for (const tiles of pointTiles.values()) tiles.setFilter(expression);
+      if (!loaded) return;
+      applyFilter();
+      for (const layer of pointTiles.keys()) announceChange(map.getSource(pointSourceId(layer)), null);
     },
     jumpTo(view) {
       map.jumpTo(view);
@@ -568,6 +594,7 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
         if (!loaded) return [];
         return renderedIds(layerSpecs.filter((l) => isHalo(l.id)).map((l) => l.id));
       },
+      renderedCells: () => (loaded ? renderedCells() : []),
       screenPointOf(featureId) {
         const layer = layerOfFeature.get(featureId);
         const feature = layer && current[layer].get(featureId);

@@ -13,7 +13,7 @@ const ALL = [...KINDS, OTHER];
 // The style has no glyph server (no request may leave the machine): MapLibre then draws the
 // letters with the browser's own fonts. "Semibold" in the name sets the weight; sans-serif is the
 // family wherever Noto Sans is not installed.
-const FONT = ['Noto Sans Semibold', 'sans-serif'];
+export const LABEL_FONT = ['Noto Sans Semibold', 'sans-serif'];
 const CANVAS_FONT = (size: number) => `600 ${size}px 'Noto Sans', sans-serif`;
 
 export const placeLabelLayerId = (kind: string) => `place-label-${kind}`;
@@ -35,7 +35,7 @@ export function placeLabelLayers(source: string): SymbolLayerSpecification[] {
     filter: kind === OTHER.kind ? ['!', ['in', ['get', 'kind'], ['literal', known]]] : ['==', ['get', 'kind'], kind],
     layout: {
       'text-field': ['get', 'name'],
-      'text-font': FONT,
+      'text-font': LABEL_FONT,
       'text-size': size,
       'text-padding': 4,
       'text-allow-overlap': false,

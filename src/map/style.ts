@@ -1,12 +1,11 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerKind } from '../domain/layers';
 import { HIGHLIGHT_COLOUR, LAYER_COLOURS, LAYER_ORDER } from './palette';
-import { placeLabelLayers } from './placeLabels';
-import { CROWD_PROPERTY, POINT_TILE_LAYER } from './pointTiles/tileGrid';
+import { LABEL_FONT, placeLabelLayers } from './placeLabels';
+import { COUNT_PROPERTY, CROWD_PROPERTY, POINT_TILE_LAYER, TILED_POINT_LAYERS } from './pointTiles/tileGrid';
 
 export const sourceId = (layer: LayerKind) => `tk-${layer}`;
-/** The layers whose points may number 100 000 (survey places): drawn from our own tiles (pointTiles/), their other shapes from GeoJSON. */
-export const TILED_POINT_LAYERS: readonly LayerKind[] = ['unsafe-place'];
+export { TILED_POINT_LAYERS };
 export const pointSourceId = (layer: LayerKind) => `tk-${layer}-points`;
 
 export const LAND_COLOUR = '#f4f1ea';
@@ -88,6 +87,9 @@ export const BASEMAP_FILL_LAYERS = ['land-abroad', 'land-sweden-coarse', 'land-s
 const highlighted = ['boolean', ['feature-state', 'highlighted'], false];
 const isPolygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
 const isPoint = ['==', ['geometry-type'], 'Point'];
+// A point tile of many places holds cells (each a count of places) instead of places (pointStore.ts).
+const isCell = ['has', COUNT_PROPERTY];
+const isPlacePoint = ['all', isPoint, ['!', isCell]];
 
 /**
  * A point tile's points drawn smaller the more the tile holds (its CROWD_PROPERTY): a few hundred
@@ -181,6 +183,45 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
         },
       });
     }
+    if (tiled) {
+      // Cells of a crowded tile: a circle growing with the count, the count on it (from 10 on; a
+      // count that would overlap another is left out, the circle stays). Clicking one zooms in.
+      out.push({
+        id: `${source}-cell`,
+        layer,
+        spec: {
+          id: `${source}-cell`,
+          type: 'circle',
+          ...points,
+          filter: isCell as never,
+          paint: {
+            'circle-color': colour,
+            'circle-opacity': 0.85,
+            'circle-radius': ['interpolate', ['linear'], ['get', COUNT_PROPERTY], 1, 5, 10, 7, 100, 10, 1000, 14, 10000, 18] as never,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1.5,
+          },
+        },
+      });
+      out.push({
+        id: `${source}-cell-count`,
+        layer,
+        spec: {
+          id: `${source}-cell-count`,
+          type: 'symbol',
+          ...points,
+          filter: ['all', isCell, ['>=', ['get', COUNT_PROPERTY], 10]] as never,
+          layout: {
+            // Digits grouped by a space, which reads the same in Swedish and English.
+            'text-field': ['number-format', ['get', COUNT_PROPERTY], { locale: 'sv-SE' }] as never,
+            'text-font': LABEL_FONT,
+            'text-size': 11,
+            'text-padding': 1,
+          },
+          paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+        },
+      });
+    }
     if (layer === 'unsafe-place' || layer === 'focus-place') {
       out.push({
         id: `${source}-point`,
@@ -189,7 +230,7 @@ export function dataLayers(): { id: string; layer: LayerKind; spec: LayerSpecifi
           id: `${source}-point`,
           type: 'circle',
           ...points,
-          filter: isPoint as never,
+          filter: (tiled ? isPlacePoint : isPoint) as never,
           paint: {
             'circle-color': colour,
             'circle-radius': emphasis(tiled ? byCrowd(7, 3.5, 2) : layer === 'unsafe-place' ? 7 : 8, 11) as never,

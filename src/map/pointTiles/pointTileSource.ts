@@ -1,4 +1,4 @@
-import { MapSourceDataEvent, VectorTileSource, addProtocol, addSourceType, type Dispatcher, type Evented, type SourceClass, type Tile, type VectorSourceSpecification } from 'maplibre-gl';
+import { MapSourceDataEvent, type ExpressionSpecification, VectorTileSource, addProtocol, addSourceType, type Dispatcher, type Evented, type SourceClass, type Tile, type VectorSourceSpecification } from 'maplibre-gl';
 import { toColumns } from './pointColumns';
 import type { TilePoint } from './pointStore';
 import { POINT_TILE_MAX_ZOOM, mercatorX, mercatorY, tileHolds } from './tileGrid';
@@ -88,6 +88,11 @@ export class PointTiles {
   set(points: TilePoint[]): void {
     const { columns, transfer } = toColumns(points);
     this.post({ type: 'set', columns }, transfer);
+  }
+
+  /** The map's filter (filterExpression.ts): tiles cut from now on hold only what it shows. */
+  setFilter(expression: ExpressionSpecification | null): void {
+    this.post({ type: 'filter', expression });
   }
 
   apply(remove: string[], put: TilePoint[]): void {

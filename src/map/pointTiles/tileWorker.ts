@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { compilePointFilter } from './pointFilter';
 import { fromColumns, type PointColumns } from './pointColumns';
 import { PointStore, type TilePoint } from './pointStore';
 
@@ -6,6 +8,7 @@ import { PointStore, type TilePoint } from './pointStore';
 export type PointTileRequest =
   | { type: 'set'; columns: PointColumns }
   | { type: 'apply'; remove: string[]; put: TilePoint[] }
+  | { type: 'filter'; expression: ExpressionSpecification | null }
   | { type: 'tile'; id: number; z: number; x: number; y: number };
 export interface PointTileReply {
   id: number;
@@ -18,6 +21,7 @@ self.onmessage = (event: MessageEvent<PointTileRequest>) => {
   const request = event.data;
   if (request.type === 'set') return store.set(fromColumns(request.columns));
   if (request.type === 'apply') return void store.apply(request.remove, request.put);
+  if (request.type === 'filter') return store.setFilter(compilePointFilter(request.expression));
   const bytes = store.tile(request.z, request.x, request.y);
   const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   (self as unknown as DedicatedWorkerGlobalScope).postMessage({ id: request.id, data } satisfies PointTileReply, [data]);

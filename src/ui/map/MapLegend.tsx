@@ -2,6 +2,7 @@ import type { LayerKind } from '../../domain/layers';
 import type { MapOverlay } from '../../map/adapter';
 import { overlayClasses } from '../../map/overlayClasses';
 import { LAYER_COLOURS, LAYER_ORDER } from '../../map/palette';
+import { AGGREGATE_ABOVE, TILED_POINT_LAYERS } from '../../map/pointTiles/tileGrid';
 import { formatNumber, useI18n } from '../i18n';
 
 export interface AnswersShown {
@@ -44,6 +45,15 @@ export function MapLegend({ layers, counts, overlay, answers, open, onOpen }: Pr
             </li>
           ))}
         </ul>
+        {/* Cells appear only where a tile would hold more places than this; fewer places in all never make one. */}
+        {shown.some((layer) => TILED_POINT_LAYERS.includes(layer) && (counts.get(layer) ?? 0) > AGGREGATE_ABOVE) && (
+          <p className="map-legend-note" data-testid="legend-place-cells">
+            <span className="legend-key key-place-cell" aria-hidden="true">
+              12
+            </span>
+            {l.placeCells}
+          </p>
+        )}
         {answers && (
           <p className="map-legend-note" data-testid="legend-answers">
             <span className={`legend-key ${answers.kind === 'cells' ? 'key-answer-cells' : 'key-answer-point'}`} aria-hidden="true" />

@@ -272,6 +272,7 @@ export const en: Dictionary = {
     layers: 'Map layers',
     answerCells: (max) => `Survey answers per hexagon: lighter fewer, darker more (at most ${max})`,
     answerPoints: 'Survey answers: one dot per mark',
+    placeCells: 'Ring with a number: that many unsafe places there, too many to show one by one here. Click it to zoom in.',
     hexCount: (unit) => (unit === 'answers' ? 'Survey answers per hexagon' : 'Unsafe places per hexagon'),
     hexChange: 'Change between the surveys per hexagon',
     range: (from, to) => (from === to ? from : `${from}–${to}`),

@@ -250,6 +250,7 @@ export const sv = {
     layers: 'Kartlager',
     answerCells: (max: string) => `Enkätsvar per hexagon: ljusare färre, mörkare fler (högst ${max})`,
     answerPoints: 'Enkätsvar: en prick per markering',
+    placeCells: 'Ring med siffra: så många otrygga platser på det stället, för många att visa en och en här. Klicka på den för att zooma in.',
     hexCount: (unit: 'places' | 'answers'): string => (unit === 'answers' ? 'Enkätsvar per hexagon' : 'Otrygga platser per hexagon'),
     hexChange: 'Förändring mellan mätningarna per hexagon',
     range: (from: string, to: string): string => (from === to ? from : `${from}–${to}`),
