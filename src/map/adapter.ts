@@ -134,7 +134,7 @@ export interface MapAdapter {
     /** The places drawn with a halo (the highlighted ones, and no other). */
     renderedHaloIds(): string[];
     /** The cells drawn where a point tile holds too many places to draw one by one: each with its count and place. */
-    renderedCells(): { count: number; lon: number; lat: number }[];
+    renderedCells(): { count: number; lon: number; lat: number; x: number; y: number }[];
     screenPointOf(featureId: string): { x: number; y: number } | null;
     isLoaded(): boolean;
     featureState(featureId: string): Record<string, unknown>;
@@ -258,13 +258,14 @@ export function createMapAdapter(container: HTMLElement, handlers: { readonly cu
   const isCellLayer = (id: string) => /-cell(-count)?$/.test(id);
 
   /** The cells MapLibre draws (a crowded point tile's counts), for tests: each once, with its count and place. */
-  function renderedCells(): { count: number; lon: number; lat: number }[] {
+  function renderedCells(): { count: number; lon: number; lat: number; x: number; y: number }[] {
     const layers = layerSpecs.filter((l) => l.id.endsWith('-cell') && map.getLayer(l.id)).map((l) => l.id);
     return map.queryRenderedFeatures({ layers }).flatMap((f) => {
       const count = f.properties?.[COUNT_PROPERTY];
       if (typeof count !== 'number' || f.geometry.type !== 'Point') return [];
       const [lon, lat] = f.geometry.coordinates as [number, number];
-      return [{ count, lon, lat }];
+      const { x, y } = map.project([lon, lat]);
+      return [{ count, lon, lat, x, y }];
     });
   }
 
